@@ -1,0 +1,26 @@
+-- sourcecheck language server configuration for Neovim 0.11+:
+--
+--   vim.lsp.enable('sourcecheck')
+--
+-- Override any field with vim.lsp.config, e.g.
+--
+--   vim.lsp.config('sourcecheck', {
+--     cmd = { '/path/to/sourcecheck', 'lsp' },
+--     init_options = { sources = { 'articles' }, severity = { supported = 'off' } },
+--   })
+--
+-- `init_options` is sent as initializationOptions; `settings.sourcecheck` (same
+-- shape) is sent with workspace/didChangeConfiguration after start-up and can
+-- be changed at run time. See :help sourcecheck.
+
+---@type vim.lsp.Config
+return {
+  cmd = { 'sourcecheck', 'lsp' },
+  filetypes = { 'markdown', 'text' },
+  root_markers = { 'sourcecheck.toml', 'seeds', 'sources', '.git' },
+  -- Example: { sources = { 'seeds' }, severity = { contradicted = 'error' }, inlayHints = true }
+  init_options = vim.empty_dict(),
+  -- Example: { sourcecheck = { severity = { supported = 'off' } } }. Left empty
+  -- so that nothing overrides init_options after start-up.
+  settings = {},
+}

@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# Installs Neovim 0.10 (Debian trixie's packages) into a private folder,
+# without touching the system's apt sources, apt state or dpkg database.
+#
+#   editors/nvim/scripts/install-nvim.sh [DEST]
+#
+# DEST defaults to editors/nvim/.nvim (git-ignored).  Afterwards run Neovim
+# as DEST/nvim: a wrapper that starts DEST's nvim through DEST's own dynamic
+# loader and libraries, with VIMRUNTIME pointing into DEST.
+#
+# Environment:
+#   NVIM_DEBIAN_SUITE   Debian suite to take the packages from (default trixie)
+#   NVIM_DEBIAN_MIRROR  Debian mirror URL (default: the one the system's apt uses)
+#   NVIM_FORCE=1        reinstall even if DEST already holds a working nvim
+set -euo pipefail
+
+script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+dest=${1:-"$script_dir/../.nvim"}
+suite=${NVIM_DEBIAN_SUITE:-trixie}
+packages=(
+  neovim neovim-runtime libc6 libluajit-5.1-2 libuv1t64 libvterm0
+  libtree-sitter0.22 libmsgpack-c2 libunibilium4 lua-lpeg lua-luv libgcc-s1
+)
+
+log() { printf 'install-nvim: %s\n' "$*" >&2; }
+
+mkdir -p "$dest"
+dest=$(cd "$dest" && pwd)
+
+if [[ -x "$dest/nvim" && "${NVIM_FORCE:-0}" != 1 ]]; then
+  if version=$("$dest/nvim" --version 2>/dev/null | head -n 1) && [[ $version == NVIM* ]]; then
+    log "already installed: $version ($dest/nvim)"
+    exit 0
+  fi
+  log "existing $dest/nvim does not run; reinstalling"
+fi
+
+# The Debian mirror the system's apt already uses (first URI serving the
+# system's own release, not -security / -updates / third-party suites).
+find_mirror() {
+  local codename
+  codename=$(. /etc/os-release 2>/dev/null && echo "${VERSION_CODENAME:-}")
+  local files=()
+  [[ -f /etc/apt/sources.list ]] && files+=(/etc/apt/sources.list)
+  local f
+  for f in /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources; do
+    [[ -f $f ]] && files+=("$f")
+  done
+  ((${#files[@]})) || return 1
+  awk -v codename="$codename" '
+    function emit(uris, suites,   u, s, nu, ns, i, j) {
+      if (done) return
+      nu = split(uris, u, /[ \t]+/); ns = split(suites, s, /[ \t]+/)
+      for (j = 1; j <= ns; j++) if (s[j] == codename || codename == "")
+        for (i = 1; i <= nu; i++) if (u[i] ~ /^(https?|ftp):\/\//) { print u[i]; done = 1; return }
+    }
+    function flush() { if (uris != "") emit(uris, suites); uris = ""; suites = "" }
+    FNR == 1 { flush() }
+    FILENAME ~ /\.sources$/ {
+      if ($0 ~ /^[ \t]*$/) { flush(); next }
+      if ($0 ~ /^URIs:/)   { uris = $0;   sub(/^URIs:[ \t]*/, "", uris) }
+      if ($0 ~ /^Suites:/) { suites = $0; sub(/^Suites:[ \t]*/, "", suites) }
+      next
+    }
+    /^[ \t]*deb[ \t]/ {
+      line = $0; sub(/^[ \t]*deb[ \t]+/, "", line)
+      if (line ~ /^\[/) sub(/^\[[^]]*\][ \t]*/, "", line)
+      split(line, f, /[ \t]+/)
+      emit(f[1], f[2])
+    }
+    END { flush() }
+' "${files[@]}" | head -n 1
+}
+
+mirror=${NVIM_DEBIAN_MIRROR:-$(find_mirror || true)}
+if [[ -z $mirror ]]; then
+  log "could not find the Debian mirror in /etc/apt/sources.list*; set NVIM_DEBIAN_MIRROR"
+  exit 1
+fi
+mirror=${mirror%/}
+log "using $mirror $suite"
+
+keyring=/usr/share/keyrings/debian-archive-keyring.gpg
+[[ -f $keyring ]] || { log "missing $keyring (package debian-archive-keyring)"; exit 1; }
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/install-nvim.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/etc/sources.list.d" "$work/etc/preferences.d" \
+         "$work/state/lists/partial" "$work/cache/archives/partial" "$work/debs"
+: > "$work/state/status"
+echo "deb [signed-by=$keyring] $mirror $suite main" > "$work/etc/sources.list"
+cat > "$work/apt.conf" <<CONF
+Dir::Etc::sourcelist "$work/etc/sources.list";
+Dir::Etc::sourceparts "$work/etc/sources.list.d";
+Dir::Etc::preferences "$work/etc/preferences";
+Dir::Etc::preferencesparts "$work/etc/preferences.d";
+Dir::State "$work/state";
+Dir::State::lists "$work/state/lists";
+Dir::State::status "$work/state/status";
+Dir::Cache "$work/cache";
+Dir::Cache::archives "$work/cache/archives";
+Dir::Cache::pkgcache "";
+Dir::Cache::srcpkgcache "";
+APT::Architecture "amd64";
+APT::Architectures { "amd64"; };
+Acquire::Languages "none";
+Debug::NoLocking "true";
+CONF
+export APT_CONFIG="$work/apt.conf"
+
+log "apt-get update (private lists in $work)"
+apt-get -q update >"$work/update.log" 2>&1 || { cat "$work/update.log" >&2; exit 1; }
+log "apt-get download ${packages[*]}"
+(cd "$work/debs" && apt-get -q download "${packages[@]}") >"$work/download.log" 2>&1 \
+  || { cat "$work/download.log" >&2; exit 1; }
+
+rm -rf "$dest/root"
+mkdir -p "$dest/root"
+for deb in "$work"/debs/*.deb; do
+  log "unpacking $(basename "$deb")"
+  dpkg -x "$deb" "$dest/root"
+done
+
+root="$dest/root"
+ld=""
+for cand in "$root/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2" "$root/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2" "$root/usr/lib64/ld-linux-x86-64.so.2"; do
+  if [[ -e $cand ]]; then ld=$cand; break; fi
+done
+[[ -n $ld ]] || { log "ld-linux-x86-64.so.2 not found in the unpacked libc6"; exit 1; }
+[[ -x $root/usr/bin/nvim ]] || { log "usr/bin/nvim not found in the unpacked neovim"; exit 1; }
+runtime="$root/usr/share/nvim/runtime"
+[[ -d $runtime ]] || { log "$runtime not found (neovim-runtime)"; exit 1; }
+
+# Paths in the wrapper are relative to the wrapper, so DEST can be moved.
+rel_ld=${ld#"$dest/"}
+cat > "$dest/nvim" <<WRAP
+#!/bin/sh
+# Generated by editors/nvim/scripts/install-nvim.sh: Debian $suite's Neovim,
+# run with its own loader and libraries.
+here=\$(cd "\$(dirname "\$0")" && pwd)
+root="\$here/root"
+libs="\$root/usr/lib/x86_64-linux-gnu:\$root/lib/x86_64-linux-gnu"
+export VIMRUNTIME="\$root/usr/share/nvim/runtime"
+lua_cpath="\$root/usr/lib/x86_64-linux-gnu/lua/5.1/?.so"
+export LUA_CPATH="\$lua_cpath;\${LUA_CPATH:-;}"
+exec "\$here/$rel_ld" --library-path "\$libs" "\$root/usr/bin/nvim" "\$@"
+WRAP
+chmod +x "$dest/nvim"
+
+if ! version=$("$dest/nvim" --version | head -n 1); then
+  log "installed nvim does not run"
+  exit 1
+fi
+"$dest/nvim" --headless --clean -c 'lua io.stdout:write(("lpeg %s, luv %s\n"):format(tostring(vim.lpeg ~= nil or pcall(require, "lpeg")), tostring(vim.uv ~= nil or vim.loop ~= nil)))' -c 'qall!' || { log "nvim --headless failed"; exit 1; }
+log "installed $version at $dest/nvim"

@@ -1,0 +1,19 @@
+//! 1-based line and character columns for the CLI, end exclusive.
+
+use crate::text::lines::{ColumnUnit, LineIndex};
+use serde::Serialize;
+use std::ops::Range;
+
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+pub struct Span1 {
+    pub line: u32,
+    pub column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
+}
+
+pub fn span1(text: &str, index: &LineIndex, range: &Range<usize>) -> Span1 {
+    let s = index.line_col(text, range.start, ColumnUnit::Chars);
+    let e = index.line_col(text, range.end, ColumnUnit::Chars);
+    Span1 { line: s.line + 1, column: s.col + 1, end_line: e.line + 1, end_column: e.col + 1 }
+}

@@ -1,0 +1,196 @@
+//! Figures: the quantity claims a text makes. This module owns the data model
+//! (`Figure`, `Interval`, `Kind`, `Period`) and the extraction entry point;
+//! the conventions that turn wording into intervals live in `conventions`.
+
+pub mod conventions;
+mod lexicon;
+mod number;
+mod scan;
+pub mod time;
+
+use crate::text::{markdown, sentences, Format};
+use serde::Serialize;
+use std::ops::Range;
+pub use time::{DateSpec, TimeRef};
+
+/// One end of an interval.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Bound {
+    pub value: f64,
+    pub inclusive: bool,
+}
+
+/// The true values a figure admits. `None` is unbounded.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct Interval {
+    pub min: Option<Bound>,
+    pub max: Option<Bound>,
+}
+
+impl Interval {
+    pub fn closed(min: f64, max: f64) -> Interval {
+        Interval { min: Some(Bound { value: min, inclusive: true }), max: Some(Bound { value: max, inclusive: true }) }
+    }
+
+    pub fn exact(v: f64) -> Interval {
+        Interval::closed(v, v)
+    }
+
+    /// Do the two intervals share at least one value?
+    pub fn overlaps(&self, other: &Interval) -> bool {
+        below_max(self.min, other.max) && below_max(other.min, self.max)
+    }
+
+    /// Every bound multiplied by `factor` (unit and period conversion).
+    pub fn scaled(&self, factor: f64) -> Interval {
+        let s = |b: Option<Bound>| b.map(|b| Bound { value: b.value * factor, ..b });
+        Interval { min: s(self.min), max: s(self.max) }
+    }
+
+    /// How far apart two disjoint intervals are, relative to their size
+    /// (0 when they overlap). Used to rank contradicting evidence.
+    pub fn distance(&self, other: &Interval) -> f64 {
+        if self.overlaps(other) {
+            return 0.0;
+        }
+        let (a_lo, a_hi) = self.ends();
+        let (b_lo, b_hi) = other.ends();
+        let gap = if a_hi < b_lo { b_lo - a_hi } else { a_lo - b_hi };
+        gap / a_hi.abs().max(b_hi.abs()).max(1.0)
+    }
+
+    fn ends(&self) -> (f64, f64) {
+        let lo = self.min.map(|b| b.value).unwrap_or(f64::NEG_INFINITY);
+        let hi = self.max.map(|b| b.value).unwrap_or(f64::INFINITY);
+        (lo, hi)
+    }
+}
+
+fn below_max(min: Option<Bound>, max: Option<Bound>) -> bool {
+    match (min, max) {
+        (Some(lo), Some(hi)) => {
+            if lo.inclusive && hi.inclusive {
+                lo.value <= hi.value
+            } else {
+                lo.value < hi.value
+            }
+        }
+        _ => true,
+    }
+}
+
+/// What sort of quantity a figure is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A number of things (or a measure with a unit): "1,000 fighters".
+    Count,
+    /// A proportion, in percent: "98 percent", "a third", "one in five".
+    Share,
+    /// An amount of money; the unit is the currency code.
+    Money,
+}
+
+/// The period of a rate: "200 a month".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Period {
+    Hour,
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+}
+
+impl Period {
+    pub fn name(self) -> &'static str {
+        match self {
+            Period::Hour => "hour",
+            Period::Day => "day",
+            Period::Week => "week",
+            Period::Month => "month",
+            Period::Quarter => "quarter",
+            Period::Year => "year",
+        }
+    }
+
+    /// Length in days, for converting rates between periods.
+    pub fn days(self) -> f64 {
+        match self {
+            Period::Hour => 1.0 / 24.0,
+            Period::Day => 1.0,
+            Period::Week => 7.0,
+            Period::Month => 365.25 / 12.0,
+            Period::Quarter => 365.25 / 4.0,
+            Period::Year => 365.25,
+        }
+    }
+}
+
+/// A figure found in a text. All positions are byte offsets into that text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    /// Qualifier, number(s), counted noun and adjacent period: "fewer than 1,000 fighters".
+    pub span: Range<usize>,
+    /// Qualifier and number(s) only: "fewer than 1,000" — what a quick fix replaces.
+    pub quantity: Range<usize>,
+    /// The numbers as written, scaled ("1.5 million" → 1500000).
+    pub stated: Vec<f64>,
+    pub interval: Interval,
+    pub kind: Kind,
+    /// Counted noun as written ("fighters"), "percent", or a currency code.
+    pub unit: Option<String>,
+    /// Span of the counted noun, when there is one.
+    pub noun: Option<Range<usize>>,
+    pub per: Option<Period>,
+    /// The sentence the figure stands in.
+    pub sentence: Range<usize>,
+    /// The time the figure is about, when its clause or sentence says.
+    pub time: Option<TimeRef>,
+}
+
+/// A text read for figures.
+#[derive(Clone, Debug, Default)]
+pub struct Extraction {
+    pub figures: Vec<Figure>,
+    /// Every sentence of prose, in order.
+    pub sentences: Vec<Range<usize>>,
+    /// Explicit dates found in the prose (for dating a source).
+    pub dates: Vec<(Range<usize>, DateSpec)>,
+}
+
+/// Finds every figure in `text`.
+pub fn extract(text: &str, format: Format) -> Extraction {
+    extract_with(text, format, &conventions::Conventions::default())
+}
+
+/// Finds every figure in `text` under the given conventions.
+pub fn extract_with(text: &str, format: Format, conv: &conventions::Conventions) -> Extraction {
+    let prose = markdown::prose(text, format);
+    let mut out = Extraction::default();
+    for block in &prose.blocks {
+        let heading = block.kind == markdown::BlockKind::Heading;
+        for sentence in sentences::split(&prose.masked, block.range.clone()) {
+            scan::scan_sentence(&prose.masked, sentence.clone(), heading, conv, &mut out);
+            out.sentences.push(sentence);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interval_overlap_respects_open_bounds() {
+        let under = Interval { min: None, max: Some(Bound { value: 1000.0, inclusive: false }) };
+        let over = Interval { min: Some(Bound { value: 1000.0, inclusive: false }), max: None };
+        let at_least = Interval { min: Some(Bound { value: 1000.0, inclusive: true }), max: None };
+        assert!(!under.overlaps(&over));
+        assert!(!under.overlaps(&at_least));
+        assert!(over.overlaps(&Interval::closed(44_500.0, 45_500.0)));
+        assert!(Interval::exact(1000.0).overlaps(&at_least));
+    }
+}

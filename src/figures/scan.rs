@@ -1,0 +1,608 @@
+//! The figure scanner: walks a sentence's tokens, reads each quantity, rules
+//! out what is not a figure (dates, years, labels, identifiers, durations,
+//! numbering), and attaches qualifiers, ranges, the counted noun, the rate
+//! period and the time the figure is about.
+
+use super::conventions::{self, Conventions, Qualifier};
+use super::lexicon as lx;
+use super::number::{self, Form, Measure, Quantity};
+use super::time::{self, Cue, TimeRef};
+use super::{Extraction, Figure, Interval, Kind, Period};
+use crate::text::tokens::{tokenize, TokKind, Token};
+use std::ops::Range;
+
+/// A sentence's tokens with their lower-case forms.
+pub(super) struct Ctx<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Token>,
+    lower: Vec<String>,
+    pub heading: bool,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(text: &'a str, range: Range<usize>, heading: bool) -> Ctx<'a> {
+        let toks = tokenize(text, range);
+        let lower = toks
+            .iter()
+            .map(|t| match t.kind {
+                TokKind::Word => {
+                    let raw = t.text(text);
+                    if raw.bytes().any(|b| b.is_ascii_uppercase()) || !raw.is_ascii() {
+                        raw.to_lowercase().replace('\u{2019}', "'")
+                    } else {
+                        String::new()
+                    }
+                }
+                _ => String::new(),
+            })
+            .collect();
+        Ctx { text, toks, lower, heading }
+    }
+
+    pub fn kind(&self, i: usize) -> Option<TokKind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+
+    /// The raw text of token `i` (empty past the end).
+    pub fn raw(&self, i: usize) -> &'a str {
+        self.toks.get(i).map(|t| t.text(self.text)).unwrap_or("")
+    }
+
+    pub fn raw_at(&self, i: usize) -> Option<&'a str> {
+        self.toks.get(i).map(|t| t.text(self.text))
+    }
+
+    /// The lower-case form of word token `i`.
+    pub fn word(&self, i: usize) -> Option<&str> {
+        let t = self.toks.get(i)?;
+        if t.kind != TokKind::Word {
+            return None;
+        }
+        let l = &self.lower[i];
+        Some(if l.is_empty() { t.text(self.text) } else { l.as_str() })
+    }
+
+    pub fn lower(&self, i: usize) -> String {
+        self.raw(i).to_lowercase()
+    }
+
+    /// Token `i` exists and follows the previous one without white space.
+    pub fn glued(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.glued)
+    }
+
+    fn span(&self, first: usize, end: usize) -> Range<usize> {
+        self.toks[first].start..self.toks[end - 1].end
+    }
+}
+
+/// Finds the figures of one sentence and appends them to `out`.
+pub(super) fn scan_sentence(text: &str, sentence: Range<usize>, heading: bool, conv: &Conventions, out: &mut Extraction) {
+    let bytes = &text.as_bytes()[sentence.clone()];
+    let cx = Ctx::new(text, sentence.clone(), heading);
+    if cx.toks.is_empty() {
+        return;
+    }
+    let cues = time::cues(&cx);
+    for (s, e, cue) in &cues {
+        if let Cue::Date(d) = cue {
+            if d.year.is_some() && d.month.is_some() {
+                out.dates.push((cx.span(*s, *e), *d));
+            }
+        }
+    }
+    let has_digit = bytes.iter().any(u8::is_ascii_digit);
+    let mut found: Vec<(Figure, usize, usize)> = Vec::new();
+    let mut floor = 0;
+    let mut i = 0;
+    while i < cx.toks.len() {
+        if !has_digit && cx.kind(i) != Some(TokKind::Word) {
+            i += 1;
+            continue;
+        }
+        if cues.iter().any(|(s, e, c)| matches!(c, Cue::Date(_)) && (*s..*e).contains(&i)) {
+            i += 1;
+            continue;
+        }
+        match number::read(&cx, i) {
+            Some(q) => match build(&cx, q.clone(), floor, sentence.clone(), conv) {
+                Some((fig, first, end)) => {
+                    found.push((fig, first, end));
+                    floor = end;
+                    i = end;
+                }
+                None => i = q.end.max(i + 1),
+            },
+            None => i += 1,
+        }
+    }
+    attach_time(&cx, &cues, &mut found);
+    out.figures.extend(found.into_iter().map(|(f, _, _)| f));
+}
+
+/// Builds the figure for quantity `q`, or rules it out.
+fn build(cx: &Ctx, q: Quantity, floor: usize, sentence: Range<usize>, conv: &Conventions) -> Option<(Figure, usize, usize)> {
+    let mut q = q;
+    if let Some(r) = number::read_ratio_tail(cx, &q) {
+        q = r;
+    }
+    if q.form == Form::Digits && excluded_digits(cx, &q) {
+        return None;
+    }
+    // Leading qualifiers, stacked: "nearly as many as".
+    let (lead_start, quals) = leading_qualifiers(cx, q.start, floor);
+    let before = lead_start.checked_sub(1).filter(|b| *b >= floor);
+    let between = before.is_some_and(|b| cx.word(b) == Some("between"));
+    let from = before.is_some_and(|b| cx.word(b) == Some("from")) && !change_verb_before(cx, before.unwrap_or(0));
+    // Range or alternative.
+    let mut hi: Option<Quantity> = range_tail(cx, &q, between, from);
+    if hi.is_none() && q.lone_one && q.form == Form::Words {
+        return None; // a bare "one" is not a figure
+    }
+    if let Some(h) = &hi {
+        // A scale or measure written once applies to both ends.
+        if h.scale > 1.0 && q.scale == 1.0 && q.value * h.scale <= h.value * 1.0001 {
+            q.value *= h.scale;
+        }
+        if q.measure == Measure::Plain {
+            q.measure = h.measure;
+        }
+        if q.value >= h.value {
+            hi = None;
+        }
+    }
+    let first = if hi.is_some() && (between || from) { lead_start - 1 } else { lead_start };
+    let mut end = hi.as_ref().map_or(q.end, |h| h.end);
+    // Trailing qualifiers: "1,000 or more", "1,000+".
+    let mut quals = quals;
+    if let Some((qual, next)) = trailing_qualifier(cx, end) {
+        quals.push(qual);
+        end = next;
+    }
+    let quantity_end = end;
+    // Counted noun and adjacent period.
+    let mut noun = None;
+    let mut unit: Option<String> = None;
+    let kind = match q.measure {
+        Measure::Share { points } => {
+            unit = Some(if points { "percentage points" } else { "percent" }.to_string());
+            Kind::Share
+        }
+        Measure::Money(code) => {
+            unit = Some(code.to_string());
+            Kind::Money
+        }
+        Measure::Plain => Kind::Count,
+    };
+    if kind == Kind::Count {
+        let start = if q.takes_of { end + 1 } else { end };
+        let value_one = q.value <= 1.0 && hi.is_none();
+        if let Some(h) = noun_head(cx, start, value_one) {
+            let w = cx.word(h).unwrap_or("");
+            if lx::is_time_unit(w) {
+                return None; // a duration: "18 months", "two years"
+            }
+            noun = Some(h);
+            unit = Some(cx.raw(h).to_string());
+            end = h + 1;
+        } else if q.takes_of {
+            // "hundreds of" without a noun we can read: keep the quantity alone
+        }
+    }
+    // Durations written with a hyphen: "a 10-year sentence".
+    if cx.raw_at(quantity_end) == Some("-") && cx.glued(quantity_end) && cx.word(quantity_end + 1).is_some_and(lx::is_time_unit) {
+        return None;
+    }
+    let per = match adjacent_period(cx, end) {
+        Some((p, next)) => {
+            end = next;
+            Some(p)
+        }
+        None => clause_period(cx, end, first, floor),
+    };
+    // Years: a bare four-digit number is a year unless something makes it a count.
+    if q.form == Form::Digits && is_yearlike(&q) && hi.is_none() && quals.is_empty() {
+        let time_prep = first.checked_sub(1).and_then(|b| cx.word(b)).is_some_and(|w| lx::is_time_preposition(w) || lx::month(w).is_some());
+        if noun.is_none() || time_prep || per.is_some() {
+            return None;
+        }
+    }
+    // Labels: "Boeing 737", "Windows 10".
+    if q.form == Form::Digits && noun.is_none() && per.is_none() && kind == Kind::Count && hi.is_none() && quals.is_empty() && q.scale == 1.0 {
+        if let Some(p) = q.start.checked_sub(1) {
+            let raw = cx.raw(p);
+            let capital = cx.kind(p) == Some(TokKind::Word) && raw.starts_with(|c: char| c.is_uppercase()) && p > 0;
+            if capital && !lx::is_function_word(cx.word(p).unwrap_or("")) {
+                return None;
+            }
+        }
+    }
+    // The interval.
+    let approx = quals.contains(&Qualifier::Approx);
+    let (interval, stated) = match &hi {
+        Some(h) => (conventions::range_interval(q.value, h.value, approx, conv), vec![q.value, h.value]),
+        None => {
+            let base = conventions::bare_interval(q.value, q.precision, conv);
+            let mut iv = if approx && !matches!(q.precision, conventions::Precision::Vague { .. }) {
+                conventions::qualified(Qualifier::Approx, q.value, conv)
+            } else {
+                base
+            };
+            let bounding: Vec<Qualifier> = quals.iter().copied().filter(|q| *q != Qualifier::Approx).collect();
+            if !bounding.is_empty() {
+                iv = Interval::default();
+                for b in bounding {
+                    iv = conventions::intersect(iv, conventions::qualified(b, q.value, conv));
+                }
+            }
+            (iv, vec![q.value])
+        }
+    };
+    let fig = Figure {
+        span: cx.span(first, end),
+        quantity: cx.span(first, quantity_end),
+        stated,
+        interval,
+        kind,
+        unit,
+        noun: noun.map(|h| cx.toks[h].range()),
+        per,
+        sentence,
+        time: None,
+    };
+    Some((fig, first, end))
+}
+
+fn is_yearlike(q: &Quantity) -> bool {
+    !q.separated && q.scale == 1.0 && q.measure == Measure::Plain && q.value.fract() == 0.0 && (1000.0..=2100.0).contains(&q.value)
+}
+
+/// Rules for digits that are not quantities: identifiers, times, dates,
+/// phone numbers, footnotes, citation numbers, labels, numbering.
+fn excluded_digits(cx: &Ctx, q: &Quantity) -> bool {
+    let num = if cx.kind(q.start) == Some(TokKind::Num) { q.start } else { q.start + 1 + usize::from(cx.raw_at(q.start + 1) == Some("$")) };
+    let after = num + 1;
+    let value = q.value / q.scale;
+    let integer = value.fract() == 0.0 && !q.separated;
+    // Glued to what precedes it.
+    if num == q.start && num > 0 && cx.glued(num) {
+        let prev = cx.raw(num - 1);
+        match cx.kind(num - 1) {
+            Some(TokKind::Word) | Some(TokKind::Num) | Some(TokKind::Opaque) => return true,
+            Some(TokKind::Punct) => match prev {
+                "-" | "–" => {
+                    if num >= 2 && cx.glued(num - 1) && matches!(cx.kind(num - 2), Some(TokKind::Word)) {
+                        return true; // COVID-19, F-16, mid-2016
+                    }
+                }
+                "#" | "^" | "/" | ":" | "." | "+" | "@" | "'" | "\u{2019}" | "№" | "×" | "x" => return true,
+                _ => {}
+            },
+            None => {}
+        }
+    }
+    // Glued to what follows the digits.
+    if cx.glued(after) {
+        match cx.raw(after) {
+            ":" | "/" if cx.kind(after + 1) == Some(TokKind::Num) && cx.glued(after + 1) => return true,
+            "-" | "–" if cx.kind(after + 1) == Some(TokKind::Num) && cx.glued(after + 1) => {
+                // phone numbers and ISO dates: three groups, or ddd-dddd
+                if cx.raw_at(after + 2) == Some("-") && cx.glued(after + 2) {
+                    return true;
+                }
+                let a = cx.raw(num);
+                let b = cx.raw(after + 1);
+                if a.len() == 3 && b.len() == 4 && !a.contains(',') && !b.contains(',') && integer {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    // Phone numbers: "+44 20 7946 0958"
+    if num > 0 && cx.raw(num - 1) == "+" && cx.kind(after) == Some(TokKind::Num) {
+        return true;
+    }
+    // Times of day: "5 p.m.", "10 am"
+    if let Some(w) = cx.word(q.end) {
+        if lx::is_clock_word(w) && !q.separated {
+            return true;
+        }
+        if matches!(w, "a" | "p") && cx.raw_at(q.end + 1) == Some(".") && cx.word(q.end + 2) == Some("m") {
+            return true;
+        }
+    }
+    // Days of months: "April 28", "Dec. 5", "3 June".
+    if integer && (1.0..=31.0).contains(&value) {
+        let mut p = num.checked_sub(1);
+        if p.is_some_and(|p| cx.raw(p) == ".") {
+            p = p.and_then(|p| p.checked_sub(1));
+        }
+        let month_word = |i: usize| cx.raw_at(i).is_some_and(|r| r.starts_with(|c: char| c.is_uppercase())) && cx.word(i).and_then(lx::month).is_some();
+        if p.is_some_and(month_word) || month_word(q.end) {
+            return true;
+        }
+        if q.end == after && cx.word(after).is_some_and(|w| matches!(w, "st" | "nd" | "rd" | "th")) {
+            return true;
+        }
+    }
+    // Bracketed numbers: citation keys [3], enumerations (3).
+    if num > 0 {
+        let (open, close) = (cx.raw(num - 1), cx.raw(q.end));
+        if (open == "[" && close == "]") || (open == "(" && close == ")" && integer) {
+            return true;
+        }
+    }
+    // Labels: "Article 5", "page 12", "No. 3".
+    if num == q.start && num > 0 {
+        let mut p = num - 1;
+        if cx.raw(p) == "." && p > 0 {
+            p -= 1;
+        }
+        if cx.word(p).is_some_and(lx::is_label_word) && q.measure == Measure::Plain {
+            return true;
+        }
+    }
+    // Numbering: a sentence that is only a number, a heading's section number,
+    // "1)" or "1." at the start of a line.
+    let only_number = cx.toks.iter().enumerate().all(|(k, t)| k == num || t.kind == TokKind::Punct);
+    if only_number {
+        return true;
+    }
+    if num == 0 && matches!(cx.raw_at(1), Some(")" | ".")) && cx.glued(1) {
+        return true;
+    }
+    if cx.heading && num == 0 && (matches!(cx.raw_at(1), Some("." | ")" | ":")) || cx.raw(0).contains('.')) {
+        return true;
+    }
+    false
+}
+
+fn leading_qualifiers(cx: &Ctx, start: usize, floor: usize) -> (usize, Vec<Qualifier>) {
+    let mut first = start;
+    let mut quals = Vec::new();
+    'outer: while quals.len() < 3 {
+        // symbols: "~200", "<5"
+        if first > floor {
+            if let Some(q) = lx::qualifier_symbol(cx.raw(first - 1)) {
+                quals.push(q);
+                first -= 1;
+                continue;
+            }
+        }
+        let mut best: Option<(usize, Qualifier)> = None;
+        for (phrase, q) in lx::QUALIFIERS {
+            let n = phrase.len();
+            if first < floor + n {
+                continue;
+            }
+            let s = first - n;
+            if phrase.iter().enumerate().all(|(k, w)| cx.word(s + k) == Some(*w)) && best.is_none_or(|b| n > b.0) {
+                best = Some((n, *q));
+            }
+        }
+        match best {
+            Some((n, q)) => {
+                // "some of the 3,000" is not "some 3,000"; "over the past" was handled by cues.
+                quals.push(q);
+                first -= n;
+            }
+            None => break 'outer,
+        }
+    }
+    (first, quals)
+}
+
+fn trailing_qualifier(cx: &Ctx, end: usize) -> Option<(Qualifier, usize)> {
+    if cx.raw_at(end) == Some("+") && cx.glued(end) {
+        return Some((Qualifier::AtLeast, end + 1));
+    }
+    if cx.raw_at(end) == Some("-") && cx.glued(end) && cx.word(end + 1) == Some("plus") {
+        return Some((Qualifier::AtLeast, end + 2));
+    }
+    for (phrase, q) in lx::TRAILING_QUALIFIERS {
+        if phrase.iter().enumerate().all(|(k, w)| cx.word(end + k) == Some(*w)) {
+            return Some((*q, end + phrase.len()));
+        }
+    }
+    None
+}
+
+fn change_verb_before(cx: &Ctx, from: usize) -> bool {
+    (from.saturating_sub(3)..from).any(|k| {
+        cx.word(k).is_some_and(|w| {
+            matches!(
+                w,
+                "rose" | "rise" | "risen" | "rising" | "increased" | "increase" | "fell" | "fall" | "fallen" | "falling"
+                    | "dropped" | "drop" | "declined" | "decline" | "decreased" | "grew" | "grown" | "climbed" | "jumped"
+                    | "surged" | "soared" | "plunged" | "slumped" | "cut" | "reduced" | "went" | "gone" | "down" | "up"
+                    | "doubled" | "halved" | "shrank" | "shrunk" | "expanded" | "changed" | "moved" | "raised" | "lowered"
+            )
+        })
+    })
+}
+
+/// "to b", "-b", "–b", "and b" (after "between"), "or b" (alternatives).
+fn range_tail(cx: &Ctx, q: &Quantity, between: bool, from: bool) -> Option<Quantity> {
+    if q.form == Form::Vague || q.form == Form::Fraction && q.measure != (Measure::Share { points: false }) {
+        return None;
+    }
+    let j = q.end;
+    let conn = cx.raw_at(j)?;
+    let dash = matches!(conn, "-" | "–" | "—");
+    let ok = match conn.to_lowercase().as_str() {
+        "to" | "through" => true,
+        "-" | "–" | "—" => q.form == Form::Digits,
+        "and" => between,
+        "or" => !between && !from,
+        _ => false,
+    };
+    if !ok || (between && conn.eq_ignore_ascii_case("to")) {
+        return None;
+    }
+    let h = number::read(cx, j + 1)?;
+    if matches!(h.form, Form::Vague) || h.lone_one && conn != "or" {
+        return None;
+    }
+    if dash {
+        if h.form != Form::Digits {
+            return None;
+        }
+        // "2015-16", phone numbers, ISO dates are not ranges
+        if cx.raw_at(h.end) == Some("-") && cx.glued(h.end) {
+            return None;
+        }
+    }
+    if conn.eq_ignore_ascii_case("or") && (q.value >= h.value || h.value > q.value * 10.0 || q.form != h.form && q.form != Form::Words) {
+        return None;
+    }
+    if h.form == Form::Digits && excluded_digits(cx, &h) {
+        return None;
+    }
+    if !h.separated && h.scale == 1.0 && h.measure == Measure::Plain && (1000.0..=2100.0).contains(&h.value) && !q.separated {
+        return None; // year ranges
+    }
+    Some(h)
+}
+
+/// The head of the counted-noun phrase starting at token `i`: the first
+/// plural noun within four words.
+fn noun_head(cx: &Ctx, i: usize, singular_ok: bool) -> Option<usize> {
+    let mut k = i;
+    let mut words = 0;
+    let first_word = cx.word(i).map(|_| i);
+    while words < 4 {
+        let w = cx.word(k)?;
+        if lx::is_function_word(w) || lx::period_adverb(w).is_some() || lx::small_number(w).is_some() || lx::scale_word(w).is_some() {
+            break;
+        }
+        if is_plural(cx, k) || lx::is_measure_unit(w) && words == 0 {
+            return Some(k);
+        }
+        k += 1;
+        words += 1;
+        // hyphenated compounds: "battle-hardened veterans"
+        while cx.raw_at(k) == Some("-") && cx.glued(k) && cx.glued(k + 1) && cx.kind(k + 1) == Some(TokKind::Word) {
+            k += 2;
+        }
+    }
+    if singular_ok {
+        if let Some(f) = first_word {
+            let w = cx.word(f)?;
+            if !lx::is_function_word(w) && lx::period_adverb(w).is_none() {
+                return Some(f);
+            }
+        }
+    }
+    None
+}
+
+fn is_plural(cx: &Ctx, k: usize) -> bool {
+    let Some(w) = cx.word(k) else { return false };
+    if lx::is_irregular_plural(w) {
+        return true;
+    }
+    let raw = cx.raw(k);
+    let acronym = raw.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+    w.len() > 2 && w.ends_with('s') && !acronym && !lx::is_false_plural(w)
+}
+
+/// "a month", "per week", "each year", "every day", "monthly", "/month".
+fn adjacent_period(cx: &Ctx, i: usize) -> Option<(Period, usize)> {
+    if let Some(p) = cx.word(i).and_then(lx::period_adverb) {
+        return Some((p, i + 1));
+    }
+    if cx.raw_at(i) == Some("/") && cx.glued(i) {
+        if let Some(p) = cx.word(i + 1).and_then(lx::period_noun) {
+            return Some((p, i + 2));
+        }
+    }
+    let w = cx.word(i)?;
+    if matches!(w, "a" | "an" | "per" | "each" | "every") {
+        let p = cx.word(i + 1).and_then(lx::period_noun)?;
+        if matches!(cx.word(i + 2), Some("ago" | "earlier" | "later" | "before" | "after" | "or" | "and")) && w != "per" {
+            return None;
+        }
+        return Some((p, i + 2));
+    }
+    None
+}
+
+fn is_clause_break(cx: &Ctx, k: usize) -> bool {
+    matches!(cx.raw_at(k), Some("," | ";" | ":" | "—" | "(" | ")" | "–" | "\u{201c}" | "\u{201d}" | "\""))
+}
+
+/// A rate period elsewhere in the figure's clause: "2,000 fighters were
+/// joining each month"; "a monthly peak of 2,000".
+fn clause_period(cx: &Ctx, end: usize, first: usize, floor: usize) -> Option<Period> {
+    let mut k = end;
+    // Commas may enclose an aside ("2,000 recruits, both men and women, crossed
+    // each month"); a semicolon, dash, another number or ten words end the search.
+    while k < cx.toks.len() && k < end + 14 && !matches!(cx.raw_at(k), Some(";" | ":" | "—" | "(" | ")")) && cx.kind(k) != Some(TokKind::Num) {
+        let prev_prep = k > 0 && matches!(cx.word(k - 1), Some("in" | "within" | "for" | "than" | "over" | "of" | "last" | "this" | "next" | "that"));
+        match cx.word(k) {
+            Some("each" | "every" | "per") => {
+                if let Some(p) = cx.word(k + 1).and_then(lx::period_noun) {
+                    return Some(p);
+                }
+            }
+            Some("a" | "an") if !prev_prep => {
+                if let Some(p) = cx.word(k + 1).and_then(lx::period_noun) {
+                    if !matches!(cx.word(k + 2), Some("ago" | "earlier" | "later" | "before" | "after")) {
+                        return Some(p);
+                    }
+                }
+            }
+            Some(w) => {
+                if let Some(p) = lx::period_adverb(w) {
+                    if w != "annual" {
+                        return Some(p);
+                    }
+                }
+            }
+            None => {}
+        }
+        k += 1;
+    }
+    // "a monthly peak of 2,000", "an annual total of $3bn"
+    if first >= floor + 3 && cx.word(first - 1) == Some("of") {
+        if let Some(p) = cx.word(first - 3).and_then(lx::period_adverb) {
+            return Some(p);
+        }
+    }
+    None
+}
+
+/// Gives each figure the time cues of its clause, or else those of the
+/// sentence's opening clause ("By the end of 2015, ...").
+fn attach_time(cx: &Ctx, cues: &[(usize, usize, Cue)], found: &mut [(Figure, usize, usize)]) {
+    if cues.is_empty() {
+        return;
+    }
+    let clause_of = |k: usize| -> (usize, usize) {
+        let mut s = k;
+        while s > 0 && !is_clause_break(cx, s - 1) {
+            s -= 1;
+        }
+        let mut e = k;
+        while e < cx.toks.len() && !is_clause_break(cx, e) {
+            e += 1;
+        }
+        (s, e)
+    };
+    let opening = clause_of(0);
+    let opening_has_figure = found.iter().any(|(_, f, _)| *f < opening.1);
+    for (fig, first, end) in found.iter_mut() {
+        let (s, e) = clause_of(*first);
+        let mut picked: Vec<&(usize, usize, Cue)> = cues.iter().filter(|(cs, ce, _)| *cs >= s && *ce <= e && (*ce <= *first || *cs >= *end)).collect();
+        if picked.is_empty() && !opening_has_figure {
+            picked = cues.iter().filter(|(cs, ce, _)| *cs >= opening.0 && *ce <= opening.1).collect();
+        }
+        if picked.is_empty() {
+            continue;
+        }
+        let start = picked.iter().map(|c| cx.toks[c.0].start).min().unwrap_or(0);
+        let stop = picked.iter().map(|c| cx.toks[c.1 - 1].end).max().unwrap_or(0);
+        fig.time = Some(TimeRef { span: start..stop, cues: picked.iter().map(|c| c.2).collect() });
+    }
+}

@@ -1,0 +1,57 @@
+//! Words for people: intervals, figures and verdicts described the way an
+//! analyst reads them. Shared by the CLI and the LSP hover.
+
+use crate::figures::{Figure, Interval};
+
+/// A number as an analyst writes it: 1,000; 1.5 million; 33.3.
+pub fn number(v: f64) -> String {
+    let a = v.abs();
+    if a >= 1e9 && (v / 1e8).fract() == 0.0 {
+        return format!("{} billion", trim(v / 1e9));
+    }
+    if a >= 1e6 && (v / 1e5).fract() == 0.0 {
+        return format!("{} million", trim(v / 1e6));
+    }
+    if v.fract() == 0.0 && a < 1e15 {
+        let s = format!("{}", v.abs() as u64);
+        let mut out = String::new();
+        for (i, c) in s.chars().enumerate() {
+            if i > 0 && (s.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        return if v < 0.0 { format!("-{out}") } else { out };
+    }
+    trim((v * 100.0).round() / 100.0)
+}
+
+fn trim(v: f64) -> String {
+    let s = format!("{v:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// "44,500–45,500", "under 1,000", "at least 50", "exactly 7".
+pub fn interval(iv: &Interval) -> String {
+    match (iv.min, iv.max) {
+        (Some(lo), Some(hi)) if lo.value == hi.value => format!("exactly {}", number(lo.value)),
+        (Some(lo), Some(hi)) => format!("{}–{}", number(lo.value), number(hi.value)),
+        (None, Some(hi)) => format!("{} {}", if hi.inclusive { "at most" } else { "under" }, number(hi.value)),
+        (Some(lo), None) => format!("{} {}", if lo.inclusive { "at least" } else { "over" }, number(lo.value)),
+        (None, None) => "any value".to_string(),
+    }
+}
+
+/// "44,500–45,500 fighters", "180–220 per month".
+pub fn describe_figure(f: &Figure) -> String {
+    let mut s = interval(&f.interval);
+    if let Some(u) = &f.unit {
+        s.push(' ');
+        s.push_str(u);
+    }
+    if let Some(p) = f.per {
+        s.push_str(" per ");
+        s.push_str(p.name());
+    }
+    s
+}

@@ -1,0 +1,149 @@
+//! Byte offsets to lines and columns, in the three units clients speak:
+//! Unicode scalar values (the CLI), UTF-16 code units (LSP default) and bytes
+//! (LSP `utf-8`). Lines and columns here are 0-based; adapters add 1 for display.
+
+/// Which unit a column counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColumnUnit {
+    Chars,
+    Utf16,
+    Utf8,
+}
+
+/// A 0-based line and column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LineCol {
+    pub line: u32,
+    pub col: u32,
+}
+
+/// The start offset of every line of a text.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(memchr_newlines(text.as_bytes()));
+        LineIndex { starts, len: text.len() }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The 0-based line holding byte `offset` (clamped to the text).
+    pub fn line_of(&self, offset: usize) -> usize {
+        let offset = offset.min(self.len);
+        match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        }
+    }
+
+    /// Byte range of line `line`, without its line terminator.
+    pub fn line_range(&self, text: &str, line: usize) -> std::ops::Range<usize> {
+        let start = self.starts.get(line).copied().unwrap_or(self.len);
+        let mut end = self.starts.get(line + 1).map(|s| s - 1).unwrap_or(self.len);
+        if end > start && text.as_bytes().get(end - 1) == Some(&b'\r') {
+            end -= 1;
+        }
+        start..end.max(start)
+    }
+
+    /// Line and column of byte `offset`, the column counted in `unit`.
+    /// An offset inside a character counts as that character's start.
+    pub fn line_col(&self, text: &str, offset: usize, unit: ColumnUnit) -> LineCol {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.line_of(offset);
+        let start = self.starts[line];
+        let prefix = &text[start..offset];
+        let col = match unit {
+            ColumnUnit::Chars => prefix.chars().count(),
+            ColumnUnit::Utf16 => prefix.encode_utf16().count(),
+            ColumnUnit::Utf8 => prefix.len(),
+        };
+        LineCol { line: line as u32, col: col as u32 }
+    }
+
+    /// Byte offset of a line and column counted in `unit`. A line past the end
+    /// gives the end of the text; a column past the end of its line gives the
+    /// end of that line (as LSP asks); a column inside a character gives that
+    /// character's end.
+    pub fn offset(&self, text: &str, pos: LineCol, unit: ColumnUnit) -> usize {
+        let line = pos.line as usize;
+        if line >= self.starts.len() {
+            return self.len;
+        }
+        let range = self.line_range(text, line);
+        let line_text = &text[range.clone()];
+        let mut counted = 0usize;
+        let want = pos.col as usize;
+        for (i, ch) in line_text.char_indices() {
+            if counted >= want {
+                return range.start + i;
+            }
+            counted += match unit {
+                ColumnUnit::Chars => 1,
+                ColumnUnit::Utf16 => ch.len_utf16(),
+                ColumnUnit::Utf8 => ch.len_utf8(),
+            };
+        }
+        range.end
+    }
+}
+
+fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').map(|(i, _)| i + 1)
+}
+
+/// The largest char boundary not after `offset`.
+pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut o = offset.min(text.len());
+    while !text.is_char_boundary(o) {
+        o -= 1;
+    }
+    o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_in_each_unit_with_astral_characters() {
+        let text = "ab\n😀é 200 a month\n";
+        let idx = LineIndex::new(text);
+        let off = text.find("200").unwrap();
+        assert_eq!(idx.line_col(text, off, ColumnUnit::Chars), LineCol { line: 1, col: 3 });
+        assert_eq!(idx.line_col(text, off, ColumnUnit::Utf16), LineCol { line: 1, col: 4 });
+        assert_eq!(idx.line_col(text, off, ColumnUnit::Utf8), LineCol { line: 1, col: 7 });
+        for unit in [ColumnUnit::Chars, ColumnUnit::Utf16, ColumnUnit::Utf8] {
+            let lc = idx.line_col(text, off, unit);
+            assert_eq!(idx.offset(text, lc, unit), off);
+        }
+    }
+
+    #[test]
+    fn positions_past_the_end_clamp() {
+        let text = "one\ntwo";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.offset(text, LineCol { line: 0, col: 99 }, ColumnUnit::Utf16), 3);
+        assert_eq!(idx.offset(text, LineCol { line: 9, col: 0 }, ColumnUnit::Utf16), 7);
+        // inside a surrogate pair: the character's end
+        let text = "😀x";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.offset(text, LineCol { line: 0, col: 1 }, ColumnUnit::Utf16), 4);
+    }
+
+    #[test]
+    fn crlf_lines_exclude_the_carriage_return() {
+        let text = "a\r\nb";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_range(text, 0), 0..1);
+        assert_eq!(idx.line_range(text, 1), 3..4);
+    }
+}

@@ -1,0 +1,255 @@
+//! Prose extraction. A document becomes a *masked* copy of itself — same
+//! length, same offsets — in which everything that is not prose (code, HTML,
+//! front matter, link targets, citation keys, footnote markers, markup
+//! characters) is blanked to spaces, plus the blocks (paragraphs, headings,
+//! list items, table cells, plain-text lines) that sentences may not cross.
+//! Scanning the masked text therefore yields offsets into the original.
+
+use super::Format;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use std::ops::Range;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    /// Ordinary running text.
+    Text,
+    /// A heading (Markdown `#`, or a plain-text line without final punctuation).
+    Heading,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub range: Range<usize>,
+    pub kind: BlockKind,
+}
+
+/// A Markdown link found in prose: its whole span and its destination.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    pub range: Range<usize>,
+    pub dest: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Prose {
+    /// The document with non-prose bytes blanked; same length as the input.
+    pub masked: String,
+    pub blocks: Vec<Block>,
+    pub links: Vec<Link>,
+}
+
+/// Reads `text` as `format` and returns its prose.
+pub fn prose(text: &str, format: Format) -> Prose {
+    match format {
+        Format::Markdown => markdown_prose(text),
+        Format::Plain => plain_prose(text),
+    }
+}
+
+fn blank(bytes: &mut [u8], range: Range<usize>) {
+    for b in &mut bytes[range] {
+        if *b != b'\n' {
+            *b = b' ';
+        }
+    }
+}
+
+fn markdown_prose(text: &str) -> Prose {
+    let mut out = text.as_bytes().to_vec();
+    // Start with everything blanked; prose text events are copied back in.
+    blank(&mut out, 0..text.len());
+    let opts = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut boundaries = vec![0, text.len()];
+    let mut headings: Vec<Range<usize>> = Vec::new();
+    let mut links = Vec::new();
+    let mut link_stack: Vec<(usize, String)> = Vec::new();
+    let mut opaque = 0usize; // depth inside code blocks, metadata, HTML blocks
+    for (event, range) in Parser::new_ext(text, opts).into_offset_iter() {
+        match event {
+            Event::Start(tag) => {
+                match &tag {
+                    Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::HtmlBlock => opaque += 1,
+                    Tag::Heading { .. } => headings.push(range.clone()),
+                    Tag::Link { dest_url, .. } => link_stack.push((range.start, dest_url.to_string())),
+                    _ => {}
+                }
+                if is_block(&tag) {
+                    boundaries.push(range.start);
+                }
+            }
+            Event::End(end) => {
+                match end {
+                    TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::HtmlBlock => {
+                        opaque = opaque.saturating_sub(1)
+                    }
+                    TagEnd::Link => {
+                        if let Some((start, dest)) = link_stack.pop() {
+                            links.push(Link { range: start..range.end, dest });
+                        }
+                    }
+                    _ => {}
+                }
+                if is_block_end(&end) {
+                    boundaries.push(range.end);
+                }
+            }
+            Event::Text(_) if opaque == 0 => {
+                // Escapes: the event's text may be shorter than its range; keep
+                // the source bytes but blank backslashes.
+                out[range.clone()].copy_from_slice(&text.as_bytes()[range.clone()]);
+                for i in range.clone() {
+                    if text.as_bytes()[i] == b'\\' {
+                        out[i] = b' ';
+                    }
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {}
+            _ => {}
+        }
+    }
+    let mut masked = String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    blank_citations(&mut masked);
+    boundaries.sort_unstable();
+    boundaries.dedup();
+    let mut blocks = Vec::new();
+    for pair in boundaries.windows(2) {
+        let range = pair[0]..pair[1];
+        if masked[range.clone()].trim().is_empty() {
+            continue;
+        }
+        let kind = if headings.iter().any(|h| h.start <= range.start && range.end <= h.end) {
+            BlockKind::Heading
+        } else {
+            BlockKind::Text
+        };
+        blocks.push(Block { range, kind });
+    }
+    Prose { masked, blocks, links }
+}
+
+fn is_block(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::BlockQuote(_)
+            | Tag::CodeBlock(_)
+            | Tag::HtmlBlock
+            | Tag::List(_)
+            | Tag::Item
+            | Tag::FootnoteDefinition(_)
+            | Tag::Table(_)
+            | Tag::TableHead
+            | Tag::TableRow
+            | Tag::TableCell
+            | Tag::MetadataBlock(_)
+    )
+}
+
+fn is_block_end(tag: &TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::BlockQuote(_)
+            | TagEnd::CodeBlock
+            | TagEnd::HtmlBlock
+            | TagEnd::List(_)
+            | TagEnd::Item
+            | TagEnd::FootnoteDefinition
+            | TagEnd::Table
+            | TagEnd::TableHead
+            | TagEnd::TableRow
+            | TagEnd::TableCell
+            | TagEnd::MetadataBlock(_)
+    )
+}
+
+/// Blanks Pandoc citation brackets (`[@004]`, `[see @a; @b, p. 3]`) so their
+/// keys are never read as figures.
+fn blank_citations(masked: &mut String) {
+    let ranges: Vec<Range<usize>> = crate::citations::citation_groups(masked).map(|g| g.range).collect();
+    if ranges.is_empty() {
+        return;
+    }
+    let mut bytes = std::mem::take(masked).into_bytes();
+    for r in ranges {
+        blank(&mut bytes, r);
+    }
+    *masked = String::from_utf8(bytes).unwrap_or_default();
+}
+
+fn plain_prose(text: &str) -> Prose {
+    let mut masked = text.to_string();
+    blank_citations(&mut masked);
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut offset = 0;
+    let mut continues = false;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let body = line.trim_end();
+        if body.trim().is_empty() {
+            continues = false;
+            continue;
+        }
+        let end = start + body.len();
+        let ends_sentence = body.ends_with(['.', '!', '?', '"', '\u{201d}', ':', ')']);
+        let starts_lower = body.trim_start().chars().next().is_some_and(|c| c.is_lowercase());
+        match blocks.last_mut() {
+            Some(last) if continues && starts_lower => {
+                last.range.end = end;
+                last.kind = BlockKind::Text;
+            }
+            _ => blocks.push(Block {
+                range: start..end,
+                kind: if ends_sentence { BlockKind::Text } else { BlockKind::Heading },
+            }),
+        }
+        continues = !ends_sentence;
+    }
+    Prose { masked, blocks, links: Vec::new() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_masks_code_links_and_citations_but_keeps_offsets() {
+        let text = "# 2. Findings\n\nAbout **200** a month [@000]; see `x = 45` and [the report](a_1.txt).\n\n```\n3,000\n```\n";
+        let p = prose(text, Format::Markdown);
+        assert_eq!(p.masked.len(), text.len());
+        assert!(p.masked.contains("About   200   a month"));
+        assert!(!p.masked.contains("000"));
+        assert!(!p.masked.contains("45"));
+        assert!(!p.masked.contains("3,000"));
+        assert!(!p.masked.contains("a_1"));
+        assert!(p.masked.contains("the report"));
+        assert_eq!(p.blocks.len(), 2);
+        assert_eq!(p.blocks[0].kind, BlockKind::Heading);
+        assert_eq!(p.links[0].dest, "a_1.txt");
+    }
+
+    #[test]
+    fn front_matter_is_not_prose() {
+        let text = "---\nversion: 2\n---\nText with 5 cases.\n";
+        let p = prose(text, Format::Markdown);
+        assert!(!p.masked.contains('2'));
+        assert!(p.masked.contains("5 cases"));
+    }
+
+    #[test]
+    fn plain_text_joins_hard_wrapped_lines_and_marks_headlines() {
+        let text = "Headline about 5 things\n\nA sentence that\ncontinues here.\nNext one.\n";
+        let p = prose(text, Format::Plain);
+        assert_eq!(p.blocks.len(), 3);
+        assert_eq!(p.blocks[0].kind, BlockKind::Heading);
+        assert_eq!(&text[p.blocks[1].range.clone()], "A sentence that\ncontinues here.");
+    }
+}

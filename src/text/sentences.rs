@@ -1,0 +1,112 @@
+//! Sentence splitting that respects abbreviations (Dec., U.S., Maj-Gen.,
+//! Mr., Lt. Gen.), initials and decimals, keeping exact byte offsets.
+
+use std::ops::Range;
+
+/// Words that end with a period without ending a sentence (lower case, no dot).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "lt", "col", "maj", "capt", "cpt", "cmdr", "sgt", "adm",
+    "gov", "sen", "rep", "pres", "rev", "hon", "fr", "vs", "v", "etc", "al", "approx", "est", "no", "nos", "vol",
+    "fig", "figs", "pp", "p", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "mt", "ft", "dept", "univ", "assn", "bros", "ave", "blvd", "rd", "cf", "ca", "c",
+    "op", "ed", "eds", "repr", "supt", "insp", "det", "cpl", "pvt", "brig", "cdr",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    if word.contains('.') {
+        return true; // U.S, e.g, i.e
+    }
+    let last = word.rsplit('-').next().unwrap_or(word);
+    if last.chars().count() == 1 && last.chars().all(|c| c.is_uppercase()) {
+        return true; // an initial
+    }
+    let lower = last.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+const CLOSERS: &[char] = &['"', '\'', '\u{201d}', '\u{2019}', ')', ']', '*', '_'];
+
+/// Splits `range` of `text` into sentence ranges, trimmed of surrounding
+/// white space. Empty sentences are dropped.
+pub fn split(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let slice = &text[range.clone()];
+    let base = range.start;
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, ch) = chars[i];
+        if matches!(ch, '.' | '!' | '?') {
+            // Extend over repeated terminators and closing quotes/brackets.
+            let mut j = i + 1;
+            while j < chars.len() && (matches!(chars[j].1, '.' | '!' | '?') || CLOSERS.contains(&chars[j].1)) {
+                j += 1;
+            }
+            let end = chars.get(j).map(|c| c.0).unwrap_or(slice.len());
+            let followed_by_space = j >= chars.len() || chars[j].1.is_whitespace();
+            let mut k = j;
+            while k < chars.len() && chars[k].1.is_whitespace() {
+                k += 1;
+            }
+            let next_starts = k >= chars.len()
+                || chars[k].1.is_uppercase()
+                || chars[k].1.is_ascii_digit()
+                || matches!(chars[k].1, '"' | '\u{201c}' | '\'' | '\u{2018}' | '(' | '[' | '*' | '_' | '#');
+            let abbreviation = ch == '.' && j == i + 1 && is_abbreviation(word_before(slice, pos));
+            if followed_by_space && next_starts && !abbreviation {
+                push_trimmed(&mut out, slice, base, start..end);
+                start = end;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    push_trimmed(&mut out, slice, base, start..slice.len());
+    out
+}
+
+fn word_before(slice: &str, dot: usize) -> &str {
+    let before = &slice[..dot];
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '.' || *c == '-'))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    &before[start..]
+}
+
+fn push_trimmed(out: &mut Vec<Range<usize>>, slice: &str, base: usize, r: Range<usize>) {
+    let s = &slice[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push(base + r.start + lead..base + r.end - trail);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split(text, 0..text.len()).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_end_sentences() {
+        let text = "It fell since Dec. 5 when 3,000 were there. The U.S. Air Force Maj-Gen. Smith spoke. Lt. Gen. J. Doe agreed!";
+        assert_eq!(
+            sentences(text),
+            ["It fell since Dec. 5 when 3,000 were there.", "The U.S. Air Force Maj-Gen. Smith spoke.", "Lt. Gen. J. Doe agreed!"]
+        );
+    }
+
+    #[test]
+    fn quotes_and_decimals() {
+        let text = "He said \"it is 1.5 times.\" Then 200 left. ok";
+        assert_eq!(sentences(text), ["He said \"it is 1.5 times.\"", "Then 200 left. ok"]);
+    }
+}
