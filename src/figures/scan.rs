@@ -116,6 +116,7 @@ pub(super) fn scan_sentence(text: &str, sentence: Range<usize>, heading: bool, c
             None => i += 1,
         }
     }
+    inherit_periods(&mut found);
     attach_time(&cx, &cues, &mut found);
     out.figures.extend(found.into_iter().map(|(f, _, _)| f));
 }
@@ -594,15 +595,47 @@ fn attach_time(cx: &Ctx, cues: &[(usize, usize, Cue)], found: &mut [(Figure, usi
     let opening_has_figure = found.iter().any(|(_, f, _)| *f < opening.1);
     for (fig, first, end) in found.iter_mut() {
         let (s, e) = clause_of(*first);
-        let mut picked: Vec<&(usize, usize, Cue)> = cues.iter().filter(|(cs, ce, _)| *cs >= s && *ce <= e && (*ce <= *first || *cs >= *end)).collect();
-        if picked.is_empty() && !opening_has_figure {
-            picked = cues.iter().filter(|(cs, ce, _)| *cs >= opening.0 && *ce <= opening.1).collect();
-        }
-        if picked.is_empty() {
+        let (first, end) = (*first, *end);
+        let distance = |c: &(usize, usize, Cue)| if c.1 <= first { first - c.1 } else { c.0.saturating_sub(end) };
+        // Cues in the figure's clause; "once" only before it ("the land it once held").
+        let mut in_clause: Vec<&(usize, usize, Cue)> = cues
+            .iter()
+            .filter(|c| c.0 >= s && c.1 <= e && (c.1 <= first || c.0 >= end))
+            .filter(|c| !(c.0 >= end && cx.word(c.0) == Some("once")))
+            .collect();
+        in_clause.sort_by_key(|c| distance(c));
+        let picked: Vec<&(usize, usize, Cue)> = match in_clause.first() {
+            Some(nearest) => {
+                // the nearest cue and those written next to it ("at its peak two years ago")
+                let mut group = vec![*nearest];
+                for c in &in_clause[1..] {
+                    if group.iter().any(|g| c.0 <= g.1 + 2 && g.0 <= c.1 + 2) {
+                        group.push(*c);
+                    }
+                }
+                group
+            }
+            None if !opening_has_figure => cues.iter().filter(|c| c.0 >= opening.0 && c.1 <= opening.1).collect(),
+            None => Vec::new(),
+        };
+        let Some(nearest) = picked.first() else { continue };
+        fig.time = Some(TimeRef { span: cx.span(nearest.0, nearest.1), cues: picked.iter().map(|c| c.2).collect() });
+    }
+}
+
+/// "down to 200 a month, from up to 2,000": a bare count set against a rate
+/// in the same sentence is a rate of the same period.
+fn inherit_periods(found: &mut [(Figure, usize, usize)]) {
+    for k in 1..found.len() {
+        let (done, rest) = found.split_at_mut(k);
+        let fig = &mut rest[0].0;
+        if fig.per.is_some() || fig.noun.is_some() || fig.kind != Kind::Count {
             continue;
         }
-        let start = picked.iter().map(|c| cx.toks[c.0].start).min().unwrap_or(0);
-        let stop = picked.iter().map(|c| cx.toks[c.1 - 1].end).max().unwrap_or(0);
-        fig.time = Some(TimeRef { span: start..stop, cues: picked.iter().map(|c| c.2).collect() });
+        if let Some(prev) = done.iter().rev().map(|(f, _, _)| f).find(|f| f.kind == Kind::Count) {
+            if prev.per.is_some() && prev.noun.is_none() {
+                fig.per = prev.per;
+            }
+        }
     }
 }

@@ -139,7 +139,11 @@ pub(super) fn cues(cx: &Ctx) -> Vec<(usize, usize, Cue)> {
     let mut i = 0;
     while i < n {
         if let Some((end, cue)) = cue_at(cx, i) {
-            out.push((i, end, cue));
+            let start = match cue {
+                Cue::Ago { .. } => ago_start(cx, i).max(out.last().map_or(0, |c: &(usize, usize, Cue)| c.1)),
+                _ => i,
+            };
+            out.push((start, end, cue));
             i = end;
         } else {
             i += 1;
@@ -178,7 +182,7 @@ fn month_at(cx: &Ctx, i: usize) -> Option<(u32, usize)> {
     }
     let m = lx::month(cx.word(i)?)?;
     let mut next = i + 1;
-    if cx.raw_at(next) == Some(".") && cx.glued(next) {
+    if cx.raw_at(next) == Some(".") && cx.glued(next) && raw.len() <= 4 {
         next += 1;
     }
     // "May" and "March" are also verbs; require a date-like neighbour or a preposition.
@@ -267,7 +271,11 @@ fn cue_at(cx: &Ctx, i: usize) -> Option<(usize, Cue)> {
                     }
                 }
             }
-            Some((i + 1, Cue::Window))
+            // the window's start: "since the beginning of 2016", "since January"
+            let end = (i + 1..(i + 6).min(cx.toks.len()))
+                .find_map(|j| date_at(cx, j).map(|(e, _)| e))
+                .unwrap_or(i + 1);
+            Some((end, Cue::Window))
         }
         "this" | "so-far" => match cx.word(i + 1).and_then(lx::period_noun) {
             Some(_) => Some((i + 2, Cue::Window)),
@@ -300,6 +308,15 @@ fn cue_at(cx: &Ctx, i: usize) -> Option<(usize, Cue)> {
             None
         }
     }
+}
+
+/// The first token of "about a year ago", "18 months ago".
+fn ago_start(cx: &Ctx, ago: usize) -> usize {
+    let mut s = ago.saturating_sub(2);
+    if s > 0 && matches!(cx.word(s - 1), Some("about" | "just" | "roughly" | "nearly" | "some" | "around" | "almost")) {
+        s -= 1;
+    }
+    s
 }
 
 /// "a year ago", "two years ago", "18 months ago": how many months.
