@@ -55,3 +55,49 @@ pub fn describe_figure(f: &Figure) -> String {
     }
     s
 }
+
+/// The figure's own words and the rest of its clause, for messages:
+/// "less than 1,000 militants remain in Iraq and Syria".
+pub fn excerpt(text: &str, f: &Figure) -> String {
+    const MAX_WORDS_AFTER: usize = 12;
+    let sentence_end = f.sentence.end;
+    let rest = &text[f.span.end..sentence_end];
+    let mut end = f.span.end;
+    let mut words = 0;
+    for (i, c) in rest.char_indices() {
+        if matches!(c, ',' | ';' | ':' | '—' | '(' | '"' | '\u{201c}' | '\u{201d}' | '[') || (c == '.' && rest[i + 1..].starts_with(char::is_whitespace)) {
+            break;
+        }
+        if c.is_whitespace() && !rest[..i].ends_with(char::is_whitespace) {
+            words += 1;
+            if words > MAX_WORDS_AFTER {
+                break;
+            }
+        }
+        end = f.span.end + i + c.len_utf8();
+    }
+    let s = text[f.span.start..end].trim_end_matches(['.', ' ']);
+    collapse(s)
+}
+
+/// The figure's own words, as written.
+pub fn quote_figure(text: &str, f: &Figure) -> String {
+    collapse(&text[f.span.clone()])
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// "fighters per month", "percent", "this count" — what a figure measures.
+pub fn describe_measure(f: &Figure) -> String {
+    let mut s = match &f.unit {
+        Some(u) => u.clone(),
+        None => "this count".to_string(),
+    };
+    if let Some(p) = f.per {
+        s.push_str(" per ");
+        s.push_str(p.name());
+    }
+    s
+}

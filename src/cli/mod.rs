@@ -1,6 +1,7 @@
 //! The command-line adapter: argument parsing and output formats over the
 //! core. `figures` lists figures; `check` gives verdicts; `lsp` serves.
 
+mod check_cmd;
 mod figures_cmd;
 pub mod position;
 
@@ -29,11 +30,22 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Check every figure of the notes against the sources.
+    Check {
+        /// A source folder (repeatable); default: sourcecheck.toml's, else seeds/ and sources/.
+        #[arg(long = "sources", value_name = "DIR")]
+        sources: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+        #[arg(required = true)]
+        notes: Vec<PathBuf>,
+    },
 }
 
 /// Runs the CLI; returns the process exit code.
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Command::Figures { format, files } => figures_cmd::run(format, &files),
+        Command::Check { sources, format, notes } => check_cmd::run(format, &sources, &notes),
     }
 }

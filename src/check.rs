@@ -1,0 +1,142 @@
+//! Checking a note: its figures judged against the corpus, its citations
+//! resolved, and a warning where a figure's cited source is not the one
+//! that gives it.
+
+use crate::citations;
+use crate::corpus::{Corpus, IdError, Source};
+use crate::figures::{self, Figure};
+use crate::subject;
+use crate::text::{markdown, Format};
+use crate::verdict::{self, Judgement, Stance, Verdict};
+use crate::workspace::Settings;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// A citation key in a note and what it names.
+#[derive(Clone, Debug)]
+pub struct Citation {
+    pub id: String,
+    pub range: Range<usize>,
+    pub source: Option<Arc<Source>>,
+    /// Why it names no source, for an error diagnostic.
+    pub error: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct FigureCheck {
+    pub figure: Figure,
+    pub judgement: Judgement,
+    /// Indexes into `NoteCheck::citations` of the keys citing this figure's sentence.
+    pub cited: Vec<usize>,
+    /// "cited 003 does not give this figure; 000 does".
+    pub citation_warning: Option<String>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct NoteCheck {
+    pub figures: Vec<FigureCheck>,
+    pub citations: Vec<Citation>,
+}
+
+impl NoteCheck {
+    pub fn count(&self, v: Verdict) -> usize {
+        self.figures.iter().filter(|f| f.judgement.verdict == v).count()
+    }
+}
+
+/// Checks note `text` (read as `format`; `path` resolves links to sources).
+pub fn check_note(text: &str, format: Format, path: Option<&Path>, corpus: &Corpus, settings: &Settings) -> NoteCheck {
+    let ex = figures::extract_with(text, format, &settings.conventions);
+    let citations = find_citations(text, format, path, corpus);
+    let spans: Vec<(Range<usize>, Range<usize>)> = ex.figures.iter().map(|f| (f.sentence.clone(), f.span.clone())).collect();
+    let mut out = NoteCheck { figures: Vec::new(), citations };
+    for (i, figure) in ex.figures.into_iter().enumerate() {
+        let others: Vec<Range<usize>> = spans.iter().enumerate().filter(|(j, (s, _))| *j != i && *s == figure.sentence).map(|(_, (_, sp))| sp.clone()).collect();
+        let subject = subject::of_figure(text, &figure, &others, &settings.synonyms);
+        let judgement = verdict::judge(&figure, &subject, corpus, &settings.params);
+        let cited = cited_by(text, &figure, &out.citations);
+        let citation_warning = citation_warning(&judgement, &cited, &out.citations, corpus);
+        out.figures.push(FigureCheck { figure, judgement, cited, citation_warning });
+    }
+    out
+}
+
+/// Citations whose key stands in the figure's sentence or right after it.
+fn cited_by(text: &str, figure: &Figure, citations: &[Citation]) -> Vec<usize> {
+    let s = &figure.sentence;
+    // the gap after the sentence, up to the next non-space that is not a citation
+    let after = text[s.end..].find(|c: char| !c.is_whitespace() && c != '[').map_or(text.len(), |o| s.end + o);
+    citations
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| (c.range.start >= s.start && c.range.end <= s.end + 1) || (c.range.start >= s.end && c.range.start <= after + 1))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+fn citation_warning(j: &Judgement, cited: &[usize], citations: &[Citation], corpus: &Corpus) -> Option<String> {
+    let cited_sources: Vec<&Arc<Source>> = cited.iter().filter_map(|i| citations[*i].source.as_ref()).collect();
+    if cited_sources.is_empty() || j.verdict == Verdict::Unsourced {
+        return None;
+    }
+    let supporters: Vec<&Arc<Source>> = j.evidence.iter().filter(|e| e.stance == Stance::Supports).map(|e| &e.source).collect();
+    if j.verdict == Verdict::Supported && !supporters.iter().any(|s| cited_sources.iter().any(|c| c.path == s.path)) {
+        let cited_names: Vec<String> = cited_sources.iter().map(|s| corpus.short_id(&s.id)).collect();
+        let verb = if cited_names.len() == 1 { "does" } else { "do" };
+        return Some(format!(
+            "cited {} {verb} not give this figure; {} does",
+            cited_names.join(", "),
+            corpus.short_id(&supporters[0].id)
+        ));
+    }
+    None
+}
+
+fn find_citations(text: &str, format: Format, path: Option<&Path>, corpus: &Corpus) -> Vec<Citation> {
+    let mut out = Vec::new();
+    let prose = markdown::prose(text, format);
+    for group in citations::citation_groups(text) {
+        // keys inside code are not citations: the masked text keeps none of code
+        if prose.masked.get(group.range.clone()).is_none() || in_code(text, &prose.masked, &group.range) {
+            continue;
+        }
+        for key in group.keys {
+            let (source, error) = match corpus.resolve_id(&key.id) {
+                Ok(s) => (Some(s.clone()), None),
+                Err(IdError::Unknown) => (None, Some(format!("unknown source '@{}': no source file is named {}", key.id, key.id))),
+                Err(IdError::Ambiguous(ids)) => (None, Some(format!("ambiguous source '@{}': it could be {}", key.id, ids.join(", ")))),
+            };
+            out.push(Citation { id: key.id, range: key.range, source, error });
+        }
+    }
+    if let Some(note_dir) = path.and_then(Path::parent) {
+        for link in &prose.links {
+            if let Some(source) = link_target(note_dir, &link.dest, corpus) {
+                out.push(Citation { id: source.id.clone(), range: link.range.clone(), source: Some(source), error: None });
+            }
+        }
+    }
+    out.sort_by_key(|c| c.range.start);
+    out
+}
+
+/// Citation brackets are blanked in the masked text; code is blanked too,
+/// so a bracket inside code has blanks where its key was *and* in the
+/// source text the bracket sits inside backticks. Tell them apart by the
+/// original text around it.
+fn in_code(text: &str, _masked: &str, range: &Range<usize>) -> bool {
+    let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..range.start].matches('`').count() % 2 == 1
+}
+
+/// A Markdown link whose destination is a source file.
+fn link_target(note_dir: &Path, dest: &str, corpus: &Corpus) -> Option<Arc<Source>> {
+    if dest.contains("://") || dest.starts_with('#') || dest.starts_with("mailto:") {
+        return None;
+    }
+    let dest = dest.split('#').next().unwrap_or(dest);
+    let candidate: PathBuf = note_dir.join(dest);
+    let want = std::fs::canonicalize(&candidate).ok()?;
+    corpus.sources().into_iter().find(|s| std::fs::canonicalize(&s.path).ok().as_deref() == Some(want.as_path())).cloned()
+}

@@ -1,0 +1,127 @@
+//! What a figure is about: the weighted, stemmed content words of its
+//! clause and sentence, with synonyms folded to one term. Pure text; the
+//! corpus supplies IDF weights.
+
+pub mod stem;
+pub mod synonyms;
+mod stopwords;
+
+use crate::figures::Figure;
+use crate::text::tokens::{tokenize, TokKind};
+pub use synonyms::Synonyms;
+
+/// A bag of terms with weights, sorted by term for merging.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Subject {
+    pub terms: Vec<(String, f32)>,
+    /// The counted noun's term, when the figure has one.
+    pub noun: Option<String>,
+}
+
+/// Weights: the counted noun, words next to the figure, the rest of its
+/// clause, the rest of its sentence.
+const NOUN: f32 = 2.5;
+const NEAR: f32 = 1.5;
+const CLAUSE: f32 = 1.0;
+const SENTENCE: f32 = 0.35;
+/// Tokens either side of a figure that count as "next to" it.
+const NEAR_TOKENS: usize = 4;
+
+/// Normalises one word to its term: lower case, stemmed, synonyms folded.
+/// `None` for stop words, numbers and time words.
+pub fn term(word: &str, synonyms: &Synonyms) -> Option<String> {
+    let lower = word.to_lowercase().replace('\u{2019}', "'");
+    let lower = lower.strip_suffix("'s").unwrap_or(&lower);
+    if lower.len() < 2 || stopwords::is_stop(lower) {
+        return None;
+    }
+    if let Some(t) = synonyms.phrase_or_word(lower) {
+        return Some(t);
+    }
+    let stemmed = stem::stem(lower);
+    Some(synonyms.canonical(&stemmed).unwrap_or(stemmed))
+}
+
+/// The subject of `figure`, read from `text` (the document it was found in).
+/// `others` are the spans of the sentence's other figures, whose words are
+/// left out so that two figures in one sentence keep apart.
+pub fn of_figure(text: &str, figure: &Figure, others: &[std::ops::Range<usize>], synonyms: &Synonyms) -> Subject {
+    let toks = tokenize(text, figure.sentence.clone());
+    let first = toks.iter().position(|t| t.start >= figure.span.start).unwrap_or(0);
+    let last = toks.iter().rposition(|t| t.end <= figure.span.end).unwrap_or(first);
+    let is_break = |k: usize| matches!(toks[k].text(text), "," | ";" | ":" | "—" | "(" | ")" | "–");
+    let mut clause_start = first;
+    while clause_start > 0 && !is_break(clause_start - 1) {
+        clause_start -= 1;
+    }
+    let mut clause_end = last + 1;
+    while clause_end < toks.len() && !is_break(clause_end) {
+        clause_end += 1;
+    }
+    let mut bag: Vec<(String, f32)> = Vec::new();
+    let noun_term = figure.noun.as_ref().and_then(|n| term(&text[n.clone()], synonyms));
+    for (k, t) in toks.iter().enumerate() {
+        if t.kind != TokKind::Word || others.iter().any(|o| o.start <= t.start && t.end <= o.end) {
+            continue;
+        }
+        let Some(term) = term(t.text(text), synonyms) else { continue };
+        let weight = if figure.noun.as_ref().is_some_and(|n| n.start == t.start) {
+            NOUN
+        } else if k + NEAR_TOKENS >= first && k <= last + NEAR_TOKENS {
+            NEAR
+        } else if k >= clause_start && k < clause_end {
+            CLAUSE
+        } else {
+            SENTENCE
+        };
+        bag.push((term, weight));
+    }
+    if let Some(unit) = figure.unit.as_ref().filter(|_| figure.noun.is_none()) {
+        if let Some(t) = term(unit, synonyms) {
+            bag.push((t, NOUN));
+        }
+    }
+    Subject { terms: merge(bag), noun: noun_term }
+}
+
+/// Sorts and merges duplicate terms, keeping the largest weight.
+fn merge(mut bag: Vec<(String, f32)>) -> Vec<(String, f32)> {
+    bag.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+    bag.dedup_by(|a, b| a.0 == b.0);
+    bag
+}
+
+impl Subject {
+    /// Cosine similarity with IDF weighting (`idf` gives a term's weight).
+    pub fn similarity(&self, other: &Subject, idf: impl Fn(&str) -> f32) -> f32 {
+        let (mut dot, mut na, mut nb) = (0.0f32, 0.0f32, 0.0f32);
+        let (mut i, mut j) = (0, 0);
+        let a = &self.terms;
+        let b = &other.terms;
+        for (t, w) in a {
+            let x = w * idf(t);
+            na += x * x;
+        }
+        for (t, w) in b {
+            let x = w * idf(t);
+            nb += x * x;
+        }
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    let w = idf(&a[i].0);
+                    dot += a[i].1 * w * b[j].1 * w;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        if na == 0.0 || nb == 0.0 {
+            0.0
+        } else {
+            dot / (na.sqrt() * nb.sqrt())
+        }
+    }
+}

@@ -1,0 +1,107 @@
+//! Synonyms: a general built-in vocabulary, extended by the `synonyms` of
+//! sourcecheck.toml. Every member of a group maps to the group's first
+//! member's stem; multi-word phrases are folded before stemming.
+
+use super::stem::stem;
+use std::collections::HashMap;
+
+/// General English groups (first member is the canonical term). Nothing here
+/// is about any particular subject.
+const BUILT_IN: &[&[&str]] = &[
+    &["percent", "per cent", "pct", "percentage"],
+    &["kilometre", "kilometer", "km", "kilometres", "kilometers"],
+    &["mile", "miles", "mi"],
+    &["kilogram", "kg", "kilo", "kilos"],
+    &["tonne", "ton", "tonnes", "tons"],
+    &["child", "children", "kid", "kids", "minor", "minors"],
+    &["people", "person", "persons", "individual", "individuals"],
+    &["man", "men", "male", "males"],
+    &["woman", "women", "female", "females"],
+    &["death", "dead", "died", "die", "dies", "killed", "fatalities", "fatality", "deaths", "lives"],
+    &["injured", "wounded", "hurt", "injuries", "injury"],
+    &["fighter", "militant", "combatant", "insurgent", "guerrilla", "fighters", "militants", "combatants"],
+    &["soldier", "troop", "troops", "servicemen", "service members"],
+    &["country", "nation", "countries", "nations"],
+    &["city", "cities", "town", "towns"],
+    &["home", "house", "homes", "houses", "dwelling", "dwellings", "household", "households"],
+    &["car", "vehicle", "cars", "vehicles", "automobile"],
+    &["doctor", "physician", "doctors", "physicians"],
+    &["job", "jobs"],
+    &["worker", "employee", "workers", "employees", "staff"],
+    &["price", "cost", "prices", "costs"],
+    &["buy", "purchase", "bought", "purchased"],
+    &["begin", "start", "began", "started", "beginning"],
+    &["leave", "depart", "left", "departed"],
+    &["flee", "escape", "fled", "escaped", "fleeing", "escaping"],
+    &["enter", "arrive", "entered", "arrived", "arrival", "arrivals"],
+    &["increase", "rise", "grow", "rose", "grew", "increased", "risen", "growth"],
+    &["decrease", "decline", "fall", "drop", "fell", "dropped", "declined", "decreased", "fallen"],
+    &["remain", "remaining", "remained"],
+    &["join", "joined", "joining", "enlist", "enlisted"],
+    &["recruit", "recruits", "recruitment", "recruited", "recruiting"],
+    &["travel", "travelled", "traveled", "traveling", "travelling", "go", "went"],
+    &["territory", "land", "area"],
+    &["money", "funds", "funding"],
+    &["hospitalised", "hospitalized", "admitted", "hospitalisation", "hospitalization", "admission", "admissions"],
+    &["vaccinated", "immunised", "immunized", "vaccination", "immunisation", "immunization"],
+    &["student", "pupil", "students", "pupils"],
+    &["teacher", "teachers", "educator", "educators"],
+    &["refugee", "refugees", "asylum seekers"],
+    &["foreign", "foreigner", "foreigners", "overseas"],
+];
+
+/// The synonym table in force.
+#[derive(Clone, Debug)]
+pub struct Synonyms {
+    words: HashMap<String, String>,
+    phrases: HashMap<String, String>,
+}
+
+impl Default for Synonyms {
+    fn default() -> Self {
+        Synonyms::with_extra(&[])
+    }
+}
+
+impl Synonyms {
+    /// The built-in table plus `extra` groups (from configuration).
+    pub fn with_extra(extra: &[Vec<String>]) -> Synonyms {
+        let mut s = Synonyms { words: HashMap::new(), phrases: HashMap::new() };
+        for group in BUILT_IN {
+            s.add(group.iter().copied());
+        }
+        for group in extra {
+            s.add(group.iter().map(String::as_str));
+        }
+        s
+    }
+
+    fn add<'a>(&mut self, group: impl Iterator<Item = &'a str>) {
+        let members: Vec<String> = group.map(|w| w.to_lowercase()).collect();
+        let Some(first) = members.first() else { return };
+        let canonical = if first.contains(' ') { first.replace(' ', "_") } else { stem(first) };
+        for m in &members {
+            if m.contains(' ') {
+                self.phrases.insert(m.clone(), canonical.clone());
+            } else {
+                self.words.insert(stem(m), canonical.clone());
+                self.words.insert(m.clone(), canonical.clone());
+            }
+        }
+    }
+
+    /// The canonical term of a stem, if it belongs to a group.
+    pub fn canonical(&self, stemmed: &str) -> Option<String> {
+        self.words.get(stemmed).cloned()
+    }
+
+    /// The canonical term of an unstemmed word.
+    pub fn phrase_or_word(&self, word: &str) -> Option<String> {
+        self.words.get(word).cloned()
+    }
+
+    /// Multi-word phrases ("per cent", "asylum seekers") and their terms.
+    pub fn phrases(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.phrases.iter().map(|(a, b)| (a.as_str(), b.as_str()))
+    }
+}

@@ -1,0 +1,54 @@
+//! A workspace: its root, configuration, matching settings and the corpus
+//! read from its source folders. What the CLI and the server both hold.
+
+use crate::config::Config;
+use crate::corpus::{self, Corpus, LoadReport};
+use crate::figures::conventions::Conventions;
+use crate::subject::Synonyms;
+use crate::verdict::MatchParams;
+use std::path::{Path, PathBuf};
+
+/// Everything that decides how text is read and judged.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub conventions: Conventions,
+    pub synonyms: Synonyms,
+    pub params: MatchParams,
+}
+
+impl Settings {
+    pub fn from_config(config: &Config) -> Settings {
+        let mut conventions = Conventions::default();
+        if let Some(t) = config.round_tolerance.filter(|t| (0.0..=1.0).contains(t)) {
+            conventions.round_tolerance = t;
+        }
+        Settings { conventions, synonyms: Synonyms::with_extra(&config.synonyms), params: MatchParams::default() }
+    }
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings::from_config(&Config::default())
+    }
+}
+
+pub struct Workspace {
+    pub root: PathBuf,
+    pub config: Config,
+    pub settings: Settings,
+    pub folders: Vec<PathBuf>,
+    pub corpus: Corpus,
+}
+
+impl Workspace {
+    /// Reads the configuration under `root` and every source; `folders`
+    /// overrides the configured source folders when not empty.
+    pub fn load(root: &Path, folders: &[PathBuf]) -> Result<(Workspace, LoadReport), String> {
+        let config = Config::load(root)?;
+        let folders = if folders.is_empty() { config.source_folders(root) } else { folders.to_vec() };
+        let settings = Settings::from_config(&config);
+        let (sources, report) = corpus::load_folders(&folders, &settings.synonyms, &settings.conventions);
+        let corpus = Corpus::from_sources(sources);
+        Ok((Workspace { root: root.to_path_buf(), config, settings, folders, corpus }, report))
+    }
+}
