@@ -14,3 +14,4 @@ pub mod verdict;
 pub mod check;
 pub mod config;
 pub mod workspace;
+pub mod lsp;

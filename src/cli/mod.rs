@@ -30,6 +30,12 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Serve the Language Server Protocol over stdin/stdout.
+    Lsp {
+        /// Accepted for clients that pass it (VS Code); stdio is the only transport.
+        #[arg(long)]
+        stdio: bool,
+    },
     /// Check every figure of the notes against the sources.
     Check {
         /// A source folder (repeatable); default: sourcecheck.toml's, else seeds/ and sources/.
@@ -46,6 +52,7 @@ pub enum Command {
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Command::Figures { format, files } => figures_cmd::run(format, &files),
+        Command::Lsp { .. } => crate::lsp::run_stdio(),
         Command::Check { sources, format, notes } => check_cmd::run(format, &sources, &notes),
     }
 }

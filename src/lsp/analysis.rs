@@ -1,0 +1,92 @@
+//! Analysis off the request path: a note is checked on a blocking thread
+//! after a debounce, the result is kept only if the document has not moved
+//! on, and diagnostics are published only when they change.
+
+use super::convert::Doc;
+use super::diagnostics;
+use super::state::{lock, read, Analysis, State};
+use crate::check::check_note;
+use crate::text::lines::LineIndex;
+use std::sync::Arc;
+use std::time::Duration;
+use tower_lsp_server::ls_types::Uri;
+use tower_lsp_server::Client;
+
+/// How long edits must pause before a note is re-checked.
+pub const DEBOUNCE: Duration = Duration::from_millis(150);
+
+/// Schedules a check of `uri` after `delay`, dropped if a newer edit arrives.
+pub fn schedule(state: Arc<State>, client: Client, uri: Uri, delay: Duration) {
+    let generation = state.bump(&uri);
+    tokio::spawn(async move {
+        if !delay.is_zero() {
+            tokio::time::sleep(delay).await;
+        }
+        if !state.is_current(&uri, generation) {
+            return;
+        }
+        run(state, client, uri).await;
+    });
+}
+
+/// Checks `uri` now and publishes its diagnostics if they changed.
+pub async fn run(state: Arc<State>, client: Client, uri: Uri) {
+    let snapshot = {
+        let docs = lock(&state.docs);
+        docs.get(&uri).map(|d| (d.text(), d.version, d.format, d.path.clone()))
+    };
+    let Some((text, version, format, path)) = snapshot else { return };
+    if path.as_deref().is_some_and(|p| state.is_source_path(p)) {
+        return; // sources are evidence, not notes
+    }
+    if !state.index_ready.load(std::sync::atomic::Ordering::SeqCst) {
+        return; // judged once the sources are read: no verdicts from a partial corpus
+    }
+    let st = state.clone();
+    let job = tokio::task::spawn_blocking(move || {
+        let settings = read(&st.workspace).settings.clone();
+        let corpus = read(&st.corpus);
+        let check = check_note(&text, format, path.as_deref(), &corpus, &settings);
+        let lines = LineIndex::new(&text);
+        Analysis { version, text: Arc::from(text), lines, check }
+    });
+    let analysis = match job.await {
+        Ok(a) => Arc::new(a),
+        Err(e) => {
+            tracing::error!("checking {} failed: {e}", uri.as_str());
+            client.log_message(tower_lsp_server::ls_types::MessageType::ERROR, format!("sourcecheck: checking {} failed: {e}", uri.as_str())).await;
+            return;
+        }
+    };
+    // Drop the result if the document moved on (or closed) meanwhile.
+    let current = lock(&state.docs).get(&uri).map(|d| d.version);
+    if current != Some(version) {
+        return;
+    }
+    lock(&state.analyses).insert(uri.clone(), analysis.clone());
+    let diags = {
+        let ws = read(&state.workspace);
+        let doc = Doc { text: &analysis.text, lines: &analysis.lines, encoding: state.encoding() };
+        diagnostics::of_analysis(&analysis, &doc, &ws.config.severity, state.caps().related_information)
+    };
+    let changed = {
+        let mut published = lock(&state.published);
+        if published.get(&uri) == Some(&diags) {
+            false
+        } else {
+            published.insert(uri.clone(), diags.clone());
+            true
+        }
+    };
+    if changed {
+        client.publish_diagnostics(uri, diags, Some(version)).await;
+    }
+}
+
+/// Re-checks every open note (after the corpus or configuration changed).
+pub async fn rerun_all(state: Arc<State>, client: Client) {
+    let uris: Vec<Uri> = lock(&state.docs).keys().cloned().collect();
+    for uri in uris {
+        run(state.clone(), client.clone(), uri).await;
+    }
+}

@@ -1,0 +1,91 @@
+//! Verdicts as diagnostics: severity per verdict from the configuration,
+//! a `code` per kind, relatedInformation pointing at each passage.
+
+use super::convert::{path_to_uri, Doc};
+use super::state::Analysis;
+use crate::config::{Level, Severity};
+use crate::verdict::{Stance, Verdict};
+use tower_lsp_server::ls_types::{
+    Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString,
+};
+
+fn severity(level: Level) -> Option<DiagnosticSeverity> {
+    match level {
+        Level::Error => Some(DiagnosticSeverity::ERROR),
+        Level::Warning => Some(DiagnosticSeverity::WARNING),
+        Level::Information => Some(DiagnosticSeverity::INFORMATION),
+        Level::Hint => Some(DiagnosticSeverity::HINT),
+        Level::Off => None,
+    }
+}
+
+fn diagnostic(range: tower_lsp_server::ls_types::Range, sev: DiagnosticSeverity, code: &str, message: String) -> Diagnostic {
+    Diagnostic {
+        range,
+        severity: Some(sev),
+        code: Some(NumberOrString::String(code.to_string())),
+        source: Some("sourcecheck".to_string()),
+        message,
+        ..Default::default()
+    }
+}
+
+/// The diagnostics of an analysed note.
+pub fn of_analysis(a: &Analysis, doc: &Doc, levels: &Severity, related: bool) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for c in &a.check.citations {
+        if let (Some(err), Some(sev)) = (&c.error, severity(levels.citation)) {
+            out.push(diagnostic(doc.range(&c.range), sev, "unknown-citation", capitalise(err)));
+        }
+    }
+    for f in &a.check.figures {
+        let j = &f.judgement;
+        let level = match j.verdict {
+            Verdict::Supported => levels.supported,
+            Verdict::Contradicted => levels.contradicted,
+            Verdict::Unsourced => levels.unsourced,
+        };
+        if let Some(sev) = severity(level) {
+            let mut message = j.message.clone();
+            for n in &j.notes {
+                message.push('\n');
+                message.push_str(n);
+            }
+            let mut d = diagnostic(doc.range(&f.figure.span), sev, j.verdict.name(), message);
+            if related {
+                d.related_information = Some(
+                    j.evidence
+                        .iter()
+                        .chain(j.related.iter())
+                        .take(8)
+                        .filter_map(|e| {
+                            let src = &e.source;
+                            let sdoc = Doc { text: &src.text, lines: &src.lines, encoding: doc.encoding };
+                            let stance = match e.stance {
+                                Stance::Supports => "supports",
+                                Stance::Contradicts => "contradicts",
+                            };
+                            Some(DiagnosticRelatedInformation {
+                                location: Location { uri: path_to_uri(&src.path)?, range: sdoc.range(&e.source_figure().figure.span) },
+                                message: format!("{} {stance}: {}", src.id, e.excerpt()),
+                            })
+                        })
+                        .collect(),
+                );
+            }
+            out.push(d);
+        }
+        if let (Some(w), Some(sev)) = (&f.citation_warning, severity(levels.contradicted)) {
+            out.push(diagnostic(doc.range(&f.figure.span), sev, "citation-mismatch", capitalise(w)));
+        }
+    }
+    out
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,92 @@
+//! Hover cards: on a figure, the verdict, its interval in words and each
+//! passage quoted with its figure in bold, source title, date and a
+//! file:line link; on a citation, the source's title, date and opening.
+
+use super::convert::path_to_uri;
+use crate::check::FigureCheck;
+use crate::corpus::Source;
+use crate::report;
+use crate::verdict::{Evidence, Stance, Verdict};
+
+/// The Markdown card for a figure.
+pub fn figure_card(f: &FigureCheck, note_text: &str) -> String {
+    let j = &f.judgement;
+    let title = match j.verdict {
+        Verdict::Supported => "✓ **Supported**",
+        Verdict::Contradicted => "✗ **Contradicted**",
+        Verdict::Unsourced => "? **Unsourced**",
+    };
+    let mut s = format!("{title} — `{}`\n\n", report::quote_figure(note_text, &f.figure));
+    s.push_str(&format!("Admits {}.\n", report::describe_figure(&f.figure)));
+    if j.evidence.is_empty() {
+        s.push_str("\nNo source gives a figure for this measure.\n");
+    }
+    for e in j.evidence.iter().take(5) {
+        s.push_str("\n---\n\n");
+        s.push_str(&passage(e));
+    }
+    for n in j.notes.iter().chain(f.citation_warning.iter()) {
+        s.push_str(&format!("\n> ⚠ {n}\n"));
+    }
+    s
+}
+
+/// One quoted passage: stance, the sentence with the figure in bold, source.
+fn passage(e: &Evidence) -> String {
+    let src = &e.source;
+    let fig = &e.source_figure().figure;
+    let sentence = &fig.sentence;
+    let before = collapse(&src.text[sentence.start..fig.span.start]);
+    let bold = collapse(&src.text[fig.span.clone()]);
+    let after = collapse(&src.text[fig.span.end..sentence.end]);
+    let stance = match e.stance {
+        Stance::Supports => "supports",
+        Stance::Contradicts => "contradicts",
+    };
+    let line = src.line_of(fig.span.start);
+    let link = path_to_uri(&src.path).map(|u| format!("[{}:{line}]({}#L{line})", file_name(src), u.as_str())).unwrap_or_else(|| format!("{}:{line}", file_name(src)));
+    let date = src.date.map(|d| format!(", {}", d.display())).unwrap_or_default();
+    let mut quote = format!("> {}{}**{}**{}{}\n", before, space(&before), bold, space_before(&after), after);
+    quote = quote.replace("\n\n", "\n");
+    format!("*{} {stance}* — {}{date} — {link}\n\n{quote}", src.id, escape(&src.title))
+}
+
+fn space(s: &str) -> &'static str {
+    if s.is_empty() {
+        ""
+    } else {
+        " "
+    }
+}
+
+fn space_before(s: &str) -> &'static str {
+    if s.is_empty() || s.starts_with(|c: char| c.is_ascii_punctuation()) {
+        ""
+    } else {
+        " "
+    }
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn escape(s: &str) -> String {
+    s.replace('*', "\\*").replace('_', "\\_")
+}
+
+fn file_name(src: &Source) -> String {
+    src.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| src.id.clone())
+}
+
+/// The Markdown card for a cited source.
+pub fn citation_card(src: &Source) -> String {
+    let date = src.date.map(|d| format!(" — {}", d.display())).unwrap_or_default();
+    let opening: Vec<&str> = src.text.lines().map(str::trim).filter(|l| !l.is_empty()).skip(1).take(3).collect();
+    let mut s = format!("**{}**{date}\n\n`{}` · {} figures\n\n", escape(&src.title), file_name(src), src.figures.len());
+    for l in opening {
+        let l: String = l.chars().take(300).collect();
+        s.push_str(&format!("> {l}\n>\n"));
+    }
+    s
+}

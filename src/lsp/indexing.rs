@@ -1,0 +1,163 @@
+//! Reading the sources in the background: the first full index (with
+//! work-done progress), and per-file updates when a source file changes on
+//! disk, reported by the client or by the server's own watcher.
+
+use super::analysis;
+use super::state::{read, write, State};
+use crate::config::Config;
+use crate::corpus::{self, Corpus};
+use crate::workspace::Settings;
+use notify_debouncer_full::notify::RecursiveMode;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use tower_lsp_server::ls_types::{MessageType, ProgressToken};
+use tower_lsp_server::Client;
+
+/// Resolves the configuration (sourcecheck.toml, then client options on top)
+/// and stores it; returns problems to show the user.
+pub fn configure(state: &State) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut ws = write(&state.workspace);
+    let root = ws.root.clone().unwrap_or_else(|| PathBuf::from("."));
+    let mut config = match Config::load(&root) {
+        Ok(c) => c,
+        Err(e) => {
+            problems.push(e);
+            Config::default()
+        }
+    };
+    if let Some(opts) = ws.client_options.clone() {
+        match super::options::merge(&mut config, &opts) {
+            Ok(unknown) => {
+                for k in unknown {
+                    problems.push(format!("unknown sourcecheck setting '{k}' ignored"));
+                }
+            }
+            Err(e) => problems.push(format!("sourcecheck settings: {e}")),
+        }
+    }
+    ws.settings = Settings::from_config(&config);
+    ws.folders = config.source_folders(&root);
+    ws.config = config;
+    problems
+}
+
+/// Reads every source and swaps the new corpus in; then re-checks open notes.
+pub async fn full_index(state: Arc<State>, client: Client) {
+    let progress = if state.caps().work_done_progress {
+        let token = ProgressToken::String("sourcecheck/index".to_string());
+        match client.create_work_done_progress(token.clone()).await {
+            Ok(()) => Some(client.progress(token, "sourcecheck: indexing sources").with_message("reading source folders").begin().await),
+            Err(_) => None,
+        }
+    } else {
+        None
+    };
+    let st = state.clone();
+    let result = tokio::task::spawn_blocking(move || {
+        let (folders, settings) = {
+            let ws = read(&st.workspace);
+            (ws.folders.clone(), ws.settings.clone())
+        };
+        let (sources, report) = corpus::load_folders(&folders, &settings.synonyms, &settings.conventions);
+        let corpus = Corpus::from_sources(sources);
+        let summary = format!("{} sources, {} figures", corpus.len(), corpus.figure_count());
+        *write(&st.corpus) = corpus;
+        (report, summary)
+    })
+    .await;
+    state.index_ready.store(true, std::sync::atomic::Ordering::SeqCst);
+    match result {
+        Ok((report, summary)) => {
+            tracing::info!("indexed {summary}");
+            for p in report.problems.iter().chain(report.warnings.iter()) {
+                client.log_message(MessageType::WARNING, format!("sourcecheck: {p}")).await;
+            }
+            if report.problems.iter().any(|p| p.contains("source folder not found")) {
+                client.show_message(MessageType::WARNING, format!("sourcecheck: {}", report.problems.join("; "))).await;
+            }
+            if let Some(p) = progress {
+                p.finish_with_message(summary).await;
+            }
+        }
+        Err(e) => {
+            client.show_message(MessageType::ERROR, format!("sourcecheck: indexing failed: {e}")).await;
+            if let Some(p) = progress {
+                p.finish().await;
+            }
+        }
+    }
+    analysis::rerun_all(state, client).await;
+}
+
+/// A source file changed, appeared or vanished: re-read that file alone.
+pub async fn file_changed(state: Arc<State>, client: Client, path: PathBuf) {
+    if !corpus::is_source_file(&path) || !state.is_source_path_or_parent(&path) {
+        return;
+    }
+    let st = state.clone();
+    let p = path.clone();
+    let outcome = tokio::task::spawn_blocking(move || {
+        let settings = read(&st.workspace).settings.clone();
+        if p.is_file() {
+            match corpus::load_file(&p, &settings.synonyms, &settings.conventions) {
+                Ok(src) => {
+                    write(&st.corpus).upsert(src);
+                    None
+                }
+                Err(e) => {
+                    write(&st.corpus).remove(&p);
+                    Some(e)
+                }
+            }
+        } else {
+            write(&st.corpus).remove(&p);
+            None
+        }
+    })
+    .await;
+    if let Ok(Some(problem)) = outcome {
+        client.log_message(MessageType::WARNING, format!("sourcecheck: {problem}")).await;
+    }
+    tracing::info!("re-indexed {}", path.display());
+    analysis::rerun_all(state, client).await;
+}
+
+impl State {
+    /// Is `path` (which may no longer exist) under a source folder?
+    pub fn is_source_path_or_parent(&self, path: &Path) -> bool {
+        if self.is_source_path(path) {
+            return true;
+        }
+        let ws = read(&self.workspace);
+        ws.folders.iter().any(|f| path.starts_with(f))
+    }
+}
+
+/// The server's own watcher, for clients that cannot watch files for us.
+/// Returns the debouncer, which must be kept alive.
+pub fn watch(state: Arc<State>, client: Client) -> Option<notify_debouncer_full::Debouncer<notify_debouncer_full::notify::RecommendedWatcher, notify_debouncer_full::RecommendedCache>> {
+    let folders = read(&state.workspace).folders.clone();
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<PathBuf>();
+    let mut debouncer = notify_debouncer_full::new_debouncer(std::time::Duration::from_millis(200), None, move |res: notify_debouncer_full::DebounceEventResult| {
+        if let Ok(events) = res {
+            for e in events {
+                for p in &e.paths {
+                    let _ = tx.send(p.clone());
+                }
+            }
+        }
+    })
+    .ok()?;
+    for f in &folders {
+        if let Err(e) = debouncer.watch(f, RecursiveMode::Recursive) {
+            tracing::warn!("cannot watch {}: {e}", f.display());
+        }
+    }
+    tokio::spawn(async move {
+        while let Some(path) = rx.recv().await {
+            file_changed(state.clone(), client.clone(), path).await;
+        }
+    });
+    Some(debouncer)
+}

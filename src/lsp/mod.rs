@@ -1,0 +1,43 @@
+//! The language server: a thin adapter over the core. `server` holds the
+//! handlers; `state` the shared state; `analysis` the debounced checking;
+//! `indexing` the corpus in the background; `convert` the position boundary.
+
+mod analysis;
+pub mod convert;
+mod diagnostics;
+mod documents;
+mod hover;
+mod indexing;
+mod navigation;
+mod options;
+mod server;
+mod state;
+
+use state::State;
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+use tower_lsp_server::{LspService, Server};
+
+/// Serves LSP over stdin/stdout until `exit` or end of input; returns the
+/// process exit code: 0 after `shutdown`, 1 otherwise.
+pub fn run_stdio() -> i32 {
+    let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("sourcecheck: cannot start the async runtime: {e}");
+            return 2;
+        }
+    };
+    let state = Arc::new(State::new());
+    let st = state.clone();
+    rt.block_on(async move {
+        let (service, socket) = LspService::new(move |client| server::Backend::new(client, st));
+        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(service).await;
+    });
+    rt.shutdown_timeout(std::time::Duration::from_millis(200));
+    if state.shutdown.load(Ordering::SeqCst) {
+        0
+    } else {
+        1
+    }
+}

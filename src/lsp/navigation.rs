@@ -1,0 +1,157 @@
+//! Go-to-source and backlinks: from a note figure to the passages that bear
+//! on it, from a citation to its source, and from a source figure (or a
+//! source's title line) to every note figure it supports or contradicts.
+
+use super::convert::{path_to_uri, uri_to_path, Doc, Encoding};
+use super::state::{lock, read, Analysis, State};
+use crate::check::{check_note, FigureCheck};
+use crate::corpus::Source;
+use crate::text::{lines::LineIndex, Format};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use tower_lsp_server::ls_types::{GotoDefinitionResponse, Location, LocationLink, Uri};
+
+/// The figure of an analysis whose span holds `offset`.
+pub fn figure_at(a: &Analysis, offset: usize) -> Option<&FigureCheck> {
+    a.check.figures.iter().find(|f| f.figure.span.start <= offset && offset <= f.figure.span.end)
+}
+
+/// The cited source whose key (or link) holds `offset`.
+pub fn citation_at(a: &Analysis, offset: usize) -> Option<&Arc<Source>> {
+    a.check.citations.iter().find(|c| c.range.start <= offset && offset <= c.range.end).and_then(|c| c.source.as_ref())
+}
+
+fn source_doc(src: &Source, encoding: Encoding) -> Doc<'_> {
+    Doc { text: &src.text, lines: &src.lines, encoding }
+}
+
+/// Definition of a figure: its evidence passages.
+pub fn figure_definition(f: &FigureCheck, note: &Doc, encoding: Encoding, links: bool) -> Option<GotoDefinitionResponse> {
+    let j = &f.judgement;
+    if j.evidence.is_empty() {
+        return None;
+    }
+    if links {
+        let items: Vec<LocationLink> = j
+            .evidence
+            .iter()
+            .filter_map(|e| {
+                let d = source_doc(&e.source, encoding);
+                let fig = &e.source_figure().figure;
+                Some(LocationLink {
+                    origin_selection_range: Some(note.range(&f.figure.span)),
+                    target_uri: path_to_uri(&e.source.path)?,
+                    target_range: d.range(&fig.sentence),
+                    target_selection_range: d.range(&fig.span),
+                })
+            })
+            .collect();
+        Some(GotoDefinitionResponse::Link(items))
+    } else {
+        let items: Vec<Location> = j
+            .evidence
+            .iter()
+            .filter_map(|e| {
+                let d = source_doc(&e.source, encoding);
+                Some(Location { uri: path_to_uri(&e.source.path)?, range: d.range(&e.source_figure().figure.span) })
+            })
+            .collect();
+        Some(GotoDefinitionResponse::Array(items))
+    }
+}
+
+/// Definition of a citation: the start of the cited source.
+pub fn citation_definition(src: &Source) -> Option<GotoDefinitionResponse> {
+    let title_end = src.text.find('\n').unwrap_or(src.text.len());
+    let d = source_doc(src, Encoding::Utf16);
+    let mut range = d.range(&(0..title_end));
+    range.end.character = range.end.character.min(range.end.character);
+    Some(GotoDefinitionResponse::Scalar(Location { uri: path_to_uri(&src.path)?, range }))
+}
+
+/// Backlinks: every note figure that source figure `fig` (or, with `None`,
+/// any figure of the source) supports or contradicts, in open notes and in
+/// notes on disk under the workspace root.
+pub fn references(state: &State, source_path: &Path, fig: Option<usize>) -> Vec<Location> {
+    let encoding = state.encoding();
+    let mut out = Vec::new();
+    let mut seen: Vec<PathBuf> = Vec::new();
+    let cites = |f: &FigureCheck| {
+        f.judgement.evidence.iter().chain(f.judgement.related.iter()).any(|e| e.source.path == source_path && fig.is_none_or(|k| k == e.figure))
+    };
+    // open notes first: their latest analysis
+    let analyses: Vec<(Uri, Arc<Analysis>)> = lock(&state.analyses).iter().map(|(u, a)| (u.clone(), a.clone())).collect();
+    for (uri, a) in &analyses {
+        if let Some(p) = uri_to_path(uri) {
+            seen.push(p);
+        }
+        let doc = Doc { text: &a.text, lines: &a.lines, encoding };
+        for f in a.check.figures.iter().filter(|f| cites(f)) {
+            out.push(Location { uri: uri.clone(), range: doc.range(&f.figure.span) });
+        }
+    }
+    // notes on disk
+    let (root, settings) = {
+        let ws = read(&state.workspace);
+        (ws.root.clone(), ws.settings.clone())
+    };
+    let Some(root) = root else { return out };
+    let corpus = read(&state.corpus);
+    for path in notes_on_disk(&root, state) {
+        if seen.iter().any(|s| same_file(s, &path)) {
+            continue;
+        }
+        let Ok(file) = crate::input::read_text(&path) else { continue };
+        let check = check_note(&file.text, Format::from_path(&path), Some(&path), &corpus, &settings);
+        let lines = LineIndex::new(&file.text);
+        let doc = Doc { text: &file.text, lines: &lines, encoding };
+        let Some(uri) = path_to_uri(&path) else { continue };
+        for f in check.figures.iter().filter(|f| cites(f)) {
+            out.push(Location { uri: uri.clone(), range: doc.range(&f.figure.span) });
+        }
+    }
+    out
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b || std::fs::canonicalize(a).ok() == std::fs::canonicalize(b).ok()
+}
+
+/// Markdown notes under the root, outside the source folders (at most 2,000).
+fn notes_on_disk(root: &Path, state: &State) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![(root.to_path_buf(), 0usize)];
+    while let Some((dir, depth)) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for e in entries.flatten() {
+            let p = e.path();
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') || name == "target" || name == "node_modules" {
+                continue;
+            }
+            let Ok(ft) = e.file_type() else { continue };
+            if ft.is_dir() && depth < 8 {
+                if !state.is_source_path(&p) {
+                    stack.push((p, depth + 1));
+                }
+            } else if ft.is_file() && p.extension().is_some_and(|x| x == "md" || x == "markdown") {
+                out.push(p);
+                if out.len() >= 2000 {
+                    return out;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The source figure at `offset` of a source text, if any.
+pub fn source_figure_at(src: &Source, offset: usize) -> Option<usize> {
+    src.figures.iter().position(|f| f.figure.span.start <= offset && offset <= f.figure.span.end)
+}
+
+/// Is `range` the title line (line 0)?
+pub fn on_title_line(range_line: u32) -> bool {
+    range_line == 0
+}
+

@@ -1,0 +1,269 @@
+//! The LSP handlers: each converts positions, asks the core or the latest
+//! analysis, and shapes the answer. No parsing or judging happens here.
+
+use super::analysis::{self, DEBOUNCE};
+use super::convert::{uri_to_path, Doc, Encoding};
+use super::documents::Document;
+use super::state::{lock, read, write, ClientCaps, State};
+use super::{hover, indexing, navigation};
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer};
+
+type Watcher = notify_debouncer_full::Debouncer<notify_debouncer_full::notify::RecommendedWatcher, notify_debouncer_full::RecommendedCache>;
+
+pub struct Backend {
+    pub client: Client,
+    pub state: Arc<State>,
+    watcher: Mutex<Option<Watcher>>,
+}
+
+impl Backend {
+    pub fn new(client: Client, state: Arc<State>) -> Backend {
+        Backend { client, state, watcher: Mutex::new(None) }
+    }
+}
+
+/// Runs `f`, turning a panic into an error response and a log line.
+fn guarded<T>(what: &str, f: impl FnOnce() -> T) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|e| {
+        let msg = e.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| e.downcast_ref::<String>().cloned()).unwrap_or_default();
+        tracing::error!("{what} panicked: {msg}");
+        Error { code: tower_lsp_server::jsonrpc::ErrorCode::InternalError, message: format!("sourcecheck: {what} failed: {msg}").into(), data: None }
+    })
+}
+
+fn root_of(params: &InitializeParams) -> Option<std::path::PathBuf> {
+    if let Some(folders) = &params.workspace_folders {
+        if let Some(p) = folders.iter().find_map(|f| uri_to_path(&f.uri)) {
+            return Some(p);
+        }
+    }
+    #[allow(deprecated)]
+    params.root_uri.as_ref().and_then(uri_to_path)
+}
+
+fn client_caps(params: &InitializeParams) -> (ClientCaps, Encoding) {
+    let c = &params.capabilities;
+    let td = c.text_document.as_ref();
+    let caps = ClientCaps {
+        link_support: td.and_then(|t| t.definition.as_ref()).and_then(|d| d.link_support).unwrap_or(false),
+        work_done_progress: c.window.as_ref().and_then(|w| w.work_done_progress).unwrap_or(false),
+        dynamic_watchers: c
+            .workspace
+            .as_ref()
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|d| d.dynamic_registration)
+            .unwrap_or(false),
+        related_information: td.and_then(|t| t.publish_diagnostics.as_ref()).and_then(|p| p.related_information).unwrap_or(true),
+    };
+    let offers_utf8 = c
+        .general
+        .as_ref()
+        .and_then(|g| g.position_encodings.as_ref())
+        .is_some_and(|encs| encs.contains(&PositionEncodingKind::UTF8));
+    (caps, if offers_utf8 { Encoding::Utf8 } else { Encoding::Utf16 })
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let (caps, encoding) = client_caps(&params);
+        *write(&self.state.caps) = caps;
+        *write(&self.state.encoding) = encoding;
+        {
+            let mut ws = write(&self.state.workspace);
+            ws.root = root_of(&params);
+            ws.client_options = params.initialization_options.clone();
+        }
+        let problems = indexing::configure(&self.state);
+        for p in problems {
+            self.client.show_message(MessageType::WARNING, format!("sourcecheck: {p}")).await;
+        }
+        let position_encoding = Some(match encoding {
+            Encoding::Utf8 => PositionEncodingKind::UTF8,
+            Encoding::Utf16 => PositionEncodingKind::UTF16,
+        });
+        Ok(InitializeResult {
+            capabilities: ServerCapabilities {
+                position_encoding,
+                text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
+                    open_close: Some(true),
+                    change: Some(TextDocumentSyncKind::INCREMENTAL),
+                    save: Some(TextDocumentSyncSaveOptions::Supported(true)),
+                    ..Default::default()
+                })),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                definition_provider: Some(OneOf::Left(true)),
+                references_provider: Some(OneOf::Left(true)),
+                ..Default::default()
+            },
+            server_info: Some(ServerInfo { name: "sourcecheck".to_string(), version: Some(env!("CARGO_PKG_VERSION").to_string()) }),
+            offset_encoding: None,
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        if self.state.caps().dynamic_watchers {
+            let folders = read(&self.state.workspace).folders.clone();
+            let watchers = folders
+                .iter()
+                .map(|f| FileSystemWatcher { glob_pattern: GlobPattern::String(format!("{}/**/*.{{txt,md,markdown,text}}", f.display())), kind: None })
+                .collect();
+            let reg = Registration {
+                id: "sourcecheck-sources".to_string(),
+                method: "workspace/didChangeWatchedFiles".to_string(),
+                register_options: serde_json::to_value(DidChangeWatchedFilesRegistrationOptions { watchers }).ok(),
+            };
+            if let Err(e) = self.client.register_capability(vec![reg]).await {
+                tracing::warn!("client refused file watching ({e}); watching ourselves");
+                *lock(&self.watcher) = indexing::watch(self.state.clone(), self.client.clone());
+            }
+        } else {
+            *lock(&self.watcher) = indexing::watch(self.state.clone(), self.client.clone());
+        }
+        tokio::spawn(indexing::full_index(self.state.clone(), self.client.clone()));
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        self.state.shutdown.store(true, Ordering::SeqCst);
+        lock(&self.watcher).take();
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let td = params.text_document;
+        let path = uri_to_path(&td.uri);
+        let doc = Document::new(&td.text, td.version, &td.language_id, path);
+        if !doc.is_prose() {
+            return;
+        }
+        lock(&self.state.docs).insert(td.uri.clone(), doc);
+        analysis::schedule(self.state.clone(), self.client.clone(), td.uri, Duration::ZERO);
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let version = params.text_document.version;
+        let encoding = self.state.encoding();
+        // Applied before any await, so edits keep their order.
+        let applied = {
+            let mut docs = lock(&self.state.docs);
+            match docs.get_mut(&uri) {
+                Some(doc) if version > doc.version => {
+                    doc.apply(&params.content_changes, version, encoding);
+                    true
+                }
+                Some(doc) => {
+                    tracing::warn!("ignored change to {} with stale version {version} (have {})", uri.as_str(), doc.version);
+                    false
+                }
+                None => {
+                    tracing::warn!("ignored change to unopened document {}", uri.as_str());
+                    false
+                }
+            }
+        };
+        if applied {
+            analysis::schedule(self.state.clone(), self.client.clone(), uri, DEBOUNCE);
+        }
+    }
+
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        // A source edited in the editor: re-read it from disk.
+        if let Some(p) = uri_to_path(&params.text_document.uri) {
+            if self.state.is_source_path(&p) {
+                indexing::file_changed(self.state.clone(), self.client.clone(), p).await;
+            }
+        }
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        lock(&self.state.docs).remove(&uri);
+        lock(&self.state.analyses).remove(&uri);
+        lock(&self.state.generations).remove(&uri);
+        if lock(&self.state.published).remove(&uri).is_some() {
+            self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        }
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        for change in params.changes {
+            if let Some(p) = uri_to_path(&change.uri) {
+                indexing::file_changed(self.state.clone(), self.client.clone(), p).await;
+            }
+        }
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        write(&self.state.workspace).client_options = Some(params.settings);
+        for p in indexing::configure(&self.state) {
+            self.client.show_message(MessageType::WARNING, format!("sourcecheck: {p}")).await;
+        }
+        tokio::spawn(indexing::full_index(self.state.clone(), self.client.clone()));
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let uri = params.text_document_position_params.text_document.uri;
+        let pos = params.text_document_position_params.position;
+        let Some(a) = lock(&self.state.analyses).get(&uri).cloned() else { return Ok(None) };
+        let encoding = self.state.encoding();
+        guarded("hover", || {
+            let doc = Doc { text: &a.text, lines: &a.lines, encoding };
+            let offset = doc.offset(pos);
+            if let Some(f) = navigation::figure_at(&a, offset) {
+                return Some(Hover {
+                    contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: hover::figure_card(f, &a.text) }),
+                    range: Some(doc.range(&f.figure.span)),
+                });
+            }
+            let src = navigation::citation_at(&a, offset)?;
+            let c = a.check.citations.iter().find(|c| c.range.start <= offset && offset <= c.range.end)?;
+            Some(Hover {
+                contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: hover::citation_card(src) }),
+                range: Some(doc.range(&c.range)),
+            })
+        })
+    }
+
+    async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
+        let uri = params.text_document_position_params.text_document.uri;
+        let pos = params.text_document_position_params.position;
+        let Some(a) = lock(&self.state.analyses).get(&uri).cloned() else { return Ok(None) };
+        let encoding = self.state.encoding();
+        let links = self.state.caps().link_support;
+        guarded("definition", || {
+            let doc = Doc { text: &a.text, lines: &a.lines, encoding };
+            let offset = doc.offset(pos);
+            if let Some(f) = navigation::figure_at(&a, offset) {
+                return navigation::figure_definition(f, &doc, encoding, links);
+            }
+            navigation::citation_definition(navigation::citation_at(&a, offset)?)
+        })
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let uri = params.text_document_position.text_document.uri;
+        let pos = params.text_document_position.position;
+        let Some(path) = uri_to_path(&uri) else { return Ok(None) };
+        let state = self.state.clone();
+        let encoding = state.encoding();
+        let job = tokio::task::spawn_blocking(move || {
+            let src = read(&state.corpus).by_path(&path).cloned()?;
+            let doc = Doc { text: &src.text, lines: &src.lines, encoding };
+            let offset = doc.offset(pos);
+            let fig = navigation::source_figure_at(&src, offset);
+            if fig.is_none() && !navigation::on_title_line(pos.line) {
+                return None;
+            }
+            Some(navigation::references(&state, &src.path, fig))
+        });
+        match job.await {
+            Ok(r) => Ok(r),
+            Err(e) => Err(Error { code: tower_lsp_server::jsonrpc::ErrorCode::InternalError, message: format!("sourcecheck: references failed: {e}").into(), data: None }),
+        }
+    }
+}

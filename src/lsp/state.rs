@@ -1,0 +1,133 @@
+//! The server's shared state: open documents, the workspace (configuration
+//! and corpus), the latest analysis of each note, and what was last
+//! published. Locks are held briefly and never across an await.
+
+use super::convert::Encoding;
+use super::documents::Document;
+use crate::check::NoteCheck;
+use crate::config::Config;
+use crate::corpus::Corpus;
+use crate::text::lines::LineIndex;
+use crate::workspace::Settings;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+use tower_lsp_server::ls_types::{Diagnostic, Uri};
+
+/// What the client said it can do.
+#[derive(Clone, Debug, Default)]
+pub struct ClientCaps {
+    pub link_support: bool,
+    pub work_done_progress: bool,
+    pub dynamic_watchers: bool,
+    pub related_information: bool,
+}
+
+/// The workspace as the server holds it.
+pub struct WorkspaceState {
+    pub root: Option<PathBuf>,
+    pub config: Config,
+    pub settings: Settings,
+    pub folders: Vec<PathBuf>,
+    /// Options from the client; they win over sourcecheck.toml.
+    pub client_options: Option<serde_json::Value>,
+}
+
+/// The latest analysis of a note, for hover and definition.
+pub struct Analysis {
+    /// The document version analysed (answers are only about that text).
+    #[allow(dead_code)]
+    pub version: i32,
+    pub text: Arc<str>,
+    pub lines: LineIndex,
+    pub check: NoteCheck,
+}
+
+pub struct State {
+    pub docs: Mutex<HashMap<Uri, Document>>,
+    pub workspace: RwLock<WorkspaceState>,
+    pub corpus: RwLock<Corpus>,
+    pub analyses: Mutex<HashMap<Uri, Arc<Analysis>>>,
+    pub published: Mutex<HashMap<Uri, Vec<Diagnostic>>>,
+    /// Per-document generation counters for debouncing.
+    pub generations: Mutex<HashMap<Uri, u64>>,
+    pub encoding: RwLock<Encoding>,
+    pub caps: RwLock<ClientCaps>,
+    pub index_ready: AtomicBool,
+    pub shutdown: AtomicBool,
+    pub next_generation: AtomicU64,
+}
+
+impl State {
+    pub fn new() -> State {
+        State {
+            docs: Mutex::new(HashMap::new()),
+            workspace: RwLock::new(WorkspaceState {
+                root: None,
+                config: Config::default(),
+                settings: Settings::default(),
+                folders: Vec::new(),
+                client_options: None,
+            }),
+            corpus: RwLock::new(Corpus::new()),
+            analyses: Mutex::new(HashMap::new()),
+            published: Mutex::new(HashMap::new()),
+            generations: Mutex::new(HashMap::new()),
+            encoding: RwLock::new(Encoding::Utf16),
+            caps: RwLock::new(ClientCaps::default()),
+            index_ready: AtomicBool::new(false),
+            shutdown: AtomicBool::new(false),
+            next_generation: AtomicU64::new(1),
+        }
+    }
+
+    pub fn encoding(&self) -> Encoding {
+        *read(&self.encoding)
+    }
+
+    pub fn caps(&self) -> ClientCaps {
+        read(&self.caps).clone()
+    }
+
+    /// Is `path` inside one of the source folders?
+    pub fn is_source_path(&self, path: &Path) -> bool {
+        let ws = read(&self.workspace);
+        let canon = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        ws.folders.iter().any(|f| {
+            let f = std::fs::canonicalize(f).unwrap_or_else(|_| f.clone());
+            canon.starts_with(&f)
+        })
+    }
+
+    /// A new debounce generation for `uri`.
+    pub fn bump(&self, uri: &Uri) -> u64 {
+        let g = self.next_generation.fetch_add(1, Ordering::Relaxed);
+        lock(&self.generations).insert(uri.clone(), g);
+        g
+    }
+
+    pub fn is_current(&self, uri: &Uri, generation: u64) -> bool {
+        lock(&self.generations).get(uri) == Some(&generation)
+    }
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State::new()
+    }
+}
+
+/// Locks a mutex, recovering from a poisoned one (a panicked handler must
+/// not take the server down).
+pub fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+pub fn read<T>(l: &RwLock<T>) -> std::sync::RwLockReadGuard<'_, T> {
+    l.read().unwrap_or_else(|e| e.into_inner())
+}
+
+pub fn write<T>(l: &RwLock<T>) -> std::sync::RwLockWriteGuard<'_, T> {
+    l.write().unwrap_or_else(|e| e.into_inner())
+}
