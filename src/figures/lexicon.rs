@@ -353,7 +353,7 @@ pub fn is_false_plural(w: &str) -> bool {
         || w.ends_with("itis")
         || w.ends_with("'s")
         || w.ends_with("’s")
-        || matches!(w, "news" | "series" | "species" | "has" | "was" | "is" | "its" | "this" | "thus" | "as" | "us" | "yes" | "whereas" | "perhaps" | "always" | "sometimes" | "afterwards" | "towards" | "besides" | "across" | "plus" | "less" | "unless" | "various" | "previous" | "serious" | "numerous" | "famous" | "overseas" | "whereabouts" | "gas" | "bus" | "lens" | "atlas" | "chaos" | "ethos" | "pathos" | "texas" | "kansas" | "paris" | "brussels" | "athens" | "wales")
+        || matches!(w, "news" | "has" | "was" | "is" | "its" | "this" | "thus" | "as" | "us" | "yes" | "whereas" | "perhaps" | "always" | "sometimes" | "afterwards" | "towards" | "besides" | "across" | "plus" | "less" | "unless" | "various" | "previous" | "serious" | "numerous" | "famous" | "overseas" | "whereabouts" | "gas" | "bus" | "lens" | "atlas" | "chaos" | "ethos" | "pathos" | "texas" | "kansas" | "paris" | "brussels" | "athens" | "wales")
 }
 
 /// Measurement units written after a number (singular-looking but counted).

@@ -107,9 +107,9 @@ fn read_digits(cx: &Ctx, start: usize, num: usize, currency: Option<&'static str
                 if let Some(s) = lx::scale_suffix(suffix) {
                     // "5m" after a non-currency number could be metres; accept
                     // only k/bn/tn freely and m/M with money or a capital M.
-                    let metre = matches!(suffix, "m") && currency.is_none();
-                    if metre {
-                        return None;
+                    // "600m transactions" is millions; "100m race" is metres
+                    if suffix == "m" && currency.is_none() && !counted_noun_follows(cx, end + 1) {
+                        return Some(metre_quantity(cx, start, num, end));
                     }
                     scale = s;
                     end += 1;
@@ -161,6 +161,18 @@ fn read_digits(cx: &Ctx, start: usize, num: usize, currency: Option<&'static str
         lone_one: false,
         takes_of: false,
     })
+}
+
+/// A plural noun right after a number: "600m transactions".
+fn counted_noun_follows(cx: &Ctx, i: usize) -> bool {
+    cx.word(i).is_some_and(|w| (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")) || lx::is_irregular_plural(w))
+}
+
+/// "100m" read as metres: the number alone, the "m" its unit.
+fn metre_quantity(cx: &Ctx, start: usize, num: usize, _m: usize) -> Quantity {
+    let (value, separated, decimals) = parse_digits(cx.raw(num)).unwrap_or((0.0, false, 0));
+    let precision = if decimals > 0 { Precision::Exact } else { conventions::trailing_zero_unit(value).map_or(Precision::Exact, |unit| Precision::Rounded { unit }) };
+    Quantity { start, end: num + 1, value, precision, measure: Measure::Plain, form: Form::Digits, scale: 1.0, separated, lone_one: false, takes_of: false }
 }
 
 impl Precision {
@@ -258,6 +270,7 @@ fn read_number_words(cx: &Ctx, i: usize) -> Option<Quantity> {
         _ => {}
     }
     let mut last_was_scale = false;
+    let mut last_scale = 1.0;
     loop {
         let Some(w) = cx.word(j) else { break };
         if let Some(v) = lx::small_number(w) {
@@ -295,6 +308,7 @@ fn read_number_words(cx: &Ctx, i: usize) -> Option<Quantity> {
             if !any {
                 break;
             }
+            last_scale = s;
             if s == 100.0 {
                 current *= 100.0;
             } else {
@@ -321,6 +335,9 @@ fn read_number_words(cx: &Ctx, i: usize) -> Option<Quantity> {
         .unwrap_or_else(|| conventions::trailing_zero_unit(value).map_or(Precision::Exact, |unit| Precision::Rounded { unit }));
     let mut q = simple(i, end, value, precision, Form::Words);
     q.lone_one = lone_one;
+    if last_was_scale {
+        q.scale = last_scale;
+    }
     if let Some((m, next)) = read_measure_after(cx, end) {
         q.measure = m;
         q.end = next;

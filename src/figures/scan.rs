@@ -208,12 +208,15 @@ fn build(cx: &Ctx, q: Quantity, floor: usize, sentence: Range<usize>, conv: &Con
             return None;
         }
     }
-    // Labels: "Boeing 737", "Windows 10".
-    if q.form == Form::Digits && noun.is_none() && per.is_none() && kind == Kind::Count && hi.is_none() && quals.is_empty() && q.scale == 1.0 {
+    // Labels: "Boeing 737", "Windows 10", "Apollo 11": a capitalised name
+    // right before a bare integer.
+    if q.form == Form::Digits && !q.separated && per.is_none() && kind == Kind::Count && hi.is_none() && quals.is_empty() && q.scale == 1.0 {
         if let Some(p) = q.start.checked_sub(1) {
             let raw = cx.raw(p);
-            let capital = cx.kind(p) == Some(TokKind::Word) && raw.starts_with(|c: char| c.is_uppercase()) && p > 0;
-            if capital && !lx::is_function_word(cx.word(p).unwrap_or("")) {
+            let capital = cx.kind(p) == Some(TokKind::Word) && raw.starts_with(|c: char| c.is_uppercase()) && !raw.ends_with("'s") && !raw.ends_with("’s");
+            let w = cx.word(p).unwrap_or("");
+            let plain_word = lx::is_function_word(w) || lx::month(w).is_some() || lx::small_number(w).is_some() || is_hedge(w);
+            if capital && !plain_word {
                 return None;
             }
         }
@@ -254,6 +257,11 @@ fn build(cx: &Ctx, q: Quantity, floor: usize, sentence: Range<usize>, conv: &Con
     Some((fig, first, end))
 }
 
+/// Adverbs that may open a sentence before a number: "Exactly 40 came".
+fn is_hedge(w: &str) -> bool {
+    matches!(w, "exactly" | "precisely" | "fully" | "barely" | "merely" | "only" | "just" | "another" | "all" | "some" | "over" | "under")
+}
+
 fn is_yearlike(q: &Quantity) -> bool {
     !q.separated && q.scale == 1.0 && q.measure == Measure::Plain && q.value.fract() == 0.0 && (1000.0..=2100.0).contains(&q.value)
 }
@@ -272,8 +280,8 @@ fn excluded_digits(cx: &Ctx, q: &Quantity) -> bool {
             Some(TokKind::Word) | Some(TokKind::Num) | Some(TokKind::Opaque) => return true,
             Some(TokKind::Punct) => match prev {
                 "-" | "–" => {
-                    if num >= 2 && cx.glued(num - 1) && matches!(cx.kind(num - 2), Some(TokKind::Word)) {
-                        return true; // COVID-19, F-16, mid-2016
+                    if num >= 2 && cx.glued(num - 1) && matches!(cx.kind(num - 2), Some(TokKind::Word | TokKind::Num)) {
+                        return true; // COVID-19, F-16, mid-2016; the tail of 555-123-4567
                     }
                 }
                 "#" | "^" | "/" | ":" | "." | "+" | "@" | "'" | "\u{2019}" | "№" | "×" | "x" => return true,
@@ -300,8 +308,16 @@ fn excluded_digits(cx: &Ctx, q: &Quantity) -> bool {
             _ => {}
         }
     }
-    // Phone numbers: "+44 20 7946 0958"
-    if num > 0 && cx.raw(num - 1) == "+" && cx.kind(after) == Some(TokKind::Num) {
+    // Phone numbers and codes: "+44 20 7946 0958", "020 7946 0321": digit
+    // groups side by side, or a leading zero.
+    if num > 0 && cx.raw(num - 1) == "+" {
+        return true;
+    }
+    if cx.kind(after) == Some(TokKind::Num) || (num > 0 && cx.kind(num - 1) == Some(TokKind::Num)) {
+        return true;
+    }
+    let raw = cx.raw(num);
+    if raw.len() > 1 && raw.starts_with('0') && !raw.starts_with("0.") {
         return true;
     }
     // Times of day: "5 p.m.", "10 am"
@@ -457,7 +473,7 @@ fn range_tail(cx: &Ctx, q: &Quantity, between: bool, from: bool) -> Option<Quant
     if conn.eq_ignore_ascii_case("or") && (q.value >= h.value || h.value > q.value * 10.0 || q.form != h.form && q.form != Form::Words) {
         return None;
     }
-    if h.form == Form::Digits && excluded_digits(cx, &h) {
+    if !dash && h.form == Form::Digits && excluded_digits(cx, &h) {
         return None;
     }
     if !h.separated && h.scale == 1.0 && h.measure == Measure::Plain && (1000.0..=2100.0).contains(&h.value) && !q.separated {
@@ -477,13 +493,14 @@ fn noun_head(cx: &Ctx, i: usize, singular_ok: bool) -> Option<usize> {
         if lx::is_function_word(w) || lx::period_adverb(w).is_some() || lx::small_number(w).is_some() || lx::scale_word(w).is_some() {
             break;
         }
-        if is_plural(cx, k) || lx::is_measure_unit(w) && words == 0 {
+        let compound = cx.raw_at(k + 1) == Some("-") && cx.glued(k + 1);
+        if is_plural(cx, k) || lx::is_measure_unit(w) && words == 0 && !compound {
             return Some(k);
         }
         k += 1;
         words += 1;
         // hyphenated compounds: "battle-hardened veterans"
-        while cx.raw_at(k) == Some("-") && cx.glued(k) && cx.glued(k + 1) && cx.kind(k + 1) == Some(TokKind::Word) {
+        while cx.raw_at(k) == Some("-") && cx.glued(k) && cx.glued(k + 1) && matches!(cx.kind(k + 1), Some(TokKind::Word | TokKind::Num)) {
             k += 2;
         }
     }

@@ -134,7 +134,7 @@ fn scan_number(text: &str, start: usize, end: usize) -> usize {
 fn exactly_three_digits(b: &[u8], at: usize, end: usize) -> bool {
     at + 3 <= end
         && b[at..at + 3].iter().all(u8::is_ascii_digit)
-        && (at + 3 == end || !(b[at + 3].is_ascii_alphanumeric() || (b[at + 3] == b',' && at + 4 < end && b[at + 4].is_ascii_digit())))
+        && (at + 3 == end || !b[at + 3].is_ascii_alphanumeric())
 }
 
 fn space_sep_len(text: &str, at: usize, end: usize) -> usize {
