@@ -54,8 +54,9 @@ pub fn check_note(text: &str, format: Format, path: Option<&Path>, corpus: &Corp
     for (i, figure) in ex.figures.into_iter().enumerate() {
         let others: Vec<Range<usize>> = spans.iter().enumerate().filter(|(j, (s, _))| *j != i && *s == figure.sentence).map(|(_, (_, sp))| sp.clone()).collect();
         let subject = subject::of_figure(text, &figure, &others, &settings.synonyms);
-        let judgement = verdict::judge(&figure, &subject, corpus, &settings.params);
         let cited = cited_by(text, &figure, &out.citations);
+        let cited_paths: Vec<PathBuf> = cited.iter().filter_map(|i| out.citations[*i].source.as_ref().map(|s| s.path.clone())).collect();
+        let judgement = verdict::judge(&figure, &subject, &cited_paths, corpus, &settings.params);
         let citation_warning = citation_warning(&judgement, &cited, &out.citations, corpus);
         out.figures.push(FigureCheck { figure, judgement, cited, citation_warning });
     }
@@ -70,7 +71,11 @@ fn cited_by(text: &str, figure: &Figure, citations: &[Citation]) -> Vec<usize> {
     citations
         .iter()
         .enumerate()
-        .filter(|(_, c)| (c.range.start >= s.start && c.range.end <= s.end + 1) || (c.range.start >= s.end && c.range.start <= after + 1))
+        .filter(|(_, c)| {
+            (c.range.start >= s.start && c.range.end <= s.end + 1)
+                || (c.range.start >= s.end && c.range.start <= after + 1)
+                || figure.context.iter().any(|r| r.start <= c.range.start && c.range.end <= r.end)
+        })
         .map(|(i, _)| i)
         .collect()
 }

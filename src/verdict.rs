@@ -15,11 +15,13 @@ pub struct MatchParams {
     pub min_similarity: f32,
     /// Relevant figures must be within this fraction of the best similarity.
     pub relative_to_best: f32,
+    /// Added to the similarity of figures from a source the note cites for this figure.
+    pub cited_bonus: f32,
 }
 
 impl Default for MatchParams {
     fn default() -> Self {
-        MatchParams { min_similarity: 0.30, relative_to_best: 0.75 }
+        MatchParams { min_similarity: 0.30, relative_to_best: 0.75, cited_bonus: 0.15 }
     }
 }
 
@@ -123,8 +125,9 @@ fn same_time(note: Option<&TimeRef>, src: Option<&TimeRef>, source: &Source) -> 
     }
 }
 
-/// Judges `figure` (with `subject`) against `corpus`.
-pub fn judge(figure: &Figure, subject: &Subject, corpus: &Corpus, params: &MatchParams) -> Judgement {
+/// Judges `figure` (with `subject`) against `corpus`; `cited` are the
+/// sources the note cites for it, whose figures count for a little more.
+pub fn judge(figure: &Figure, subject: &Subject, cited: &[std::path::PathBuf], corpus: &Corpus, params: &MatchParams) -> Judgement {
     let mut scored: Vec<(FigureRef, f32, Option<f64>)> = Vec::new();
     for r in corpus.candidates(subject) {
         let Some((source, sf)) = corpus.get(r) else { continue };
@@ -136,6 +139,9 @@ pub fn judge(figure: &Figure, subject: &Subject, corpus: &Corpus, params: &Match
             if a != b {
                 sim *= 0.7;
             }
+        }
+        if cited.iter().any(|p| *p == source.path) {
+            sim += params.cited_bonus;
         }
         tracing::debug!(
             sim,

@@ -148,6 +148,9 @@ pub struct Figure {
     pub sentence: Range<usize>,
     /// The time the figure is about, when its clause or sentence says.
     pub time: Option<TimeRef>,
+    /// Other text that says what the figure is about: for a table cell, the
+    /// rest of its row and its column header.
+    pub context: Vec<Range<usize>>,
 }
 
 /// A text read for figures.
@@ -171,9 +174,20 @@ pub fn extract_with(text: &str, format: Format, conv: &conventions::Conventions)
     let mut out = Extraction::default();
     for block in &prose.blocks {
         let heading = block.kind == markdown::BlockKind::Heading;
+        let first_new = out.figures.len();
         for sentence in sentences::split(&prose.masked, block.range.clone()) {
             scan::scan_sentence(&prose.masked, sentence.clone(), heading, conv, &mut out);
             out.sentences.push(sentence);
+        }
+        if !block.context.is_empty() {
+            // a table cell: its row says when, if the cell does not
+            let row_time = block.context.iter().find_map(|r| scan::time_in(&prose.masked, r.clone()));
+            for f in &mut out.figures[first_new..] {
+                f.context = block.context.clone();
+                if f.time.is_none() {
+                    f.time = row_time.clone();
+                }
+            }
         }
     }
     out

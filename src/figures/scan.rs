@@ -121,6 +121,14 @@ pub(super) fn scan_sentence(text: &str, sentence: Range<usize>, heading: bool, c
     out.figures.extend(found.into_iter().map(|(f, _, _)| f));
 }
 
+/// The time cues of a stretch of text (a table cell), as one reference.
+pub(super) fn time_in(text: &str, range: Range<usize>) -> Option<TimeRef> {
+    let cx = Ctx::new(text, range, false);
+    let cues = time::cues(&cx);
+    let first = cues.first()?;
+    Some(TimeRef { span: cx.span(first.0, first.1), cues: cues.iter().map(|c| c.2).collect() })
+}
+
 /// Builds the figure for quantity `q`, or rules it out.
 fn build(cx: &Ctx, q: Quantity, floor: usize, sentence: Range<usize>, conv: &Conventions) -> Option<(Figure, usize, usize)> {
     let mut q = q;
@@ -253,6 +261,7 @@ fn build(cx: &Ctx, q: Quantity, floor: usize, sentence: Range<usize>, conv: &Con
         per,
         sentence,
         time: None,
+        context: Vec::new(),
     };
     Some((fig, first, end))
 }

@@ -76,6 +76,17 @@ pub fn of_figure(text: &str, figure: &Figure, others: &[std::ops::Range<usize>],
         };
         bag.push((term, weight));
     }
+    for (k, r) in figure.context.iter().enumerate() {
+        // the row's cells read like the figure's clause; the header (last) less so
+        let weight = if k + 1 == figure.context.len() { SENTENCE } else { CLAUSE };
+        for t in tokenize(text, r.clone()) {
+            if t.kind == TokKind::Word {
+                if let Some(term) = term(t.text(text), synonyms) {
+                    bag.push((term, weight));
+                }
+            }
+        }
+    }
     if let Some(unit) = figure.unit.as_ref().filter(|_| figure.noun.is_none()) {
         if let Some(t) = term(unit, synonyms) {
             bag.push((t, NOUN));

@@ -21,6 +21,9 @@ pub enum BlockKind {
 pub struct Block {
     pub range: Range<usize>,
     pub kind: BlockKind,
+    /// For a table cell: the other cells of its row and its column's header,
+    /// which say what the cell's figure counts and when.
+    pub context: Vec<Range<usize>>,
 }
 
 /// A Markdown link found in prose: its whole span and its destination.
@@ -69,12 +72,18 @@ fn markdown_prose(text: &str) -> Prose {
     let mut links = Vec::new();
     let mut link_stack: Vec<(usize, String)> = Vec::new();
     let mut opaque = 0usize; // depth inside code blocks, metadata, HTML blocks
+    // tables: header cells of the current table, cells of the current row
+    let mut header: Vec<Range<usize>> = Vec::new();
+    let mut row: Vec<Range<usize>> = Vec::new();
+    let mut in_head = false;
+    let mut cell_rows: Vec<(Vec<Range<usize>>, Vec<Range<usize>>)> = Vec::new();
     for (event, range) in Parser::new_ext(text, opts).into_offset_iter() {
         match event {
             Event::Start(tag) => {
                 match &tag {
                     Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::HtmlBlock => opaque += 1,
                     Tag::Heading { .. } => headings.push(range.clone()),
+                    Tag::TableHead => in_head = true,
                     Tag::Link { dest_url, .. } => link_stack.push((range.start, dest_url.to_string())),
                     _ => {}
                 }
@@ -87,6 +96,13 @@ fn markdown_prose(text: &str) -> Prose {
                     TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::HtmlBlock => {
                         opaque = opaque.saturating_sub(1)
                     }
+                    TagEnd::TableCell => row.push(range.clone()),
+                    TagEnd::TableHead => {
+                        header = std::mem::take(&mut row);
+                        in_head = false;
+                    }
+                    TagEnd::TableRow => cell_rows.push((std::mem::take(&mut row), header.clone())),
+                    TagEnd::Table => header.clear(),
                     TagEnd::Link => {
                         if let Some((start, dest)) = link_stack.pop() {
                             links.push(Link { range: start..range.end, dest });
@@ -127,9 +143,23 @@ fn markdown_prose(text: &str) -> Prose {
         } else {
             BlockKind::Text
         };
-        blocks.push(Block { range, kind });
+        let context = table_context(&range, &cell_rows);
+        blocks.push(Block { range, kind, context });
     }
+    let _ = in_head;
     Prose { masked, blocks, links }
+}
+
+/// The other cells of a body cell's row, and its column header.
+fn table_context(cell: &Range<usize>, rows: &[(Vec<Range<usize>>, Vec<Range<usize>>)]) -> Vec<Range<usize>> {
+    for (cells, header) in rows {
+        if let Some(col) = cells.iter().position(|c| c.start <= cell.start && cell.end <= c.end) {
+            let mut ctx: Vec<Range<usize>> = cells.iter().enumerate().filter(|(i, _)| *i != col).map(|(_, c)| c.clone()).collect();
+            ctx.extend(header.get(col).cloned());
+            return ctx;
+        }
+    }
+    Vec::new()
 }
 
 fn is_block(tag: &Tag) -> bool {
@@ -209,6 +239,7 @@ fn plain_prose(text: &str) -> Prose {
             _ => blocks.push(Block {
                 range: start..end,
                 kind: if ends_sentence { BlockKind::Text } else { BlockKind::Heading },
+                context: Vec::new(),
             }),
         }
         continues = !ends_sentence;
@@ -234,6 +265,15 @@ mod tests {
         assert_eq!(p.blocks.len(), 2);
         assert_eq!(p.blocks[0].kind, BlockKind::Heading);
         assert_eq!(p.links[0].dest, "a_1.txt");
+    }
+
+    #[test]
+    fn table_cells_carry_their_row_and_header_as_context() {
+        let text = "| When | Count |\n|---|---|\n| 2015 | 40 fighters |\n";
+        let p = prose(text, Format::Markdown);
+        let cell = p.blocks.iter().find(|b| text[b.range.clone()].contains("40")).unwrap();
+        let ctx: Vec<&str> = cell.context.iter().map(|r| text[r.clone()].trim()).collect();
+        assert_eq!(ctx, ["2015", "Count"]);
     }
 
     #[test]
