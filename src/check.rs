@@ -48,36 +48,45 @@ impl NoteCheck {
 /// Checks note `text` (read as `format`; `path` resolves links to sources).
 pub fn check_note(text: &str, format: Format, path: Option<&Path>, corpus: &Corpus, settings: &Settings) -> NoteCheck {
     let ex = figures::extract_with(text, format, &settings.conventions);
+    let note_date = crate::corpus::dating::date_of(text, &ex);
     let citations = find_citations(text, format, path, corpus);
     let spans: Vec<(Range<usize>, Range<usize>)> = ex.figures.iter().map(|f| (f.sentence.clone(), f.span.clone())).collect();
     let mut out = NoteCheck { figures: Vec::new(), citations };
     for (i, figure) in ex.figures.into_iter().enumerate() {
         let others: Vec<Range<usize>> = spans.iter().enumerate().filter(|(j, (s, _))| *j != i && *s == figure.sentence).map(|(_, (_, sp))| sp.clone()).collect();
         let subject = subject::of_figure(text, &figure, &others, &settings.synonyms);
-        let cited = cited_by(text, &figure, &out.citations);
+        let sentence_figures: Vec<Range<usize>> = spans.iter().filter(|(s, _)| *s == figure.sentence).map(|(_, sp)| sp.clone()).collect();
+        let cited = cited_by(text, &figure, &sentence_figures, &out.citations);
         let cited_paths: Vec<PathBuf> = cited.iter().filter_map(|i| out.citations[*i].source.as_ref().map(|s| s.path.clone())).collect();
-        let judgement = verdict::judge(&figure, &subject, &cited_paths, corpus, &settings.params);
+        let judgement = verdict::judge(&figure, &subject, note_date, &cited_paths, corpus, &settings.params);
         let citation_warning = citation_warning(&judgement, &cited, &out.citations, corpus);
         out.figures.push(FigureCheck { figure, judgement, cited, citation_warning });
     }
     out
 }
 
-/// Citations whose key stands in the figure's sentence or right after it.
-fn cited_by(text: &str, figure: &Figure, citations: &[Citation]) -> Vec<usize> {
+/// The citations that speak for a figure: those after it in its sentence
+/// (or table row) before the next figure; failing that, all of its
+/// sentence's, including any just after the sentence ends.
+fn cited_by(text: &str, figure: &Figure, sentence_figures: &[Range<usize>], citations: &[Citation]) -> Vec<usize> {
     let s = &figure.sentence;
-    // the gap after the sentence, up to the next non-space that is not a citation
     let after = text[s.end..].find(|c: char| !c.is_whitespace() && c != '[').map_or(text.len(), |o| s.end + o);
-    citations
+    let in_sentence = |c: &Citation| {
+        (c.range.start >= s.start && c.range.end <= s.end + 1)
+            || (c.range.start >= s.end && c.range.start <= after + 1)
+            || figure.context.iter().any(|r| r.start <= c.range.start && c.range.end <= r.end)
+    };
+    let next_figure = sentence_figures.iter().filter(|r| r.start >= figure.span.end).map(|r| r.start).min().unwrap_or(usize::MAX);
+    let own: Vec<usize> = citations
         .iter()
         .enumerate()
-        .filter(|(_, c)| {
-            (c.range.start >= s.start && c.range.end <= s.end + 1)
-                || (c.range.start >= s.end && c.range.start <= after + 1)
-                || figure.context.iter().any(|r| r.start <= c.range.start && c.range.end <= r.end)
-        })
+        .filter(|(_, c)| in_sentence(c) && c.range.start >= figure.span.end && c.range.start < next_figure)
         .map(|(i, _)| i)
-        .collect()
+        .collect();
+    if !own.is_empty() {
+        return own;
+    }
+    citations.iter().enumerate().filter(|(_, c)| in_sentence(c)).map(|(i, _)| i).collect()
 }
 
 fn citation_warning(j: &Judgement, cited: &[usize], citations: &[Citation], corpus: &Corpus) -> Option<String> {

@@ -102,15 +102,15 @@ fn comparable(note: &Figure, src: &Figure) -> Option<f64> {
 }
 
 /// Does the source figure speak of the time the note figure speaks of?
-fn same_time(note: Option<&TimeRef>, src: Option<&TimeRef>, source: &Source) -> bool {
+fn same_time(note: Option<&TimeRef>, note_date: Option<crate::figures::DateSpec>, src: Option<&TimeRef>, source: &Source) -> bool {
     let src_past = src.is_some_and(|t| t.is_past(source.date));
-    let Some(n) = note.filter(|t| t.is_past(None)) else {
+    let Some(n) = note.filter(|t| t.is_past(note_date)) else {
         return !src_past; // a present-tense note figure: only present source figures
     };
     if n.is_peak() {
         return src.is_some_and(TimeRef::is_peak);
     }
-    match n.months(None) {
+    match n.months(note_date) {
         Some((a, b)) => {
             if let Some((c, d)) = src.and_then(|t| t.months(source.date)) {
                 return c <= b && a <= d;
@@ -127,11 +127,18 @@ fn same_time(note: Option<&TimeRef>, src: Option<&TimeRef>, source: &Source) -> 
 
 /// Judges `figure` (with `subject`) against `corpus`; `cited` are the
 /// sources the note cites for it, whose figures count for a little more.
-pub fn judge(figure: &Figure, subject: &Subject, cited: &[std::path::PathBuf], corpus: &Corpus, params: &MatchParams) -> Judgement {
+pub fn judge(
+    figure: &Figure,
+    subject: &Subject,
+    note_date: Option<crate::figures::DateSpec>,
+    cited: &[std::path::PathBuf],
+    corpus: &Corpus,
+    params: &MatchParams,
+) -> Judgement {
     let mut scored: Vec<(FigureRef, f32, Option<f64>)> = Vec::new();
     for r in corpus.candidates(subject) {
         let Some((source, sf)) = corpus.get(r) else { continue };
-        if !same_time(figure.time.as_ref(), sf.figure.time.as_ref(), source) {
+        if !same_time(figure.time.as_ref(), note_date, sf.figure.time.as_ref(), source) {
             continue;
         }
         let mut sim = subject.similarity(&sf.subject, |t| corpus.idf(t));

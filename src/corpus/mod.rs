@@ -2,7 +2,7 @@
 //! an inverted index from subject terms to source figures. Files are added,
 //! replaced and removed one at a time, so a changed file re-indexes alone.
 
-mod dating;
+pub mod dating;
 mod loading;
 mod source;
 

@@ -371,9 +371,9 @@ fn excluded_digits(cx: &Ctx, q: &Quantity) -> bool {
     }
     // Numbering: a sentence that is only a number, a heading's section number,
     // "1)" or "1." at the start of a line.
-    let only_number = cx.toks.iter().enumerate().all(|(k, t)| k == num || t.kind == TokKind::Punct);
-    if only_number {
-        return true;
+    let only_number = cx.toks.iter().enumerate().all(|(k, t)| (q.start..q.end).contains(&k) || t.kind == TokKind::Punct);
+    if only_number && q.measure == Measure::Plain && matches!(cx.raw_at(q.end), Some("." | ")")) {
+        return true; // "1." or "2)" standing alone
     }
     if num == 0 && matches!(cx.raw_at(1), Some(")" | ".")) && cx.glued(1) {
         return true;
