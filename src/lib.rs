@@ -15,3 +15,4 @@ pub mod check;
 pub mod config;
 pub mod workspace;
 pub mod lsp;
+pub mod evaluation;

@@ -265,3 +265,32 @@ impl DateSpecExt for crate::figures::DateSpec {
         crate::figures::DateSpec { day: None, ..*self }.display()
     }
 }
+
+/// One candidate as the matcher saw it (for `examples/explain.rs` and debugging).
+#[derive(Debug)]
+pub struct CandidateTrace {
+    pub source: String,
+    pub figure: String,
+    pub similarity: f32,
+    pub comparable: bool,
+    pub same_time: bool,
+}
+
+/// Every source figure scored against a note figure, best first.
+pub fn explain(figure: &Figure, subject: &Subject, note_date: Option<crate::figures::DateSpec>, corpus: &Corpus) -> Vec<CandidateTrace> {
+    let mut out: Vec<CandidateTrace> = corpus
+        .sources()
+        .into_iter()
+        .flat_map(|source| {
+            source.figures.iter().map(move |sf| CandidateTrace {
+                source: source.id.clone(),
+                figure: report::quote_figure(&source.text, &sf.figure),
+                similarity: subject.similarity(&sf.subject, |t| corpus.idf(t)),
+                comparable: comparable(figure, &sf.figure).is_some(),
+                same_time: same_time(figure.time.as_ref(), note_date, sf.figure.time.as_ref(), source),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| b.similarity.total_cmp(&a.similarity));
+    out
+}

@@ -503,7 +503,15 @@ fn noun_head(cx: &Ctx, i: usize, singular_ok: bool) -> Option<usize> {
             break;
         }
         let compound = cx.raw_at(k + 1) == Some("-") && cx.glued(k + 1);
-        if is_plural(cx, k) || lx::is_measure_unit(w) && words == 0 && !compound {
+        if is_plural(cx, k) {
+            // the head of a compound is its last noun: "measles cases", "arms sales"
+            let mut head = k;
+            while is_plural(cx, head + 1) && !lx::is_function_word(cx.word(head + 1).unwrap_or("")) {
+                head += 1;
+            }
+            return Some(head);
+        }
+        if lx::is_measure_unit(w) && words == 0 && !compound {
             return Some(k);
         }
         k += 1;

@@ -1,0 +1,39 @@
+//! Shows how the matcher scores every source figure against one note figure.
+//! `cargo run --example explain -- SOURCES_DIR NOTE.md "text inside the figure"`
+
+use sourcecheck::corpus::{dating, load_folders, Corpus};
+use sourcecheck::figures::extract;
+use sourcecheck::subject;
+use sourcecheck::text::Format;
+use sourcecheck::verdict::explain;
+use sourcecheck::workspace::Settings;
+use std::path::PathBuf;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if args.len() != 4 {
+        eprintln!("usage: explain SOURCES_DIR NOTE.md KEY");
+        std::process::exit(2);
+    }
+    let settings = Settings::default();
+    let (sources, _) = load_folders(&[PathBuf::from(&args[1])], &settings.synonyms, &settings.conventions);
+    let corpus = Corpus::from_sources(sources);
+    let text = std::fs::read_to_string(&args[2]).unwrap_or_default();
+    let ex = extract(&text, Format::Markdown);
+    let note_date = dating::date_of(&text, &ex);
+    let Some(at) = text.find(&args[3]) else {
+        eprintln!("key not found");
+        std::process::exit(2);
+    };
+    let Some(fig) = ex.figures.iter().find(|f| f.span.start <= at && at < f.span.end) else {
+        eprintln!("no figure there");
+        std::process::exit(1);
+    };
+    let others: Vec<_> = ex.figures.iter().filter(|f| f.sentence == fig.sentence && f.span != fig.span).map(|f| f.span.clone()).collect();
+    let subj = subject::of_figure(&text, fig, &others, &settings.synonyms);
+    println!("figure: {:?} time={:?} per={:?} unit={:?} note_date={:?}", &text[fig.span.clone()], fig.time.as_ref().map(|t| &t.cues), fig.per, fig.unit, note_date);
+    println!("subject: {:?}", subj.terms.iter().map(|(t, w)| format!("{t}:{w}")).collect::<Vec<_>>());
+    for c in explain(fig, &subj, note_date, &corpus).iter().take(12) {
+        println!("{:.3} {} time={} {} | {}", c.similarity, if c.comparable { "cmp" } else { "---" }, c.same_time, c.source, c.figure);
+    }
+}
