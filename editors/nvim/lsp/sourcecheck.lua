@@ -18,6 +18,10 @@ return {
   cmd = { 'sourcecheck', 'lsp' },
   filetypes = { 'markdown', 'text' },
   root_markers = { 'sourcecheck.toml', 'seeds', 'sources', '.git' },
+  -- LSP's language id for plain text is "plaintext" (Neovim's filetype is "text").
+  get_language_id = function(_, filetype)
+    return filetype == 'text' and 'plaintext' or filetype
+  end,
   -- Example: { sources = { 'seeds' }, severity = { contradicted = 'error' }, inlayHints = true }
   init_options = vim.empty_dict(),
   -- Example: { sourcecheck = { severity = { supported = 'off' } } }. Left empty

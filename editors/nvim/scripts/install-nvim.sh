@@ -11,6 +11,8 @@
 # Environment:
 #   NVIM_DEBIAN_SUITE   Debian suite to take the packages from (default trixie)
 #   NVIM_DEBIAN_MIRROR  Debian mirror URL (default: the one the system's apt uses)
+#   NVIM_DEBIAN_PACKAGES  space-separated .debs to fetch instead of trixie's set
+#                       (another suite's neovim has other library packages)
 #   NVIM_FORCE=1        reinstall even if DEST already holds a working nvim
 set -euo pipefail
 
@@ -21,19 +23,26 @@ packages=(
   neovim neovim-runtime libc6 libluajit-5.1-2 libuv1t64 libvterm0
   libtree-sitter0.22 libmsgpack-c2 libunibilium4 lua-lpeg lua-luv libgcc-s1
 )
+if [[ -n ${NVIM_DEBIAN_PACKAGES:-} ]]; then
+  read -r -a packages <<<"$NVIM_DEBIAN_PACKAGES"
+fi
 
 log() { printf 'install-nvim: %s\n' "$*" >&2; }
 
 mkdir -p "$dest"
 dest=$(cd "$dest" && pwd)
 
+# Bump when the layout below changes, so old installs are redone.
+stamp_content="install-nvim 2 $suite"
 if [[ -x "$dest/nvim" && "${NVIM_FORCE:-0}" != 1 ]]; then
-  if version=$("$dest/nvim" --version 2>/dev/null | head -n 1) && [[ $version == NVIM* ]]; then
+  if [[ "$(cat "$dest/.installed" 2>/dev/null)" == "$stamp_content" ]] \
+     && version=$("$dest/nvim" --version 2>/dev/null | head -n 1) && [[ $version == NVIM* ]]; then
     log "already installed: $version ($dest/nvim)"
     exit 0
   fi
-  log "existing $dest/nvim does not run; reinstalling"
+  log "existing $dest/nvim is out of date or does not run; reinstalling"
 fi
+rm -f "$dest/.installed"
 
 # The Debian mirror the system's apt already uses (first URI serving the
 # system's own release, not -security / -updates / third-party suites).
@@ -131,6 +140,13 @@ done
 runtime="$root/usr/share/nvim/runtime"
 [[ -d $runtime ]] || { log "$runtime not found (neovim-runtime)"; exit 1; }
 
+# Neovim finds tree-sitter parsers (markdown is needed to show LSP hovers) as
+# parser/*.so on 'runtimepath'. Debian's build looks in /usr/lib/nvim, which
+# is outside DEST; expose them inside VIMRUNTIME instead.
+if [[ -d $root/usr/lib/nvim/parser && ! -e $runtime/parser ]]; then
+  ln -s ../../../lib/nvim/parser "$runtime/parser"
+fi
+
 # Paths in the wrapper are relative to the wrapper, so DEST can be moved.
 rel_ld=${ld#"$dest/"}
 cat > "$dest/nvim" <<WRAP
@@ -151,5 +167,11 @@ if ! version=$("$dest/nvim" --version | head -n 1); then
   log "installed nvim does not run"
   exit 1
 fi
-"$dest/nvim" --headless --clean -c 'lua io.stdout:write(("lpeg %s, luv %s\n"):format(tostring(vim.lpeg ~= nil or pcall(require, "lpeg")), tostring(vim.uv ~= nil or vim.loop ~= nil)))' -c 'qall!' || { log "nvim --headless failed"; exit 1; }
+# Smoke test: Lua, lpeg, luv and the markdown parser load.
+check='lua local ok = pcall(vim.treesitter.language.add, "markdown") and vim.lpeg ~= nil and vim.uv ~= nil; if not ok then vim.cmd("cquit 1") end'
+if ! "$dest/nvim" --headless --clean -c "$check" -c 'qall!' </dev/null; then
+  log "installed nvim failed its smoke test (lua / lpeg / luv / markdown parser)"
+  exit 1
+fi
+echo "$stamp_content" > "$dest/.installed"
 log "installed $version at $dest/nvim"

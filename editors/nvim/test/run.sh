@@ -38,6 +38,12 @@ The coalition says more than 5,000 militants remain in Iraq and Syria.
 At its peak, ISIS was thought to have more than 45,000 fighters in the region.
 NOTE
 
+# The plugin as a user installs it (lua/, lsp/, doc/ + generated help tags).
+rtp=$work/plugin
+mkdir -p "$rtp"
+cp -r "$plugin/lua" "$plugin/lsp" "$plugin/doc" "$rtp/"
+"$NVIM" --headless --clean -n -c "helptags $rtp/doc" -c 'qall!' </dev/null
+
 status=0
 for mode in ${SOURCECHECK_MODES:-setup config}; do
   echo "== nvim: $($NVIM --version | head -n 1), mode $mode"
@@ -47,7 +53,7 @@ for mode in ${SOURCECHECK_MODES:-setup config}; do
   rc=0
   (cd "$ws" && SOURCECHECK_BIN=$bin SOURCECHECK_NOTE=$ws/notes.md SOURCECHECK_MODE=$mode \
     timeout 300 "$NVIM" --headless --clean -n \
-      --cmd "set runtimepath^=$plugin" --cmd 'filetype on' \
+      --cmd "set runtimepath^=$rtp" --cmd 'filetype on' \
       -c "luafile $here/sourcecheck_test.lua") </dev/null || rc=$?
   if [[ $rc -ne 0 ]]; then
     echo "nvim test ($mode) FAILED (exit $rc)"

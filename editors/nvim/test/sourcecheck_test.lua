@@ -136,6 +136,14 @@ local function run()
   assert(bin and bin ~= '', 'SOURCECHECK_BIN is not set')
   assert(note and note ~= '', 'SOURCECHECK_NOTE is not set')
 
+  -- 0. :help sourcecheck
+  local hok, herr = pcall(vim.cmd, 'help sourcecheck')
+  check(hok and vim.bo.buftype == 'help' and vim.api.nvim_buf_get_name(0):match('sourcecheck%.txt$') ~= nil,
+    ':help sourcecheck opens doc/sourcecheck.txt', tostring(herr))
+  if hok then
+    vim.cmd('helpclose')
+  end
+
   -- 1. Start the integration.
   if mode == 'setup' then
     local ok = require('sourcecheck').setup({ path = bin })
@@ -187,13 +195,33 @@ local function run()
   assert(lnum, 'the note does not contain ' .. FIGURE)
   local end_col = col + #FIGURE
 
+  local t0 = vim.loop.now()
   local attached = vim.wait(timeout_ms, function()
-    return #get_clients(buf) > 0
-  end, 50)
+    if #get_clients(buf) > 0 then
+      return true
+    end
+    -- No sourcecheck client at all any more: the server exited straight away.
+    return vim.loop.now() - t0 > 2000 and #get_clients(nil) == 0
+  end, 50) and #get_clients(buf) > 0
   if not check(attached, 'sourcecheck client attached to the note') then
-    return
+    error('no sourcecheck client: the server did not start or exited; see lsp.log', 0)
   end
   local client = get_clients(buf)[1]
+  local client_id = client.id
+  -- The server died or failed to initialize: stop waiting.
+  local function gone()
+    local c = vim.lsp.get_client_by_id(client_id)
+    return c == nil or (c.is_stopped and (has_methods and c:is_stopped() or (not has_methods and c.is_stopped())))
+  end
+  local function wait_for(pred)
+    vim.wait(timeout_ms, function()
+      return pred() or gone()
+    end, 50)
+    if gone() then
+      error('the sourcecheck server stopped (exited or failed to initialize); see lsp.log', 0)
+    end
+    return pred()
+  end
   local root = client.config.root_dir
   check(root and vim.loop.fs_realpath(root) == vim.loop.fs_realpath(vim.fs.dirname(note)),
     'root_dir is the workspace (found by root markers)', tostring(root))
@@ -207,9 +235,9 @@ local function run()
       end
     end
   end
-  local got = vim.wait(timeout_ms, function()
+  local got = wait_for(function()
     return contradicted() ~= nil
-  end, 50)
+  end)
   local all = {}
   for _, d in ipairs(vim.diagnostic.get(buf)) do
     table.insert(all, string.format('%d:%d-%d:%d %s %s', d.lnum, d.col, d.end_lnum, d.end_col,
@@ -250,7 +278,7 @@ local function run()
   local wins_before = #vim.api.nvim_list_wins()
   vim.lsp.buf.hover()
   local float
-  vim.wait(timeout_ms, function()
+  wait_for(function()
     for _, w in ipairs(vim.api.nvim_list_wins()) do
       if vim.api.nvim_win_get_config(w).relative ~= '' then
         float = w
@@ -258,7 +286,7 @@ local function run()
       end
     end
     return false
-  end, 50)
+  end)
   if check(float ~= nil, 'vim.lsp.buf.hover() opens a floating window', 'windows: ' .. wins_before) then
     local ftext = table.concat(vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(float), 0, -1, false), '\n')
     out('hover window:\n  ' .. ftext:gsub('\n', '\n  '))
@@ -295,9 +323,9 @@ local function run()
   end
 
   vim.lsp.buf.definition()
-  local jumped = vim.wait(timeout_ms, function()
+  local jumped = wait_for(function()
     return vim.api.nvim_get_current_buf() ~= buf
-  end, 50)
+  end)
   if jumped and vim.bo.buftype == 'quickfix' then
     -- Several locations: Neovim lists them; take the first, as a user would.
     out('definition gave a list of ' .. #vim.fn.getqflist() .. ' locations; opening the first')
@@ -315,7 +343,69 @@ local function run()
   end
 end
 
-local ok, e = xpcall(run, debug.traceback)
+-- A plain-text note (filetype text) is checked too, sent as languageId "plaintext".
+-- setup() called again sends the new options (workspace/didChangeConfiguration).
+local function run_reconfigure()
+  local buf = vim.fn.bufnr(note)
+  require('sourcecheck').setup({ path = bin, severity = { contradicted = 'error' } })
+  local ok = vim.wait(timeout_ms, function()
+    for _, d in ipairs(vim.diagnostic.get(buf)) do
+      local code = d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code)
+      if code == 'contradicted' and d.severity == vim.diagnostic.severity.ERROR then
+        return true
+      end
+    end
+    return false
+  end, 50)
+  check(ok, 'setup{ severity = { contradicted = "error" } } again: the diagnostic becomes an Error')
+  check(#get_clients(nil) == 1, 'still one sourcecheck server', tostring(#get_clients(nil)))
+
+  local old_id = get_clients(buf)[1].id
+  vim.cmd('SourcecheckRestart')
+  local restarted = vim.wait(timeout_ms, function()
+    local c = get_clients(buf)[1]
+    return c ~= nil and c.id ~= old_id and c.initialized ~= false
+  end, 50)
+  check(restarted, ':SourcecheckRestart starts a new server for the note')
+  local back = vim.wait(timeout_ms, function()
+    for _, d in ipairs(vim.diagnostic.get(buf)) do
+      local code = d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code)
+      if code == 'contradicted' and get_clients(buf)[1] and get_clients(buf)[1].id ~= old_id then
+        return true
+      end
+    end
+    return false
+  end, 50)
+  check(back and #get_clients(nil) == 1, 'after the restart: one server, diagnostics back',
+    tostring(#get_clients(nil)) .. ' servers')
+end
+
+local function run_text()
+  local txt = note:gsub('%.md$', '.txt')
+  vim.fn.writefile({ 'The coalition says more than 5,000 militants remain in Iraq and Syria.' }, txt)
+  vim.cmd('edit ' .. vim.fn.fnameescape(txt))
+  local buf = vim.api.nvim_get_current_buf()
+  check(vim.bo[buf].filetype == 'text', 'notes.txt has filetype text', vim.bo[buf].filetype)
+  local found = vim.wait(timeout_ms, function()
+    for _, d in ipairs(vim.diagnostic.get(buf)) do
+      if (d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code)) == 'contradicted' then
+        return d.lnum == 0 and d.col == 19 and d.end_col == 19 + #FIGURE
+      end
+    end
+    return false
+  end, 50)
+  check(found, 'notes.txt: "contradicted" diagnostic on exactly the figure')
+end
+
+local ok, e = xpcall(function()
+  run()
+  if failed == 0 and mode == 'setup' then
+    run_reconfigure()
+  end
+  if failed == 0 then
+    run_text()
+  end
+end, debug.traceback)
 if not ok then
   abort('error: ' .. tostring(e))
 else

@@ -169,6 +169,10 @@ function M.attach(bufnr)
     init_options = init_options,
     settings = { sourcecheck = init_options },
     capabilities = opts.capabilities,
+    -- LSP's language id for plain text is "plaintext" (Neovim's filetype is "text").
+    get_language_id = function(_, filetype)
+      return filetype == 'text' and 'plaintext' or filetype
+    end,
     on_attach = function(client, b)
       if opts.inlay_hints and vim.lsp.inlay_hint and vim.lsp.inlay_hint.enable then
         pcall(vim.lsp.inlay_hint.enable, true, { bufnr = b })
@@ -191,20 +195,45 @@ end
 
 --- Stop the servers and start them again for every attached buffer.
 function M.restart()
-  local buffers = {}
+  local buffers, ids = {}, {}
   for _, client in ipairs(get_clients({ name = M.name })) do
     for b in pairs(client.attached_buffers or {}) do
       buffers[b] = true
     end
+    table.insert(ids, client.id)
     client_stop(client)
   end
-  vim.defer_fn(function()
+  -- Start again only once the old servers are gone, or vim.lsp.start would
+  -- reuse a stopping client. Force them after 5 s.
+  local waited = 0
+  local timer = vim.loop.new_timer()
+  timer:start(100, 100, vim.schedule_wrap(function()
+    waited = waited + 100
+    local alive = {}
+    for _, id in ipairs(ids) do
+      local c = vim.lsp.get_client_by_id(id)
+      if c then
+        table.insert(alive, c)
+      end
+    end
+    if #alive > 0 and waited < 5000 then
+      return
+    end
+    for _, c in ipairs(alive) do
+      if has_methods then
+        c:stop(true)
+      else
+        c.stop(true)
+      end
+    end
+    timer:stop()
+    timer:close()
     for b in pairs(buffers) do
       if vim.api.nvim_buf_is_valid(b) then
         M.attach(b)
       end
     end
-  end, 500)
+  end))
 end
 
 --- Configure and enable sourcecheck. Returns true on success, false when this

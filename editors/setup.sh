@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs what editors/run-tests.sh needs, on Debian 12 (bookworm):
+#   - Debian's neovim (0.7.2: for the "unsupported version" test), emacs-nox,
+#     elpa-eglot and elpa-markdown-mode (apt)
+#   - Neovim 0.10 from Debian trixie in editors/nvim/.nvim (install-nvim.sh;
+#     private apt configuration, the system's sources are not changed)
+#   - the VS Code extension's npm packages (npm ci in editors/vscode)
+# Idempotent: what is already there is not installed again.
+set -euo pipefail
+editors=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then
+  command -v sudo >/dev/null || { echo "setup: run as root (apt-get needs it)" >&2; exit 1; }
+  sudo="sudo"
+fi
+
+packages=(neovim emacs-nox elpa-eglot elpa-markdown-mode)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: apt-get install ${missing[*]}"
+  $sudo apt-get update -q
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+else
+  echo "setup: apt packages already installed: ${packages[*]}"
+fi
+
+echo "setup: Neovim 0.10 into editors/nvim/.nvim"
+"$editors/nvim/scripts/install-nvim.sh"
+
+command -v node >/dev/null && command -v npm >/dev/null || { echo "setup: node and npm are needed for editors/vscode" >&2; exit 1; }
+echo "setup: npm ci in editors/vscode (node $(node --version))"
+(cd "$editors/vscode" && npm ci --no-audit --no-fund)
+echo "setup: done"

@@ -1,0 +1,136 @@
+// Unit tests of the vscode-free modules: settings -> initializationOptions,
+// package.json contributions, server binary resolution.
+
+import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { describe, it } from "node:test";
+import {
+  DEFAULT_SETTINGS,
+  SEVERITY_KINDS,
+  buildInitializationOptions,
+  didChangeConfigurationSettings,
+  readSettings,
+} from "../src/settings";
+import { bundledServerPath, resolveServerPath } from "../src/serverPath";
+import { manifest, manifestGetter } from "./manifest";
+
+function getterFrom(values: Record<string, unknown>) {
+  return <T>(key: string, def: T): T => (key in values ? (values[key] as T) : def);
+}
+
+describe("settings", () => {
+  it("package.json declares every setting with the module's defaults", () => {
+    const props = manifest.contributes.configuration.properties;
+    const expected: Record<string, unknown> = {
+      "sourcecheck.path": DEFAULT_SETTINGS.path,
+      "sourcecheck.sources": DEFAULT_SETTINGS.sources,
+      "sourcecheck.inlayHints": DEFAULT_SETTINGS.inlayHints,
+      "sourcecheck.trace.server": DEFAULT_SETTINGS.trace.server,
+    };
+    for (const kind of SEVERITY_KINDS) {
+      expected[`sourcecheck.severity.${kind}`] = DEFAULT_SETTINGS.severity[kind];
+    }
+    assert.deepEqual(Object.keys(props).sort(), Object.keys(expected).sort());
+    for (const [key, value] of Object.entries(expected)) {
+      assert.deepEqual(props[key].default, value, key);
+    }
+  });
+
+  it("package.json declares the commands and activation", () => {
+    const commands = manifest.contributes.commands.map((c: { command: string; title: string }) => [c.command, c.title]);
+    assert.deepEqual(commands, [
+      ["sourcecheck.restart", "Restart server"],
+      ["sourcecheck.showOutput", "Show output"],
+    ]);
+    assert.deepEqual(manifest.activationEvents, ["onLanguage:markdown", "onLanguage:plaintext"]);
+    assert.equal(manifest.main, "./dist/extension.js");
+  });
+
+  it("default settings give the server's default options", () => {
+    const opts = buildInitializationOptions(readSettings(manifestGetter()));
+    assert.deepEqual(opts, {
+      severity: { contradicted: "warning", unsourced: "information", supported: "hint", citation: "error" },
+      inlayHints: false,
+    });
+    assert.equal("sources" in opts, false, "no sources: the server reads seeds/ and sources/");
+  });
+
+  it("passes sources, severities and inlay hints through", () => {
+    const s = readSettings(
+      getterFrom({
+        sources: ["articles", "~/more", "${workspaceFolder}/x", ""],
+        "severity.supported": "off",
+        "severity.contradicted": "error",
+        inlayHints: true,
+      }),
+    );
+    const opts = buildInitializationOptions(s, { workspaceFolder: "/ws", home: "/home/u" });
+    assert.deepEqual(opts, {
+      sources: ["articles", path.join("/home/u", "more"), "/ws/x"],
+      severity: { contradicted: "error", unsourced: "information", supported: "off", citation: "error" },
+      inlayHints: true,
+    });
+    assert.deepEqual(didChangeConfigurationSettings(s, { workspaceFolder: "/ws", home: "/home/u" }), { sourcecheck: opts });
+  });
+
+  it("invalid values fall back to defaults", () => {
+    const s = readSettings(getterFrom({ "severity.unsourced": "loud", sources: "seeds", inlayHints: "yes", "trace.server": 3 }));
+    assert.equal(s.severity.unsourced, "information");
+    assert.deepEqual(s.sources, []);
+    assert.equal(s.inlayHints, false);
+    assert.equal(s.trace.server, "off");
+  });
+});
+
+describe("server path", () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sourcecheck-path-"));
+  const ext = path.join(tmp, "ext");
+  const bin = path.join(tmp, "bin");
+  fs.mkdirSync(path.join(ext, "server"), { recursive: true });
+  fs.mkdirSync(bin);
+  const onPath = path.join(bin, "sourcecheck");
+  fs.writeFileSync(onPath, "#!/bin/sh\n", { mode: 0o755 });
+
+  it("uses sourcecheck on PATH when nothing is bundled or set", () => {
+    assert.deepEqual(resolveServerPath({ configured: "", extensionPath: ext, envPath: bin, platform: "linux" }), {
+      ok: true,
+      command: onPath,
+      origin: "path",
+    });
+  });
+
+  it("prefers the bundled server/sourcecheck", () => {
+    const bundled = bundledServerPath(ext, "linux");
+    fs.writeFileSync(bundled, "#!/bin/sh\n", { mode: 0o755 });
+    try {
+      assert.deepEqual(resolveServerPath({ configured: "", extensionPath: ext, envPath: bin, platform: "linux" }), {
+        ok: true,
+        command: bundled,
+        origin: "bundled",
+      });
+    } finally {
+      fs.rmSync(bundled);
+    }
+  });
+
+  it("the setting wins", () => {
+    const custom = path.join(tmp, "custom-sourcecheck");
+    fs.writeFileSync(custom, "#!/bin/sh\n", { mode: 0o755 });
+    assert.deepEqual(resolveServerPath({ configured: custom, extensionPath: ext, envPath: bin, platform: "linux" }), {
+      ok: true,
+      command: custom,
+      origin: "setting",
+    });
+  });
+
+  it("names the setting when no binary is found", () => {
+    const r = resolveServerPath({ configured: "", extensionPath: ext, envPath: path.join(tmp, "empty"), platform: "linux" });
+    assert.equal(r.ok, false);
+    assert.match(r.ok ? "" : r.message, /"sourcecheck\.path"/);
+    const r2 = resolveServerPath({ configured: "/nope/sourcecheck", extensionPath: ext, envPath: bin, platform: "linux" });
+    assert.equal(r2.ok, false);
+    assert.match(r2.ok ? "" : r2.message, /"sourcecheck\.path"/);
+  });
+});
