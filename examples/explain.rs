@@ -20,7 +20,7 @@ fn main() {
     let corpus = Corpus::from_sources(sources);
     let text = std::fs::read_to_string(&args[2]).unwrap_or_default();
     let ex = extract(&text, Format::Markdown);
-    let note_date = dating::date_of(&text, &ex);
+    let note_date = dating::note_date(&text, &ex);
     let Some(at) = text.find(&args[3]) else {
         eprintln!("key not found");
         std::process::exit(2);
@@ -34,6 +34,6 @@ fn main() {
     println!("figure: {:?} time={:?} per={:?} unit={:?} note_date={:?}", &text[fig.span.clone()], fig.time.as_ref().map(|t| &t.cues), fig.per, fig.unit, note_date);
     println!("subject: {:?}", subj.terms.iter().map(|(t, w)| format!("{t}:{w}")).collect::<Vec<_>>());
     for c in explain(fig, &subj, note_date, &corpus).iter().take(12) {
-        println!("{:.3} {} time={} {} | {}", c.similarity, if c.comparable { "cmp" } else { "---" }, c.same_time, c.source, c.figure);
+        println!("{:.3} cov=({:.2},{:.2}) {} time={} {} | {}", c.similarity, c.coverage.0, c.coverage.1, if c.comparable { "cmp" } else { "---" }, c.same_time, c.source, c.figure);
     }
 }

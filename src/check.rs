@@ -48,7 +48,7 @@ impl NoteCheck {
 /// Checks note `text` (read as `format`; `path` resolves links to sources).
 pub fn check_note(text: &str, format: Format, path: Option<&Path>, corpus: &Corpus, settings: &Settings) -> NoteCheck {
     let ex = figures::extract_with(text, format, &settings.conventions);
-    let note_date = crate::corpus::dating::date_of(text, &ex);
+    let note_date = crate::corpus::dating::note_date(text, &ex);
     let citations = find_citations(text, format, path, corpus);
     let spans: Vec<(Range<usize>, Range<usize>)> = ex.figures.iter().map(|f| (f.sentence.clone(), f.span.clone())).collect();
     let mut out = NoteCheck { figures: Vec::new(), citations };

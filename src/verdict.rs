@@ -17,11 +17,27 @@ pub struct MatchParams {
     pub relative_to_best: f32,
     /// Added to the similarity of figures from a source the note cites for this figure.
     pub cited_bonus: f32,
+    /// How much the note's side counts in the coverage similarity (0.5: symmetric).
+    pub note_weight: f32,
+    /// Least share of the note figure's subject a source figure must cover.
+    pub min_note_coverage: f32,
+    /// Factor on the similarity when both figures count different nouns.
+    pub noun_mismatch: f32,
+    /// Added when both are rates: a rate's period is itself part of its subject.
+    pub rate_bonus: f32,
 }
 
 impl Default for MatchParams {
     fn default() -> Self {
-        MatchParams { min_similarity: 0.30, relative_to_best: 0.75, cited_bonus: 0.15 }
+        MatchParams {
+            min_similarity: 0.25,
+            relative_to_best: 0.8,
+            cited_bonus: 0.3,
+            note_weight: 0.5,
+            min_note_coverage: 0.5,
+            noun_mismatch: 0.5,
+            rate_bonus: 0.1,
+        }
     }
 }
 
@@ -102,23 +118,50 @@ fn comparable(note: &Figure, src: &Figure) -> Option<f64> {
 }
 
 /// Does the source figure speak of the time the note figure speaks of?
+/// A note figure with no time (or "now") is about the present: only present
+/// source figures count. A time-scoped one ("at its peak", "in December
+/// 2015", "a year earlier") is matched against source figures of that time,
+/// and against present figures of sources dated within it.
 fn same_time(note: Option<&TimeRef>, note_date: Option<crate::figures::DateSpec>, src: Option<&TimeRef>, source: &Source) -> bool {
+    use crate::figures::time::Cue;
     let src_past = src.is_some_and(|t| t.is_past(source.date));
-    let Some(n) = note.filter(|t| t.is_past(note_date)) else {
-        return !src_past; // a present-tense note figure: only present source figures
+    let scoped = note.filter(|t| t.cues.iter().any(|c| !matches!(c, Cue::Now | Cue::Window)));
+    let Some(n) = scoped else {
+        return !src_past;
     };
-    if n.is_peak() {
-        return src.is_some_and(TimeRef::is_peak);
+    let dated = n.cues.iter().any(|c| matches!(c, Cue::Date(_) | Cue::Ago { .. } | Cue::Last(_)));
+    if n.is_peak() && !dated {
+        // the peak is in the past: a source's peak, or its unspecified past
+        return src.is_some_and(|t| t.is_peak() || t.is_vague_past());
+    }
+    // a month named without a year is the story's month, not necessarily the
+    // note's year: match it by month of year
+    let month_of = |i: i64| i.rem_euclid(12) as u32 + 1;
+    if let Some(m) = n.yearless_month() {
+        let src_month = src.and_then(|t| t.months(source.date)).map(|r| r.0).or_else(|| {
+            if src_past {
+                None
+            } else {
+                source.date.and_then(|d| d.month_index())
+            }
+        });
+        return match src_month {
+            Some(i) => month_of(i) == m,
+            None => src.and_then(TimeRef::yearless_month) == Some(m),
+        };
     }
     match n.months(note_date) {
         Some((a, b)) => {
             if let Some((c, d)) = src.and_then(|t| t.months(source.date)) {
                 return c <= b && a <= d;
             }
-            if src_past {
-                return src.is_some_and(|t| t.months(source.date).is_none() && !t.is_peak());
+            if let Some(m) = src.and_then(TimeRef::yearless_month) {
+                return b - a >= 11 || (a..=b).any(|i| month_of(i) == m);
             }
-            // an undated-in-text present figure of a source dated within the note's time
+            if src_past {
+                // a past we cannot place (no date for the source): cannot rule it out
+                return src.is_some_and(|t| !t.is_peak());
+            }
             source.date.and_then(|d| d.month_index()).is_some_and(|m| a <= m && m <= b)
         }
         None => src_past,
@@ -141,14 +184,24 @@ pub fn judge(
         if !same_time(figure.time.as_ref(), note_date, sf.figure.time.as_ref(), source) {
             continue;
         }
-        let mut sim = subject.similarity(&sf.subject, |t| corpus.idf(t));
+        let (note_cov, src_cov) = subject.coverage(&sf.subject, |t| corpus.idf(t));
+        let mut sim = note_cov.powf(params.note_weight) * src_cov.powf(1.0 - params.note_weight);
+        let is_cited = cited.iter().any(|p| *p == source.path);
+        // the writer named this source: a looser paraphrase is expected
+        let min_cov = if is_cited { params.min_note_coverage / 2.0 } else { params.min_note_coverage };
+        if note_cov < min_cov {
+            sim = sim.min(params.min_similarity * 0.99);
+        }
         if let (Some(a), Some(b)) = (&subject.noun, &sf.subject.noun) {
             if a != b {
-                sim *= 0.7;
+                sim *= params.noun_mismatch;
             }
         }
-        if cited.iter().any(|p| *p == source.path) {
+        if is_cited && note_cov >= min_cov {
             sim += params.cited_bonus;
+        }
+        if figure.per.is_some() && sf.figure.per.is_some() && note_cov >= min_cov {
+            sim += params.rate_bonus;
         }
         tracing::debug!(
             sim,
@@ -272,6 +325,7 @@ pub struct CandidateTrace {
     pub source: String,
     pub figure: String,
     pub similarity: f32,
+    pub coverage: (f32, f32),
     pub comparable: bool,
     pub same_time: bool,
 }
@@ -285,7 +339,8 @@ pub fn explain(figure: &Figure, subject: &Subject, note_date: Option<crate::figu
             source.figures.iter().map(move |sf| CandidateTrace {
                 source: source.id.clone(),
                 figure: report::quote_figure(&source.text, &sf.figure),
-                similarity: subject.similarity(&sf.subject, |t| corpus.idf(t)),
+                similarity: subject.coverage_similarity(&sf.subject, |t| corpus.idf(t), MatchParams::default().note_weight),
+                coverage: subject.coverage(&sf.subject, |t| corpus.idf(t)),
                 comparable: comparable(figure, &sf.figure).is_some(),
                 same_time: same_time(figure.time.as_ref(), note_date, sf.figure.time.as_ref(), source),
             })

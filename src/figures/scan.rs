@@ -627,30 +627,42 @@ fn attach_time(cx: &Ctx, cues: &[(usize, usize, Cue)], found: &mut [(Figure, usi
     };
     let opening = clause_of(0);
     let opening_has_figure = found.iter().any(|(_, f, _)| *f < opening.1);
+    let figure_ends: Vec<usize> = found.iter().map(|(_, _, e)| *e).collect();
+    let spans: Vec<(usize, usize)> = found.iter().map(|(_, f, e)| (*f, *e)).collect();
     for (fig, first, end) in found.iter_mut() {
         let (s, e) = clause_of(*first);
         let (first, end) = (*first, *end);
         let distance = |c: &(usize, usize, Cue)| if c.1 <= first { first - c.1 } else { c.0.saturating_sub(end) };
         // Cues in the figure's clause; "once" only before it ("the land it once held").
+        // a cue belongs to the figure nearest to it
+        let nearest_figure = |c: &(usize, usize, Cue)| {
+            spans.iter().enumerate().min_by_key(|(_, (f, e))| if c.1 <= *f { f - c.1 } else { c.0.saturating_sub(*e) }).map(|(k, _)| k)
+        };
+        let mine = spans.iter().position(|(f, e)| *f == first && *e == end);
         let mut in_clause: Vec<&(usize, usize, Cue)> = cues
             .iter()
             .filter(|c| c.0 >= s && c.1 <= e && (c.1 <= first || c.0 >= end))
             .filter(|c| !(c.0 >= end && cx.word(c.0) == Some("once")))
+            .filter(|c| nearest_figure(c) == mine)
             .collect();
         in_clause.sort_by_key(|c| distance(c));
         let picked: Vec<&(usize, usize, Cue)> = match in_clause.first() {
-            Some(nearest) => {
-                // the nearest cue and those written next to it ("at its peak two years ago")
-                let mut group = vec![*nearest];
-                for c in &in_clause[1..] {
-                    if group.iter().any(|g| c.0 <= g.1 + 2 && g.0 <= c.1 + 2) {
-                        group.push(*c);
-                    }
+            // every cue of the clause that is nearest to this figure, nearest first
+            Some(_) => in_clause.clone(),
+            None => {
+                // an earlier clause's time with no other figure in between:
+                // "in spring 2015, between 1,500 and 2,000 a month joined"
+                let prior = cues
+                    .iter()
+                    .filter(|c| c.1 <= first && !figure_ends.iter().any(|fe| *fe > c.1 && *fe <= first))
+                    .filter(|c| !(cx.word(c.0) == Some("once")))
+                    .max_by_key(|c| c.1);
+                match prior {
+                    Some(p) => cues.iter().filter(|c| c.0 + 2 >= p.0 && c.1 <= p.1 + 2 && c.1 <= first).collect(),
+                    None if !opening_has_figure => cues.iter().filter(|c| c.0 >= opening.0 && c.1 <= opening.1).collect(),
+                    None => Vec::new(),
                 }
-                group
             }
-            None if !opening_has_figure => cues.iter().filter(|c| c.0 >= opening.0 && c.1 <= opening.1).collect(),
-            None => Vec::new(),
         };
         let Some(nearest) = picked.first() else { continue };
         fig.time = Some(TimeRef { span: cx.span(nearest.0, nearest.1), cues: picked.iter().map(|c| c.2).collect() });

@@ -73,6 +73,11 @@ impl TimeRef {
         self.cues.contains(&Cue::Peak)
     }
 
+    /// Only a vague past: "previously", "in previous years".
+    pub fn is_vague_past(&self) -> bool {
+        self.cues.contains(&Cue::Earlier) && !self.cues.iter().any(|c| matches!(c, Cue::Date(_) | Cue::Ago { .. } | Cue::Last(_)))
+    }
+
     /// Does it place the figure before the text's own date?
     pub fn is_past(&self, doc: Option<DateSpec>) -> bool {
         self.cues.iter().any(|c| match c {
@@ -85,8 +90,15 @@ impl TimeRef {
         })
     }
 
-    /// The months it refers to, resolved against the text's date.
+    /// The months it refers to, resolved against the text's date; several
+    /// dates ("between 2014 and 2016") span from the first to the last.
     pub fn months(&self, doc: Option<DateSpec>) -> Option<MonthRange> {
+        let dates: Vec<MonthRange> = self.cues.iter().filter_map(|c| if let Cue::Date(d) = c { resolve_date(*d, doc) } else { None }).collect();
+        if dates.len() > 1 {
+            let lo = dates.iter().map(|d| d.0).min()?;
+            let hi = dates.iter().map(|d| d.1).max()?;
+            return Some((lo, hi));
+        }
         let now = doc.and_then(|d| d.month_index());
         self.cues.iter().find_map(|c| match c {
             Cue::Ago { months } => {
@@ -105,8 +117,18 @@ impl TimeRef {
                 }
             }
             Cue::Date(d) => resolve_date(*d, doc),
+            // "previously", "in previous years": some time before the text's date
+            Cue::Earlier => Some((i64::MIN / 4, now? - 1)),
             _ => None,
         })
+    }
+
+    /// A lone month without a year ("the previous February"): its month of year.
+    pub fn yearless_month(&self) -> Option<u32> {
+        match self.cues.as_slice() {
+            [Cue::Date(DateSpec { year: None, month: Some(m), .. })] => Some(*m),
+            _ => None,
+        }
     }
 }
 

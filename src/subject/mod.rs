@@ -39,6 +39,9 @@ pub fn term(word: &str, synonyms: &Synonyms) -> Option<String> {
         return Some(t);
     }
     let stemmed = stem::stem(lower);
+    if stopwords::is_stop(&stemmed) {
+        return None;
+    }
     Some(synonyms.canonical(&stemmed).unwrap_or(stemmed))
 }
 
@@ -61,11 +64,14 @@ pub fn of_figure(text: &str, figure: &Figure, others: &[std::ops::Range<usize>],
     let mut bag: Vec<(String, f32)> = Vec::new();
     let noun_term = figure.noun.as_ref().and_then(|n| term(&text[n.clone()], synonyms));
     for (k, t) in toks.iter().enumerate() {
-        if t.kind != TokKind::Word || others.iter().any(|o| o.start <= t.start && t.end <= o.end) {
+        if t.kind != TokKind::Word {
             continue;
         }
         let Some(term) = term(t.text(text), synonyms) else { continue };
-        let weight = if figure.noun.as_ref().is_some_and(|n| n.start == t.start) {
+        let in_other = others.iter().any(|o| o.start <= t.start && t.end <= o.end);
+        let weight = if in_other {
+            SENTENCE // another figure's words: part of the scene, not of this measure
+        } else if figure.noun.as_ref().is_some_and(|n| n.start == t.start) {
             NOUN
         } else if k + NEAR_TOKENS >= first && k <= last + NEAR_TOKENS {
             NEAR
@@ -103,6 +109,48 @@ fn merge(mut bag: Vec<(String, f32)>) -> Vec<(String, f32)> {
 }
 
 impl Subject {
+    /// How much of `self` (a note figure's subject) `other` (a source
+    /// figure's) covers, and how much of `other` `self` covers, IDF-weighted;
+    /// combined as a weighted geometric mean that leans on the note's side:
+    /// sources are verbose, notes are terse paraphrases.
+    pub fn coverage_similarity(&self, other: &Subject, idf: impl Fn(&str) -> f32, note_weight: f32) -> f32 {
+        let (ca, cb) = self.coverage(other, idf);
+        ca.powf(note_weight) * cb.powf(1.0 - note_weight)
+    }
+
+    /// (share of `self` found in `other`, share of `other` found in `self`),
+    /// each weighted by term weight and IDF.
+    pub fn coverage(&self, other: &Subject, idf: impl Fn(&str) -> f32) -> (f32, f32) {
+        let (mut shared_a, mut shared_b, mut all_a, mut all_b) = (0.0f32, 0.0f32, 0.0f32, 0.0f32);
+        let (a, b) = (&self.terms, &other.terms);
+        for (t, w) in a {
+            all_a += w * idf(t);
+        }
+        for (t, w) in b {
+            all_b += w * idf(t);
+        }
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    let w = idf(&a[i].0);
+                    // a term counts as far as both sides weight it
+                    let m = a[i].1.min(b[j].1 * 2.0);
+                    shared_a += m * w;
+                    shared_b += b[j].1.min(a[i].1 * 2.0) * w;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        if all_a == 0.0 || all_b == 0.0 {
+            return (0.0, 0.0);
+        }
+        ((shared_a / all_a).min(1.0), (shared_b / all_b).min(1.0))
+    }
+
     /// Cosine similarity with IDF weighting (`idf` gives a term's weight).
     pub fn similarity(&self, other: &Subject, idf: impl Fn(&str) -> f32) -> f32 {
         let (mut dot, mut na, mut nb) = (0.0f32, 0.0f32, 0.0f32);

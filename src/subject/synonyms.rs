@@ -39,7 +39,7 @@ const BUILT_IN: &[&[&str]] = &[
     &["remain", "remaining", "remained"],
     &["join", "joined", "joining", "enlist", "enlisted"],
     &["recruit", "recruits", "recruitment", "recruited", "recruiting"],
-    &["travel", "travelled", "traveled", "traveling", "travelling", "go", "went"],
+    &["travel", "travelled", "traveled", "traveling", "travelling", "traveller", "travellers", "traveler", "travelers"],
     &["territory", "land", "area"],
     &["money", "funds", "funding"],
     &["hospitalised", "hospitalized", "admitted", "hospitalisation", "hospitalization", "admission", "admissions"],
