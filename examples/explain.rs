@@ -29,11 +29,32 @@ fn main() {
         eprintln!("no figure there");
         std::process::exit(1);
     };
-    let others: Vec<_> = ex.figures.iter().filter(|f| f.sentence == fig.sentence && f.span != fig.span).map(|f| f.span.clone()).collect();
+    let others: Vec<_> = ex
+        .figures
+        .iter()
+        .filter(|f| f.sentence == fig.sentence && f.span != fig.span)
+        .map(|f| f.span.clone())
+        .collect();
     let subj = subject::of_figure(&text, fig, &others, &settings.synonyms);
-    println!("figure: {:?} time={:?} per={:?} unit={:?} note_date={:?}", &text[fig.span.clone()], fig.time.as_ref().map(|t| &t.cues), fig.per, fig.unit, note_date);
+    println!(
+        "figure: {:?} time={:?} per={:?} unit={:?} note_date={:?}",
+        &text[fig.span.clone()],
+        fig.time.as_ref().map(|t| &t.cues),
+        fig.per,
+        fig.unit,
+        note_date
+    );
     println!("subject: {:?}", subj.terms.iter().map(|(t, w)| format!("{t}:{w}")).collect::<Vec<_>>());
     for c in explain(fig, &subj, note_date, &corpus).iter().take(12) {
-        println!("{:.3} cov=({:.2},{:.2}) {} time={} {} | {}", c.similarity, c.coverage.0, c.coverage.1, if c.comparable { "cmp" } else { "---" }, c.same_time, c.source, c.figure);
+        println!(
+            "{:.3} cov=({:.2},{:.2}) {} time={} {} | {}",
+            c.similarity,
+            c.coverage.0,
+            c.coverage.1,
+            if c.comparable { "cmp" } else { "---" },
+            c.same_time,
+            c.source,
+            c.figure
+        );
     }
 }

@@ -50,14 +50,22 @@ pub fn check_note(text: &str, format: Format, path: Option<&Path>, corpus: &Corp
     let ex = figures::extract_with(text, format, &settings.conventions);
     let note_date = crate::corpus::dating::note_date(text, &ex);
     let citations = find_citations(text, format, path, corpus);
-    let spans: Vec<(Range<usize>, Range<usize>)> = ex.figures.iter().map(|f| (f.sentence.clone(), f.span.clone())).collect();
+    let spans: Vec<(Range<usize>, Range<usize>)> =
+        ex.figures.iter().map(|f| (f.sentence.clone(), f.span.clone())).collect();
     let mut out = NoteCheck { figures: Vec::new(), citations };
     for (i, figure) in ex.figures.into_iter().enumerate() {
-        let others: Vec<Range<usize>> = spans.iter().enumerate().filter(|(j, (s, _))| *j != i && *s == figure.sentence).map(|(_, (_, sp))| sp.clone()).collect();
+        let others: Vec<Range<usize>> = spans
+            .iter()
+            .enumerate()
+            .filter(|(j, (s, _))| *j != i && *s == figure.sentence)
+            .map(|(_, (_, sp))| sp.clone())
+            .collect();
         let subject = subject::of_figure(text, &figure, &others, &settings.synonyms);
-        let sentence_figures: Vec<Range<usize>> = spans.iter().filter(|(s, _)| *s == figure.sentence).map(|(_, sp)| sp.clone()).collect();
+        let sentence_figures: Vec<Range<usize>> =
+            spans.iter().filter(|(s, _)| *s == figure.sentence).map(|(_, sp)| sp.clone()).collect();
         let cited = cited_by(text, &figure, &sentence_figures, &out.citations);
-        let cited_paths: Vec<PathBuf> = cited.iter().filter_map(|i| out.citations[*i].source.as_ref().map(|s| s.path.clone())).collect();
+        let cited_paths: Vec<PathBuf> =
+            cited.iter().filter_map(|i| out.citations[*i].source.as_ref().map(|s| s.path.clone())).collect();
         let judgement = verdict::judge(&figure, &subject, note_date, &cited_paths, corpus, &settings.params);
         let citation_warning = citation_warning(&judgement, &cited, &out.citations, corpus);
         out.figures.push(FigureCheck { figure, judgement, cited, citation_warning });
@@ -76,7 +84,8 @@ fn cited_by(text: &str, figure: &Figure, sentence_figures: &[Range<usize>], cita
             || (c.range.start >= s.end && c.range.start <= after + 1)
             || figure.context.iter().any(|r| r.start <= c.range.start && c.range.end <= r.end)
     };
-    let next_figure = sentence_figures.iter().filter(|r| r.start >= figure.span.end).map(|r| r.start).min().unwrap_or(usize::MAX);
+    let next_figure =
+        sentence_figures.iter().filter(|r| r.start >= figure.span.end).map(|r| r.start).min().unwrap_or(usize::MAX);
     let own: Vec<usize> = citations
         .iter()
         .enumerate()
@@ -94,7 +103,8 @@ fn citation_warning(j: &Judgement, cited: &[usize], citations: &[Citation], corp
     if cited_sources.is_empty() || j.verdict == Verdict::Unsourced {
         return None;
     }
-    let supporters: Vec<&Arc<Source>> = j.evidence.iter().filter(|e| e.stance == Stance::Supports).map(|e| &e.source).collect();
+    let supporters: Vec<&Arc<Source>> =
+        j.evidence.iter().filter(|e| e.stance == Stance::Supports).map(|e| &e.source).collect();
     if j.verdict == Verdict::Supported && !supporters.iter().any(|s| cited_sources.iter().any(|c| c.path == s.path)) {
         let cited_names: Vec<String> = cited_sources.iter().map(|s| corpus.short_id(&s.id)).collect();
         let verb = if cited_names.len() == 1 { "does" } else { "do" };
@@ -118,8 +128,12 @@ fn find_citations(text: &str, format: Format, path: Option<&Path>, corpus: &Corp
         for key in group.keys {
             let (source, error) = match corpus.resolve_id(&key.id) {
                 Ok(s) => (Some(s.clone()), None),
-                Err(IdError::Unknown) => (None, Some(format!("unknown source '@{}': no source file is named {}", key.id, key.id))),
-                Err(IdError::Ambiguous(ids)) => (None, Some(format!("ambiguous source '@{}': it could be {}", key.id, ids.join(", ")))),
+                Err(IdError::Unknown) => {
+                    (None, Some(format!("unknown source '@{}': no source file is named {}", key.id, key.id)))
+                }
+                Err(IdError::Ambiguous(ids)) => {
+                    (None, Some(format!("ambiguous source '@{}': it could be {}", key.id, ids.join(", "))))
+                }
             };
             out.push(Citation { id: key.id, range: key.range, source, error });
         }
@@ -127,7 +141,12 @@ fn find_citations(text: &str, format: Format, path: Option<&Path>, corpus: &Corp
     if let Some(note_dir) = path.and_then(Path::parent) {
         for link in &prose.links {
             if let Some(source) = link_target(note_dir, &link.dest, corpus) {
-                out.push(Citation { id: source.id.clone(), range: link.range.clone(), source: Some(source), error: None });
+                out.push(Citation {
+                    id: source.id.clone(),
+                    range: link.range.clone(),
+                    source: Some(source),
+                    error: None,
+                });
             }
         }
     }
@@ -152,5 +171,9 @@ fn link_target(note_dir: &Path, dest: &str, corpus: &Corpus) -> Option<Arc<Sourc
     let dest = dest.split('#').next().unwrap_or(dest);
     let candidate: PathBuf = note_dir.join(dest);
     let want = std::fs::canonicalize(&candidate).ok()?;
-    corpus.sources().into_iter().find(|s| std::fs::canonicalize(&s.path).ok().as_deref() == Some(want.as_path())).cloned()
+    corpus
+        .sources()
+        .into_iter()
+        .find(|s| std::fs::canonicalize(&s.path).ok().as_deref() == Some(want.as_path()))
+        .cloned()
 }

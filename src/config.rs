@@ -28,7 +28,12 @@ pub struct Severity {
 
 impl Default for Severity {
     fn default() -> Self {
-        Severity { contradicted: Level::Warning, unsourced: Level::Information, supported: Level::Hint, citation: Level::Error }
+        Severity {
+            contradicted: Level::Warning,
+            unsourced: Level::Information,
+            supported: Level::Hint,
+            citation: Level::Error,
+        }
     }
 }
 

@@ -45,9 +45,15 @@ impl Outcome {
 
     /// The confusion matrix as text.
     pub fn matrix_table(&self) -> String {
-        let mut s = format!("{:>14} | {:>10} {:>13} {:>10} {:>6}\n", "label \\ got", CLASSES[0], CLASSES[1], CLASSES[2], CLASSES[3]);
+        let mut s = format!(
+            "{:>14} | {:>10} {:>13} {:>10} {:>6}\n",
+            "label \\ got", CLASSES[0], CLASSES[1], CLASSES[2], CLASSES[3]
+        );
         for want in CLASSES {
-            let row: Vec<usize> = CLASSES.iter().map(|got| *self.matrix.get(&(want.to_string(), got.to_string())).unwrap_or(&0)).collect();
+            let row: Vec<usize> = CLASSES
+                .iter()
+                .map(|got| *self.matrix.get(&(want.to_string(), got.to_string())).unwrap_or(&0))
+                .collect();
             s.push_str(&format!("{:>14} | {:>10} {:>13} {:>10} {:>6}\n", want, row[0], row[1], row[2], row[3]));
         }
         s
@@ -61,9 +67,12 @@ pub fn read_labels(text: &str) -> Result<Vec<Label>, String> {
         .map(|line| {
             let parts: Vec<&str> = line.split(" | ").map(str::trim).collect();
             match parts.as_slice() {
-                [note, key, verdict, source] if CLASSES.contains(verdict) => {
-                    Ok(Label { note: note.to_string(), key: key.to_string(), verdict: verdict.to_string(), source: source.to_string() })
-                }
+                [note, key, verdict, source] if CLASSES.contains(verdict) => Ok(Label {
+                    note: note.to_string(),
+                    key: key.to_string(),
+                    verdict: verdict.to_string(),
+                    source: source.to_string(),
+                }),
                 _ => Err(format!("bad label line: {line}")),
             }
         })
@@ -101,7 +110,9 @@ pub fn evaluate(labels: &[Label], notes_dir: &Path, corpus: &Corpus, settings: &
                 }
             }
         } else {
-            let detail = fig.map(|f| format!("{} [{}]", f.judgement.message, &text[f.figure.span.clone()])).unwrap_or_else(|| "no figure found".to_string());
+            let detail = fig
+                .map(|f| format!("{} [{}]", f.judgement.message, &text[f.figure.span.clone()]))
+                .unwrap_or_else(|| "no figure found".to_string());
             out.misses.push(format!("{} | {} | want {} ({}), got {got}: {detail}", l.note, l.key, l.verdict, l.source));
         }
     }

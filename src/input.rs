@@ -60,7 +60,12 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<TextFile, InputError> {
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            Ok(TextFile { text, warning: Some(format!("{name}: not valid UTF-8 (first bad byte at offset {at}); decoded with replacement characters")) })
+            Ok(TextFile {
+                text,
+                warning: Some(format!(
+                    "{name}: not valid UTF-8 (first bad byte at offset {at}); decoded with replacement characters"
+                )),
+            })
         }
     }
 }

@@ -65,7 +65,9 @@ pub fn excerpt(text: &str, f: &Figure) -> String {
     let mut end = f.span.end;
     let mut words = 0;
     for (i, c) in rest.char_indices() {
-        if matches!(c, ',' | ';' | ':' | '—' | '(' | '"' | '\u{201c}' | '\u{201d}' | '[') || (c == '.' && rest[i + 1..].starts_with(char::is_whitespace)) {
+        if matches!(c, ',' | ';' | ':' | '—' | '(' | '"' | '\u{201c}' | '\u{201d}' | '[')
+            || (c == '.' && rest[i + 1..].starts_with(char::is_whitespace))
+        {
             break;
         }
         if c.is_whitespace() && !rest[..i].ends_with(char::is_whitespace) {

@@ -31,9 +31,9 @@ impl Default for MatchParams {
     fn default() -> Self {
         MatchParams {
             min_similarity: 0.25,
-            relative_to_best: 0.8,
+            relative_to_best: 0.7,
             cited_bonus: 0.3,
-            note_weight: 0.5,
+            note_weight: 0.7,
             min_note_coverage: 0.5,
             noun_mismatch: 0.5,
             rate_bonus: 0.1,
@@ -122,7 +122,12 @@ fn comparable(note: &Figure, src: &Figure) -> Option<f64> {
 /// source figures count. A time-scoped one ("at its peak", "in December
 /// 2015", "a year earlier") is matched against source figures of that time,
 /// and against present figures of sources dated within it.
-fn same_time(note: Option<&TimeRef>, note_date: Option<crate::figures::DateSpec>, src: Option<&TimeRef>, source: &Source) -> bool {
+fn same_time(
+    note: Option<&TimeRef>,
+    note_date: Option<crate::figures::DateSpec>,
+    src: Option<&TimeRef>,
+    source: &Source,
+) -> bool {
     use crate::figures::time::Cue;
     let src_past = src.is_some_and(|t| t.is_past(source.date));
     let scoped = note.filter(|t| t.cues.iter().any(|c| !matches!(c, Cue::Now | Cue::Window)));
@@ -188,7 +193,16 @@ pub fn judge(
         let mut sim = note_cov.powf(params.note_weight) * src_cov.powf(1.0 - params.note_weight);
         let is_cited = cited.iter().any(|p| *p == source.path);
         // the writer named this source: a looser paraphrase is expected
-        let min_cov = if is_cited { params.min_note_coverage / 2.0 } else { params.min_note_coverage };
+        // A rate the writer attributes to this source, of the same period: the
+        // shape and the citation say enough; otherwise the subject must match.
+        let cited_rate = is_cited && figure.per.is_some() && figure.per == sf.figure.per;
+        let min_cov = if cited_rate {
+            0.0
+        } else if is_cited {
+            params.min_note_coverage / 2.0
+        } else {
+            params.min_note_coverage
+        };
         if note_cov < min_cov {
             sim = sim.min(params.min_similarity * 0.99);
         }
@@ -229,7 +243,12 @@ pub fn judge(
             None if *sim >= cutoff.max(best) * 0.9 && sf.figure.kind == figure.kind => {
                 // same subject, other kind: a total against a rate
                 if sf.figure.interval.overlaps(&figure.interval) {
-                    related.push(Evidence { source: source.clone(), figure: r.1 as usize, stance: Stance::Contradicts, similarity: *sim });
+                    related.push(Evidence {
+                        source: source.clone(),
+                        figure: r.1 as usize,
+                        stance: Stance::Contradicts,
+                        similarity: *sim,
+                    });
                 }
             }
             _ => {}
@@ -258,7 +277,13 @@ fn order(evidence: &mut [Evidence], verdict: Verdict, figure: &Figure) {
         let stance = |e: &Evidence| u8::from(!(e.stance == Stance::Supports) == (verdict == Verdict::Supported));
         stance(a)
             .cmp(&stance(b))
-            .then_with(|| if verdict == Verdict::Supported { date_key(&b.source).cmp(&date_key(&a.source)) } else { std::cmp::Ordering::Equal })
+            .then_with(|| {
+                if verdict == Verdict::Supported {
+                    date_key(&b.source).cmp(&date_key(&a.source))
+                } else {
+                    std::cmp::Ordering::Equal
+                }
+            })
             .then_with(|| b.similarity.total_cmp(&a.similarity))
             .then_with(|| {
                 let d = |e: &Evidence| e.source_figure().figure.interval.distance(&figure.interval);
@@ -283,7 +308,13 @@ fn message(verdict: Verdict, evidence: &[Evidence], corpus: &Corpus, figure: &Fi
     }
 }
 
-fn notes(figure: &Figure, verdict: Verdict, evidence: &[Evidence], related: &[Evidence], corpus: &Corpus) -> Vec<String> {
+fn notes(
+    figure: &Figure,
+    verdict: Verdict,
+    evidence: &[Evidence],
+    related: &[Evidence],
+    corpus: &Corpus,
+) -> Vec<String> {
     let mut out = Vec::new();
     let supports: Vec<&Evidence> = evidence.iter().filter(|e| e.stance == Stance::Supports).collect();
     let contradicts: Vec<&Evidence> = evidence.iter().filter(|e| e.stance == Stance::Contradicts).collect();
@@ -293,7 +324,11 @@ fn notes(figure: &Figure, verdict: Verdict, evidence: &[Evidence], related: &[Ev
         }
         // a newer source with a different figure
         let newest_support = supports.iter().map(|e| date_key(&e.source)).max().unwrap_or(i64::MIN);
-        if let Some(n) = contradicts.iter().filter(|e| date_key(&e.source) > newest_support && e.source.date.is_some()).max_by_key(|e| date_key(&e.source)) {
+        if let Some(n) = contradicts
+            .iter()
+            .filter(|e| date_key(&e.source) > newest_support && e.source.date.is_some())
+            .max_by_key(|e| date_key(&e.source))
+        {
             let date = n.source.date.map(|d| DateSpecExt::month_year(&d)).unwrap_or_default();
             out.push(format!("Newer: {}, {}: {}.", cite(n, corpus), date, n.excerpt()));
         }
@@ -304,7 +339,13 @@ fn notes(figure: &Figure, verdict: Verdict, evidence: &[Evidence], related: &[Ev
             (None, Some(p)) => format!("per {}, not as a total", p.name()),
             _ => "for a different measure".to_string(),
         };
-        out.push(format!("Sources disagree: {} gives {} {}: {}.", cite(r, corpus), report::quote_figure(&r.source.text, &r.source_figure().figure), what, r.excerpt()));
+        out.push(format!(
+            "Sources disagree: {} gives {} {}: {}.",
+            cite(r, corpus),
+            report::quote_figure(&r.source.text, &r.source_figure().figure),
+            what,
+            r.excerpt()
+        ));
     }
     out
 }
@@ -331,7 +372,12 @@ pub struct CandidateTrace {
 }
 
 /// Every source figure scored against a note figure, best first.
-pub fn explain(figure: &Figure, subject: &Subject, note_date: Option<crate::figures::DateSpec>, corpus: &Corpus) -> Vec<CandidateTrace> {
+pub fn explain(
+    figure: &Figure,
+    subject: &Subject,
+    note_date: Option<crate::figures::DateSpec>,
+    corpus: &Corpus,
+) -> Vec<CandidateTrace> {
     let mut out: Vec<CandidateTrace> = corpus
         .sources()
         .into_iter()
@@ -339,7 +385,11 @@ pub fn explain(figure: &Figure, subject: &Subject, note_date: Option<crate::figu
             source.figures.iter().map(move |sf| CandidateTrace {
                 source: source.id.clone(),
                 figure: report::quote_figure(&source.text, &sf.figure),
-                similarity: subject.coverage_similarity(&sf.subject, |t| corpus.idf(t), MatchParams::default().note_weight),
+                similarity: subject.coverage_similarity(
+                    &sf.subject,
+                    |t| corpus.idf(t),
+                    MatchParams::default().note_weight,
+                ),
                 coverage: subject.coverage(&sf.subject, |t| corpus.idf(t)),
                 comparable: comparable(figure, &sf.figure).is_some(),
                 same_time: same_time(figure.time.as_ref(), note_date, sf.figure.time.as_ref(), source),

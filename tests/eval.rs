@@ -11,7 +11,12 @@ use std::path::{Path, PathBuf};
 fn evaluation_accuracy_is_at_least_90_percent_per_corpus() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let root = repo.join("tests/eval");
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root).expect("tests/eval").flatten().map(|e| e.path()).filter(|p| p.join("labels.txt").is_file()).collect();
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
+        .expect("tests/eval")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.join("labels.txt").is_file())
+        .collect();
     dirs.sort();
     assert!(dirs.len() >= 2, "need the seeds corpus and another subject");
     let settings = Settings::default();
@@ -22,7 +27,8 @@ fn evaluation_accuracy_is_at_least_90_percent_per_corpus() {
         let (srcs, report) = load_folders(&[sources], &settings.synonyms, &settings.conventions);
         assert!(report.problems.is_empty(), "{:?}", report.problems);
         let corpus = Corpus::from_sources(srcs);
-        let labels = read_labels(&std::fs::read_to_string(dir.join("labels.txt")).expect("labels")).expect("labels parse");
+        let labels =
+            read_labels(&std::fs::read_to_string(dir.join("labels.txt")).expect("labels")).expect("labels parse");
         let o = evaluate(&labels, &dir.join("notes"), &corpus, &settings).expect("evaluation runs");
         println!(
             "\n== {name}: {}/{} correct = {:.1}%  (labelled source among the evidence: {}/{})\n{}",

@@ -147,7 +147,8 @@ fn every_fixture_phrasing_is_extracted_exactly() {
                 Some(f) => {
                     let unit_ok = f.unit.as_deref() == want.unit.as_deref();
                     let per_ok = f.per.map(|p| p.name().to_string()) == want.per;
-                    if !(bound_eq(f.interval.min, want.min) && bound_eq(f.interval.max, want.max) && unit_ok && per_ok) {
+                    if !(bound_eq(f.interval.min, want.min) && bound_eq(f.interval.max, want.max) && unit_ok && per_ok)
+                    {
                         problems.push(format!("got {} want {:?}", show(f, &c.text), want));
                     }
                 }

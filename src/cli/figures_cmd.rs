@@ -63,7 +63,8 @@ pub fn run(format: OutputFormat, files: &[PathBuf]) -> i32 {
         match format {
             OutputFormat::Text => {
                 for (f, fig) in figs.iter().zip(&ex.figures) {
-                    let when = fig.time.as_ref().map(|t| format!("  (when: {})", &text[t.span.clone()])).unwrap_or_default();
+                    let when =
+                        fig.time.as_ref().map(|t| format!("  (when: {})", &text[t.span.clone()])).unwrap_or_default();
                     let _ = writeln!(
                         w,
                         "{}:{}:{}: {}  →  {}{when}",

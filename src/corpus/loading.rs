@@ -37,7 +37,13 @@ pub fn discover(folders: &[PathBuf], report: &mut LoadReport) -> Vec<PathBuf> {
     out
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, seen: &mut std::collections::HashSet<PathBuf>, report: &mut LoadReport, depth: usize) {
+fn walk(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    seen: &mut std::collections::HashSet<PathBuf>,
+    report: &mut LoadReport,
+    depth: usize,
+) {
     let Ok(real) = std::fs::canonicalize(dir) else { return };
     if depth > 32 || !seen.insert(real) {
         return; // a symlink loop or absurd depth

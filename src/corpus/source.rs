@@ -56,12 +56,17 @@ impl Source {
 /// Pairs each figure with its subject; words of the sentence's other
 /// figures are left out of each subject.
 pub fn subjects_of(text: &str, figs: Vec<Figure>, synonyms: &Synonyms) -> Vec<SourceFigure> {
-    let spans: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> = figs.iter().map(|f| (f.sentence.clone(), f.span.clone())).collect();
+    let spans: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> =
+        figs.iter().map(|f| (f.sentence.clone(), f.span.clone())).collect();
     figs.into_iter()
         .enumerate()
         .map(|(i, figure)| {
-            let others: Vec<std::ops::Range<usize>> =
-                spans.iter().enumerate().filter(|(j, (s, _))| *j != i && *s == figure.sentence).map(|(_, (_, sp))| sp.clone()).collect();
+            let others: Vec<std::ops::Range<usize>> = spans
+                .iter()
+                .enumerate()
+                .filter(|(j, (s, _))| *j != i && *s == figure.sentence)
+                .map(|(_, (_, sp))| sp.clone())
+                .collect();
             let subject = subject::of_figure(text, &figure, &others, synonyms);
             SourceFigure { figure, subject }
         })

@@ -170,7 +170,9 @@ mod tests {
     #[test]
     fn rounding_intervals() {
         let c = Conventions::default();
-        let r = |v: f64| bare_interval(v, trailing_zero_unit(v).map_or(Precision::Exact, |unit| Precision::Rounded { unit }), &c);
+        let r = |v: f64| {
+            bare_interval(v, trailing_zero_unit(v).map_or(Precision::Exact, |unit| Precision::Rounded { unit }), &c)
+        };
         assert_eq!(r(45_000.0), Interval::closed(44_500.0, 45_500.0));
         assert_eq!(r(200.0), Interval::closed(180.0, 220.0));
         assert_eq!(r(600.0), Interval::closed(550.0, 650.0));

@@ -11,7 +11,9 @@ use crate::text::tokens::TokKind;
 pub enum Measure {
     Plain,
     /// Percent (or "percentage points" when `points`).
-    Share { points: bool },
+    Share {
+        points: bool,
+    },
     Money(&'static str),
 }
 
@@ -171,8 +173,23 @@ fn counted_noun_follows(cx: &Ctx, i: usize) -> bool {
 /// "100m" read as metres: the number alone, the "m" its unit.
 fn metre_quantity(cx: &Ctx, start: usize, num: usize, _m: usize) -> Quantity {
     let (value, separated, decimals) = parse_digits(cx.raw(num)).unwrap_or((0.0, false, 0));
-    let precision = if decimals > 0 { Precision::Exact } else { conventions::trailing_zero_unit(value).map_or(Precision::Exact, |unit| Precision::Rounded { unit }) };
-    Quantity { start, end: num + 1, value, precision, measure: Measure::Plain, form: Form::Digits, scale: 1.0, separated, lone_one: false, takes_of: false }
+    let precision = if decimals > 0 {
+        Precision::Exact
+    } else {
+        conventions::trailing_zero_unit(value).map_or(Precision::Exact, |unit| Precision::Rounded { unit })
+    };
+    Quantity {
+        start,
+        end: num + 1,
+        value,
+        precision,
+        measure: Measure::Plain,
+        form: Form::Digits,
+        scale: 1.0,
+        separated,
+        lone_one: false,
+        takes_of: false,
+    }
 }
 
 impl Precision {
@@ -262,7 +279,8 @@ fn read_number_words(cx: &Ctx, i: usize) -> Option<Quantity> {
                 let s = cx.word(i + 2)?;
                 let scale = if s == "dozen" { 12.0 } else { lx::scale_word(s)? };
                 let value = scale / 2.0;
-                let p = conventions::trailing_zero_unit(value).map_or(Precision::Exact, |unit| Precision::Rounded { unit });
+                let p =
+                    conventions::trailing_zero_unit(value).map_or(Precision::Exact, |unit| Precision::Rounded { unit });
                 return Some(simple(i, i + 3, value, p, Form::Words));
             }
             return None;
@@ -286,14 +304,24 @@ fn read_number_words(cx: &Ctx, i: usize) -> Option<Quantity> {
             last_was_scale = false;
             j += 1;
             // hyphen inside "forty-five"
-            if cx.raw_at(j) == Some("-") && cx.glued(j) && cx.glued(j + 1) && cx.word(j + 1).and_then(lx::small_number).is_some() {
+            if cx.raw_at(j) == Some("-")
+                && cx.glued(j)
+                && cx.glued(j + 1)
+                && cx.word(j + 1).and_then(lx::small_number).is_some()
+            {
                 j += 1;
             }
             continue;
         }
         if w == "dozen" && (any || multiplier.is_some()) {
             if let Some((lo, hi)) = multiplier {
-                return Some(simple(i, j + 1, 12.0 * lo, Precision::Vague { min: 12.0 * lo, max: 12.0 * hi }, Form::Vague));
+                return Some(simple(
+                    i,
+                    j + 1,
+                    12.0 * lo,
+                    Precision::Vague { min: 12.0 * lo, max: 12.0 * hi },
+                    Form::Vague,
+                ));
             }
             current *= 12.0;
             precision_override = Some(Precision::Exact);
@@ -331,8 +359,9 @@ fn read_number_words(cx: &Ctx, i: usize) -> Option<Quantity> {
     let value = total + current;
     let end = j;
     let lone_one = (first == "one" && end == i + 1) || (lone_article && end == i + 1);
-    let precision = precision_override
-        .unwrap_or_else(|| conventions::trailing_zero_unit(value).map_or(Precision::Exact, |unit| Precision::Rounded { unit }));
+    let precision = precision_override.unwrap_or_else(|| {
+        conventions::trailing_zero_unit(value).map_or(Precision::Exact, |unit| Precision::Rounded { unit })
+    });
     let mut q = simple(i, end, value, precision, Form::Words);
     q.lone_one = lone_one;
     if last_was_scale {
@@ -367,7 +396,8 @@ fn read_vague(cx: &Ctx, i: usize) -> Option<Quantity> {
         j += 1;
     }
     let w1 = cx.word(j)?;
-    let candidates: Vec<&(&str, f64, f64)> = conventions::VAGUE.iter().filter(|(p, _, _)| p.split(' ').next() == Some(w1)).collect();
+    let candidates: Vec<&(&str, f64, f64)> =
+        conventions::VAGUE.iter().filter(|(p, _, _)| p.split(' ').next() == Some(w1)).collect();
     if candidates.is_empty() {
         return None;
     }
@@ -420,7 +450,9 @@ fn read_fraction(cx: &Ctx, i: usize) -> Option<Quantity> {
         let next = cx.word(j + 1);
         let next_is_noun = match next {
             None => false,
-            Some(n) => !(n == "of" || lx::is_function_word(n) || n.ends_with("ed") || n.ends_with("ly") || is_common_verb(n)),
+            Some(n) => {
+                !(n == "of" || lx::is_function_word(n) || n.ends_with("ed") || n.ends_with("ly") || is_common_verb(n))
+            }
         };
         let plural_form = word.ends_with('s');
         if next_is_noun && !plural_form {
@@ -472,7 +504,9 @@ fn half_is_time(cx: &Ctx, i: usize) -> bool {
     match cx.word(i + 1) {
         Some("time" | "hour" | "an" | "century" | "decade" | "term" | "way") => true,
         Some("of") => match cx.word(i + 2) {
-            Some("the") => matches!(cx.word(i + 3), Some("year" | "decade" | "century" | "month" | "season" | "game" | "match")),
+            Some("the") => {
+                matches!(cx.word(i + 3), Some("year" | "decade" | "century" | "month" | "season" | "game" | "match"))
+            }
             _ => cx.kind(i + 2) == Some(TokKind::Num),
         },
         _ => false,
@@ -482,8 +516,38 @@ fn half_is_time(cx: &Ctx, i: usize) -> bool {
 fn is_common_verb(w: &str) -> bool {
     matches!(
         w,
-        "remain" | "remains" | "left" | "say" | "says" | "said" | "support" | "supports" | "oppose" | "opposes" | "live"
-            | "lives" | "come" | "comes" | "came" | "go" | "goes" | "went" | "want" | "wants" | "think" | "thinks"
-            | "believe" | "believes" | "voted" | "vote" | "votes" | "work" | "works" | "own" | "owns" | "use" | "uses"
+        "remain"
+            | "remains"
+            | "left"
+            | "say"
+            | "says"
+            | "said"
+            | "support"
+            | "supports"
+            | "oppose"
+            | "opposes"
+            | "live"
+            | "lives"
+            | "come"
+            | "comes"
+            | "came"
+            | "go"
+            | "goes"
+            | "went"
+            | "want"
+            | "wants"
+            | "think"
+            | "thinks"
+            | "believe"
+            | "believes"
+            | "voted"
+            | "vote"
+            | "votes"
+            | "work"
+            | "works"
+            | "own"
+            | "owns"
+            | "use"
+            | "uses"
     )
 }

@@ -77,7 +77,13 @@ impl<'a> Ctx<'a> {
 }
 
 /// Finds the figures of one sentence and appends them to `out`.
-pub(super) fn scan_sentence(text: &str, sentence: Range<usize>, heading: bool, conv: &Conventions, out: &mut Extraction) {
+pub(super) fn scan_sentence(
+    text: &str,
+    sentence: Range<usize>,
+    heading: bool,
+    conv: &Conventions,
+    out: &mut Extraction,
+) {
     let bytes = &text.as_bytes()[sentence.clone()];
     let cx = Ctx::new(text, sentence.clone(), heading);
     if cx.toks.is_empty() {
@@ -86,7 +92,7 @@ pub(super) fn scan_sentence(text: &str, sentence: Range<usize>, heading: bool, c
     let cues = time::cues(&cx);
     for (s, e, cue) in &cues {
         if let Cue::Date(d) = cue {
-            if d.year.is_some() && d.month.is_some() {
+            if d.month.is_some() {
                 out.dates.push((cx.span(*s, *e), *d));
             }
         }
@@ -130,7 +136,13 @@ pub(super) fn time_in(text: &str, range: Range<usize>) -> Option<TimeRef> {
 }
 
 /// Builds the figure for quantity `q`, or rules it out.
-fn build(cx: &Ctx, q: Quantity, floor: usize, sentence: Range<usize>, conv: &Conventions) -> Option<(Figure, usize, usize)> {
+fn build(
+    cx: &Ctx,
+    q: Quantity,
+    floor: usize,
+    sentence: Range<usize>,
+    conv: &Conventions,
+) -> Option<(Figure, usize, usize)> {
     let mut q = q;
     if let Some(r) = number::read_ratio_tail(cx, &q) {
         q = r;
@@ -199,7 +211,10 @@ fn build(cx: &Ctx, q: Quantity, floor: usize, sentence: Range<usize>, conv: &Con
         }
     }
     // Durations written with a hyphen: "a 10-year sentence".
-    if cx.raw_at(quantity_end) == Some("-") && cx.glued(quantity_end) && cx.word(quantity_end + 1).is_some_and(lx::is_time_unit) {
+    if cx.raw_at(quantity_end) == Some("-")
+        && cx.glued(quantity_end)
+        && cx.word(quantity_end + 1).is_some_and(lx::is_time_unit)
+    {
         return None;
     }
     let per = match adjacent_period(cx, end) {
@@ -211,19 +226,33 @@ fn build(cx: &Ctx, q: Quantity, floor: usize, sentence: Range<usize>, conv: &Con
     };
     // Years: a bare four-digit number is a year unless something makes it a count.
     if q.form == Form::Digits && is_yearlike(&q) && hi.is_none() && quals.is_empty() {
-        let time_prep = first.checked_sub(1).and_then(|b| cx.word(b)).is_some_and(|w| lx::is_time_preposition(w) || lx::month(w).is_some());
+        let time_prep = first
+            .checked_sub(1)
+            .and_then(|b| cx.word(b))
+            .is_some_and(|w| lx::is_time_preposition(w) || lx::month(w).is_some());
         if noun.is_none() || time_prep || per.is_some() {
             return None;
         }
     }
     // Labels: "Boeing 737", "Windows 10", "Apollo 11": a capitalised name
     // right before a bare integer.
-    if q.form == Form::Digits && !q.separated && per.is_none() && kind == Kind::Count && hi.is_none() && quals.is_empty() && q.scale == 1.0 {
+    if q.form == Form::Digits
+        && !q.separated
+        && per.is_none()
+        && kind == Kind::Count
+        && hi.is_none()
+        && quals.is_empty()
+        && q.scale == 1.0
+    {
         if let Some(p) = q.start.checked_sub(1) {
             let raw = cx.raw(p);
-            let capital = cx.kind(p) == Some(TokKind::Word) && raw.starts_with(|c: char| c.is_uppercase()) && !raw.ends_with("'s") && !raw.ends_with("’s");
+            let capital = cx.kind(p) == Some(TokKind::Word)
+                && raw.starts_with(|c: char| c.is_uppercase())
+                && !raw.ends_with("'s")
+                && !raw.ends_with("’s");
             let w = cx.word(p).unwrap_or("");
-            let plain_word = lx::is_function_word(w) || lx::month(w).is_some() || lx::small_number(w).is_some() || is_hedge(w);
+            let plain_word =
+                lx::is_function_word(w) || lx::month(w).is_some() || lx::small_number(w).is_some() || is_hedge(w);
             if capital && !plain_word {
                 return None;
             }
@@ -268,17 +297,39 @@ fn build(cx: &Ctx, q: Quantity, floor: usize, sentence: Range<usize>, conv: &Con
 
 /// Adverbs that may open a sentence before a number: "Exactly 40 came".
 fn is_hedge(w: &str) -> bool {
-    matches!(w, "exactly" | "precisely" | "fully" | "barely" | "merely" | "only" | "just" | "another" | "all" | "some" | "over" | "under")
+    matches!(
+        w,
+        "exactly"
+            | "precisely"
+            | "fully"
+            | "barely"
+            | "merely"
+            | "only"
+            | "just"
+            | "another"
+            | "all"
+            | "some"
+            | "over"
+            | "under"
+    )
 }
 
 fn is_yearlike(q: &Quantity) -> bool {
-    !q.separated && q.scale == 1.0 && q.measure == Measure::Plain && q.value.fract() == 0.0 && (1000.0..=2100.0).contains(&q.value)
+    !q.separated
+        && q.scale == 1.0
+        && q.measure == Measure::Plain
+        && q.value.fract() == 0.0
+        && (1000.0..=2100.0).contains(&q.value)
 }
 
 /// Rules for digits that are not quantities: identifiers, times, dates,
 /// phone numbers, footnotes, citation numbers, labels, numbering.
 fn excluded_digits(cx: &Ctx, q: &Quantity) -> bool {
-    let num = if cx.kind(q.start) == Some(TokKind::Num) { q.start } else { q.start + 1 + usize::from(cx.raw_at(q.start + 1) == Some("$")) };
+    let num = if cx.kind(q.start) == Some(TokKind::Num) {
+        q.start
+    } else {
+        q.start + 1 + usize::from(cx.raw_at(q.start + 1) == Some("$"))
+    };
     let after = num + 1;
     let value = q.value / q.scale;
     let integer = value.fract() == 0.0 && !q.separated;
@@ -344,7 +395,10 @@ fn excluded_digits(cx: &Ctx, q: &Quantity) -> bool {
         if p.is_some_and(|p| cx.raw(p) == ".") {
             p = p.and_then(|p| p.checked_sub(1));
         }
-        let month_word = |i: usize| cx.raw_at(i).is_some_and(|r| r.starts_with(|c: char| c.is_uppercase())) && cx.word(i).and_then(lx::month).is_some();
+        let month_word = |i: usize| {
+            cx.raw_at(i).is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
+                && cx.word(i).and_then(lx::month).is_some()
+        };
         if p.is_some_and(month_word) || month_word(q.end) {
             return true;
         }
@@ -371,7 +425,8 @@ fn excluded_digits(cx: &Ctx, q: &Quantity) -> bool {
     }
     // Numbering: a sentence that is only a number, a heading's section number,
     // "1)" or "1." at the start of a line.
-    let only_number = cx.toks.iter().enumerate().all(|(k, t)| (q.start..q.end).contains(&k) || t.kind == TokKind::Punct);
+    let only_number =
+        cx.toks.iter().enumerate().all(|(k, t)| (q.start..q.end).contains(&k) || t.kind == TokKind::Punct);
     if only_number && q.measure == Measure::Plain && matches!(cx.raw_at(q.end), Some("." | ")")) {
         return true; // "1." or "2)" standing alone
     }
@@ -439,10 +494,44 @@ fn change_verb_before(cx: &Ctx, from: usize) -> bool {
         cx.word(k).is_some_and(|w| {
             matches!(
                 w,
-                "rose" | "rise" | "risen" | "rising" | "increased" | "increase" | "fell" | "fall" | "fallen" | "falling"
-                    | "dropped" | "drop" | "declined" | "decline" | "decreased" | "grew" | "grown" | "climbed" | "jumped"
-                    | "surged" | "soared" | "plunged" | "slumped" | "cut" | "reduced" | "went" | "gone" | "down" | "up"
-                    | "doubled" | "halved" | "shrank" | "shrunk" | "expanded" | "changed" | "moved" | "raised" | "lowered"
+                "rose"
+                    | "rise"
+                    | "risen"
+                    | "rising"
+                    | "increased"
+                    | "increase"
+                    | "fell"
+                    | "fall"
+                    | "fallen"
+                    | "falling"
+                    | "dropped"
+                    | "drop"
+                    | "declined"
+                    | "decline"
+                    | "decreased"
+                    | "grew"
+                    | "grown"
+                    | "climbed"
+                    | "jumped"
+                    | "surged"
+                    | "soared"
+                    | "plunged"
+                    | "slumped"
+                    | "cut"
+                    | "reduced"
+                    | "went"
+                    | "gone"
+                    | "down"
+                    | "up"
+                    | "doubled"
+                    | "halved"
+                    | "shrank"
+                    | "shrunk"
+                    | "expanded"
+                    | "changed"
+                    | "moved"
+                    | "raised"
+                    | "lowered"
             )
         })
     })
@@ -479,13 +568,20 @@ fn range_tail(cx: &Ctx, q: &Quantity, between: bool, from: bool) -> Option<Quant
             return None;
         }
     }
-    if conn.eq_ignore_ascii_case("or") && (q.value >= h.value || h.value > q.value * 10.0 || q.form != h.form && q.form != Form::Words) {
+    if conn.eq_ignore_ascii_case("or")
+        && (q.value >= h.value || h.value > q.value * 10.0 || q.form != h.form && q.form != Form::Words)
+    {
         return None;
     }
     if !dash && h.form == Form::Digits && excluded_digits(cx, &h) {
         return None;
     }
-    if !h.separated && h.scale == 1.0 && h.measure == Measure::Plain && (1000.0..=2100.0).contains(&h.value) && !q.separated {
+    if !h.separated
+        && h.scale == 1.0
+        && h.measure == Measure::Plain
+        && (1000.0..=2100.0).contains(&h.value)
+        && !q.separated
+    {
         return None; // year ranges
     }
     Some(h)
@@ -499,7 +595,11 @@ fn noun_head(cx: &Ctx, i: usize, singular_ok: bool) -> Option<usize> {
     let first_word = cx.word(i).map(|_| i);
     while words < 4 {
         let w = cx.word(k)?;
-        if lx::is_function_word(w) || lx::period_adverb(w).is_some() || lx::small_number(w).is_some() || lx::scale_word(w).is_some() {
+        if lx::is_function_word(w)
+            || lx::period_adverb(w).is_some()
+            || lx::small_number(w).is_some()
+            || lx::scale_word(w).is_some()
+        {
             break;
         }
         let compound = cx.raw_at(k + 1) == Some("-") && cx.glued(k + 1);
@@ -517,7 +617,11 @@ fn noun_head(cx: &Ctx, i: usize, singular_ok: bool) -> Option<usize> {
         k += 1;
         words += 1;
         // hyphenated compounds: "battle-hardened veterans"
-        while cx.raw_at(k) == Some("-") && cx.glued(k) && cx.glued(k + 1) && matches!(cx.kind(k + 1), Some(TokKind::Word | TokKind::Num)) {
+        while cx.raw_at(k) == Some("-")
+            && cx.glued(k)
+            && cx.glued(k + 1)
+            && matches!(cx.kind(k + 1), Some(TokKind::Word | TokKind::Num))
+        {
             k += 2;
         }
     }
@@ -555,7 +659,8 @@ fn adjacent_period(cx: &Ctx, i: usize) -> Option<(Period, usize)> {
     let w = cx.word(i)?;
     if matches!(w, "a" | "an" | "per" | "each" | "every") {
         let p = cx.word(i + 1).and_then(lx::period_noun)?;
-        if matches!(cx.word(i + 2), Some("ago" | "earlier" | "later" | "before" | "after" | "or" | "and")) && w != "per" {
+        if matches!(cx.word(i + 2), Some("ago" | "earlier" | "later" | "before" | "after" | "or" | "and")) && w != "per"
+        {
             return None;
         }
         return Some((p, i + 2));
@@ -573,8 +678,16 @@ fn clause_period(cx: &Ctx, end: usize, first: usize, floor: usize) -> Option<Per
     let mut k = end;
     // Commas may enclose an aside ("2,000 recruits, both men and women, crossed
     // each month"); a semicolon, dash, another number or ten words end the search.
-    while k < cx.toks.len() && k < end + 14 && !matches!(cx.raw_at(k), Some(";" | ":" | "—" | "(" | ")")) && cx.kind(k) != Some(TokKind::Num) {
-        let prev_prep = k > 0 && matches!(cx.word(k - 1), Some("in" | "within" | "for" | "than" | "over" | "of" | "last" | "this" | "next" | "that"));
+    while k < cx.toks.len()
+        && k < end + 14
+        && !matches!(cx.raw_at(k), Some(";" | ":" | "—" | "(" | ")"))
+        && cx.kind(k) != Some(TokKind::Num)
+    {
+        let prev_prep = k > 0
+            && matches!(
+                cx.word(k - 1),
+                Some("in" | "within" | "for" | "than" | "over" | "of" | "last" | "this" | "next" | "that")
+            );
         match cx.word(k) {
             Some("each" | "every" | "per") => {
                 if let Some(p) = cx.word(k + 1).and_then(lx::period_noun) {
@@ -636,7 +749,11 @@ fn attach_time(cx: &Ctx, cues: &[(usize, usize, Cue)], found: &mut [(Figure, usi
         // Cues in the figure's clause; "once" only before it ("the land it once held").
         // a cue belongs to the figure nearest to it
         let nearest_figure = |c: &(usize, usize, Cue)| {
-            spans.iter().enumerate().min_by_key(|(_, (f, e))| if c.1 <= *f { f - c.1 } else { c.0.saturating_sub(*e) }).map(|(k, _)| k)
+            spans
+                .iter()
+                .enumerate()
+                .min_by_key(|(_, (f, e))| if c.1 <= *f { f - c.1 } else { c.0.saturating_sub(*e) })
+                .map(|(k, _)| k)
         };
         let mine = spans.iter().position(|(f, e)| *f == first && *e == end);
         let mut in_clause: Vec<&(usize, usize, Cue)> = cues
@@ -659,7 +776,9 @@ fn attach_time(cx: &Ctx, cues: &[(usize, usize, Cue)], found: &mut [(Figure, usi
                     .max_by_key(|c| c.1);
                 match prior {
                     Some(p) => cues.iter().filter(|c| c.0 + 2 >= p.0 && c.1 <= p.1 + 2 && c.1 <= first).collect(),
-                    None if !opening_has_figure => cues.iter().filter(|c| c.0 >= opening.0 && c.1 <= opening.1).collect(),
+                    None if !opening_has_figure => {
+                        cues.iter().filter(|c| c.0 >= opening.0 && c.1 <= opening.1).collect()
+                    }
                     None => Vec::new(),
                 }
             }

@@ -75,7 +75,8 @@ impl TimeRef {
 
     /// Only a vague past: "previously", "in previous years".
     pub fn is_vague_past(&self) -> bool {
-        self.cues.contains(&Cue::Earlier) && !self.cues.iter().any(|c| matches!(c, Cue::Date(_) | Cue::Ago { .. } | Cue::Last(_)))
+        self.cues.contains(&Cue::Earlier)
+            && !self.cues.iter().any(|c| matches!(c, Cue::Date(_) | Cue::Ago { .. } | Cue::Last(_)))
     }
 
     /// Does it place the figure before the text's own date?
@@ -93,7 +94,8 @@ impl TimeRef {
     /// The months it refers to, resolved against the text's date; several
     /// dates ("between 2014 and 2016") span from the first to the last.
     pub fn months(&self, doc: Option<DateSpec>) -> Option<MonthRange> {
-        let dates: Vec<MonthRange> = self.cues.iter().filter_map(|c| if let Cue::Date(d) = c { resolve_date(*d, doc) } else { None }).collect();
+        let dates: Vec<MonthRange> =
+            self.cues.iter().filter_map(|c| if let Cue::Date(d) = c { resolve_date(*d, doc) } else { None }).collect();
         if dates.len() > 1 {
             let lo = dates.iter().map(|d| d.0).min()?;
             let hi = dates.iter().map(|d| d.1).max()?;
@@ -209,7 +211,25 @@ fn month_at(cx: &Ctx, i: usize) -> Option<(u32, usize)> {
     }
     // "May" and "March" are also verbs; require a date-like neighbour or a preposition.
     if matches!(m, 3 | 5) && raw.len() > 3 {
-        let prev_ok = i > 0 && matches!(cx.word(i - 1), Some("in" | "since" | "by" | "until" | "early" | "late" | "mid" | "last" | "next" | "of" | "on" | "from" | "through" | "this"));
+        let prev_ok = i > 0
+            && matches!(
+                cx.word(i - 1),
+                Some(
+                    "in" | "since"
+                        | "by"
+                        | "until"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "last"
+                        | "next"
+                        | "of"
+                        | "on"
+                        | "from"
+                        | "through"
+                        | "this"
+                )
+            );
         if !prev_ok && day_at(cx, next).is_none() && year_at(cx, next).is_none() {
             return None;
         }
@@ -281,7 +301,10 @@ fn cue_at(cx: &Ctx, i: usize) -> Option<(usize, Cue)> {
         "previously" | "formerly" | "once" | "earlier" if w != "earlier" || !matches!(cx.word(i + 1), Some("this")) => {
             Some((i + 1, Cue::Earlier))
         }
-        "previous" | "past" | "prior" if matches!(cx.word(i + 1), Some("years" | "months" | "decades")) && !matches!(cx.word(i.wrapping_sub(1)), Some("the")) => {
+        "previous" | "past" | "prior"
+            if matches!(cx.word(i + 1), Some("years" | "months" | "decades"))
+                && !matches!(cx.word(i.wrapping_sub(1)), Some("the")) =>
+        {
             Some((i + 2, Cue::Earlier))
         }
         "since" | "so" if w == "since" || cx.word(i + 1) == Some("far") => {
@@ -294,9 +317,7 @@ fn cue_at(cx: &Ctx, i: usize) -> Option<(usize, Cue)> {
                 }
             }
             // the window's start: "since the beginning of 2016", "since January"
-            let end = (i + 1..(i + 6).min(cx.toks.len()))
-                .find_map(|j| date_at(cx, j).map(|(e, _)| e))
-                .unwrap_or(i + 1);
+            let end = (i + 1..(i + 6).min(cx.toks.len())).find_map(|j| date_at(cx, j).map(|(e, _)| e)).unwrap_or(i + 1);
             Some((end, Cue::Window))
         }
         "this" | "so-far" => match cx.word(i + 1).and_then(lx::period_noun) {
@@ -318,7 +339,10 @@ fn cue_at(cx: &Ctx, i: usize) -> Option<(usize, Cue)> {
         "ago" => ago_before(cx, i).map(|months| (i + 1, Cue::Ago { months })),
         _ => {
             // "in the past 18 months", "over the last two years": a window
-            if matches!(w, "in" | "over" | "during" | "within") && cx.word(i + 1) == Some("the") && matches!(cx.word(i + 2), Some("past" | "last")) {
+            if matches!(w, "in" | "over" | "during" | "within")
+                && cx.word(i + 1) == Some("the")
+                && matches!(cx.word(i + 2), Some("past" | "last"))
+            {
                 let mut j = i + 3;
                 while j < i + 6 && cx.raw_at(j).is_some() && !cx.word(j).is_some_and(lx::is_time_unit) {
                     j += 1;

@@ -54,7 +54,12 @@ pub async fn run(state: Arc<State>, client: Client, uri: Uri) {
         Ok(a) => Arc::new(a),
         Err(e) => {
             tracing::error!("checking {} failed: {e}", uri.as_str());
-            client.log_message(tower_lsp_server::ls_types::MessageType::ERROR, format!("sourcecheck: checking {} failed: {e}", uri.as_str())).await;
+            client
+                .log_message(
+                    tower_lsp_server::ls_types::MessageType::ERROR,
+                    format!("sourcecheck: checking {} failed: {e}", uri.as_str()),
+                )
+                .await;
             return;
         }
     };

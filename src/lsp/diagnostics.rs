@@ -19,7 +19,12 @@ fn severity(level: Level) -> Option<DiagnosticSeverity> {
     }
 }
 
-fn diagnostic(range: tower_lsp_server::ls_types::Range, sev: DiagnosticSeverity, code: &str, message: String) -> Diagnostic {
+fn diagnostic(
+    range: tower_lsp_server::ls_types::Range,
+    sev: DiagnosticSeverity,
+    code: &str,
+    message: String,
+) -> Diagnostic {
     Diagnostic {
         range,
         severity: Some(sev),
@@ -66,7 +71,10 @@ pub fn of_analysis(a: &Analysis, doc: &Doc, levels: &Severity, related: bool) ->
                                 Stance::Contradicts => "contradicts",
                             };
                             Some(DiagnosticRelatedInformation {
-                                location: Location { uri: path_to_uri(&src.path)?, range: sdoc.range(&e.source_figure().figure.span) },
+                                location: Location {
+                                    uri: path_to_uri(&src.path)?,
+                                    range: sdoc.range(&e.source_figure().figure.span),
+                                },
                                 message: format!("{} {stance}: {}", src.id, e.excerpt()),
                             })
                         })

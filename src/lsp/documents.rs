@@ -81,7 +81,10 @@ mod tests {
 
     fn change(l1: u32, c1: u32, l2: u32, c2: u32, text: &str) -> TextDocumentContentChangeEvent {
         TextDocumentContentChangeEvent {
-            range: Some(Range { start: Position { line: l1, character: c1 }, end: Position { line: l2, character: c2 } }),
+            range: Some(Range {
+                start: Position { line: l1, character: c1 },
+                end: Position { line: l2, character: c2 },
+            }),
             range_length: None,
             text: text.to_string(),
         }
@@ -90,12 +93,12 @@ mod tests {
     #[test]
     fn edits_apply_in_order_in_both_encodings() {
         let mut d = Document::new("😀 fewer than 5,000\nok", 1, "markdown", None);
-        // UTF-16: the emoji is two units; "5" starts at 13
-        d.apply(&[change(0, 13, 0, 18, "1,000"), change(1, 0, 1, 2, "fine")], 2, Encoding::Utf16);
+        // UTF-16: the emoji is two units; "5" starts at 14
+        d.apply(&[change(0, 14, 0, 19, "1,000"), change(1, 0, 1, 2, "fine")], 2, Encoding::Utf16);
         assert_eq!(d.text(), "😀 fewer than 1,000\nfine");
         let mut d = Document::new("😀 fewer than 5,000", 1, "markdown", None);
-        // UTF-8: the emoji is four bytes
-        d.apply(&[change(0, 15, 0, 20, "2,000")], 2, Encoding::Utf8);
+        // UTF-8: the emoji is four bytes; "5" starts at byte 16
+        d.apply(&[change(0, 16, 0, 21, "2,000")], 2, Encoding::Utf8);
         assert_eq!(d.text(), "😀 fewer than 2,000");
     }
 

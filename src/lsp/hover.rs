@@ -44,7 +44,9 @@ fn passage(e: &Evidence) -> String {
         Stance::Contradicts => "contradicts",
     };
     let line = src.line_of(fig.span.start);
-    let link = path_to_uri(&src.path).map(|u| format!("[{}:{line}]({}#L{line})", file_name(src), u.as_str())).unwrap_or_else(|| format!("{}:{line}", file_name(src)));
+    let link = path_to_uri(&src.path)
+        .map(|u| format!("[{}:{line}]({}#L{line})", file_name(src), u.as_str()))
+        .unwrap_or_else(|| format!("{}:{line}", file_name(src)));
     let date = src.date.map(|d| format!(", {}", d.display())).unwrap_or_default();
     let mut quote = format!("> {}{}**{}**{}{}\n", before, space(&before), bold, space_before(&after), after);
     quote = quote.replace("\n\n", "\n");

@@ -47,7 +47,13 @@ pub async fn full_index(state: Arc<State>, client: Client) {
     let progress = if state.caps().work_done_progress {
         let token = ProgressToken::String("sourcecheck/index".to_string());
         match client.create_work_done_progress(token.clone()).await {
-            Ok(()) => Some(client.progress(token, "sourcecheck: indexing sources").with_message("reading source folders").begin().await),
+            Ok(()) => Some(
+                client
+                    .progress(token, "sourcecheck: indexing sources")
+                    .with_message("reading source folders")
+                    .begin()
+                    .await,
+            ),
             Err(_) => None,
         }
     } else {
@@ -136,18 +142,30 @@ impl State {
 
 /// The server's own watcher, for clients that cannot watch files for us.
 /// Returns the debouncer, which must be kept alive.
-pub fn watch(state: Arc<State>, client: Client) -> Option<notify_debouncer_full::Debouncer<notify_debouncer_full::notify::RecommendedWatcher, notify_debouncer_full::RecommendedCache>> {
+pub fn watch(
+    state: Arc<State>,
+    client: Client,
+) -> Option<
+    notify_debouncer_full::Debouncer<
+        notify_debouncer_full::notify::RecommendedWatcher,
+        notify_debouncer_full::RecommendedCache,
+    >,
+> {
     let folders = read(&state.workspace).folders.clone();
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<PathBuf>();
-    let mut debouncer = notify_debouncer_full::new_debouncer(std::time::Duration::from_millis(200), None, move |res: notify_debouncer_full::DebounceEventResult| {
-        if let Ok(events) = res {
-            for e in events {
-                for p in &e.paths {
-                    let _ = tx.send(p.clone());
+    let mut debouncer = notify_debouncer_full::new_debouncer(
+        std::time::Duration::from_millis(200),
+        None,
+        move |res: notify_debouncer_full::DebounceEventResult| {
+            if let Ok(events) = res {
+                for e in events {
+                    for p in &e.paths {
+                        let _ = tx.send(p.clone());
+                    }
                 }
             }
-        }
-    })
+        },
+    )
     .ok()?;
     for f in &folders {
         if let Err(e) = debouncer.watch(f, RecursiveMode::Recursive) {

@@ -26,7 +26,12 @@ fn source_doc(src: &Source, encoding: Encoding) -> Doc<'_> {
 }
 
 /// Definition of a figure: its evidence passages.
-pub fn figure_definition(f: &FigureCheck, note: &Doc, encoding: Encoding, links: bool) -> Option<GotoDefinitionResponse> {
+pub fn figure_definition(
+    f: &FigureCheck,
+    note: &Doc,
+    encoding: Encoding,
+    links: bool,
+) -> Option<GotoDefinitionResponse> {
     let j = &f.judgement;
     if j.evidence.is_empty() {
         return None;
@@ -77,10 +82,15 @@ pub fn references(state: &State, source_path: &Path, fig: Option<usize>) -> Vec<
     let mut out = Vec::new();
     let mut seen: Vec<PathBuf> = Vec::new();
     let cites = |f: &FigureCheck| {
-        f.judgement.evidence.iter().chain(f.judgement.related.iter()).any(|e| e.source.path == source_path && fig.is_none_or(|k| k == e.figure))
+        f.judgement
+            .evidence
+            .iter()
+            .chain(f.judgement.related.iter())
+            .any(|e| e.source.path == source_path && fig.is_none_or(|k| k == e.figure))
     };
     // open notes first: their latest analysis
-    let analyses: Vec<(Uri, Arc<Analysis>)> = lock(&state.analyses).iter().map(|(u, a)| (u.clone(), a.clone())).collect();
+    let analyses: Vec<(Uri, Arc<Analysis>)> =
+        lock(&state.analyses).iter().map(|(u, a)| (u.clone(), a.clone())).collect();
     for (uri, a) in &analyses {
         if let Some(p) = uri_to_path(uri) {
             seen.push(p);
@@ -154,4 +164,3 @@ pub fn source_figure_at(src: &Source, offset: usize) -> Option<usize> {
 pub fn on_title_line(range_line: u32) -> bool {
     range_line == 0
 }
-

@@ -5,7 +5,8 @@
 use crate::config::Config;
 use serde_json::{Map, Value};
 
-const KNOWN: &[&str] = &["sources", "synonyms", "roundTolerance", "round_tolerance", "severity", "inlayHints", "inlay_hints"];
+const KNOWN: &[&str] =
+    &["sources", "synonyms", "roundTolerance", "round_tolerance", "severity", "inlayHints", "inlay_hints"];
 
 /// Applies `opts` over `config`; returns the unknown keys.
 pub fn merge(config: &mut Config, opts: &Value) -> Result<Vec<String>, String> {
@@ -17,7 +18,8 @@ pub fn merge(config: &mut Config, opts: &Value) -> Result<Vec<String>, String> {
         Some(inner) => inner,
         None => obj,
     };
-    let unknown: Vec<String> = obj.keys().filter(|k| !KNOWN.contains(&k.as_str()) && k.as_str() != "trace").cloned().collect();
+    let unknown: Vec<String> =
+        obj.keys().filter(|k| !KNOWN.contains(&k.as_str()) && k.as_str() != "trace").cloned().collect();
     let mut known = Map::new();
     for (k, v) in obj {
         if KNOWN.contains(&k.as_str()) && !v.is_null() {
@@ -84,7 +86,9 @@ mod tests {
     #[test]
     fn client_options_override_the_file_and_report_unknown_keys() {
         let mut c = Config::parse("sources = [\"a\"]\n[severity]\nunsourced = \"hint\"\n").unwrap();
-        let unknown = merge(&mut c, &serde_json::json!({"severity": {"supported": "off"}, "inlayHints": true, "colour": 1})).unwrap();
+        let unknown =
+            merge(&mut c, &serde_json::json!({"severity": {"supported": "off"}, "inlayHints": true, "colour": 1}))
+                .unwrap();
         assert_eq!(unknown, ["colour"]);
         assert_eq!(c.sources, Some(vec!["a".into()]));
         assert_eq!(c.severity.unsourced, Level::Hint);

@@ -13,7 +13,10 @@ use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
-type Watcher = notify_debouncer_full::Debouncer<notify_debouncer_full::notify::RecommendedWatcher, notify_debouncer_full::RecommendedCache>;
+type Watcher = notify_debouncer_full::Debouncer<
+    notify_debouncer_full::notify::RecommendedWatcher,
+    notify_debouncer_full::RecommendedCache,
+>;
 
 pub struct Backend {
     pub client: Client,
@@ -30,9 +33,17 @@ impl Backend {
 /// Runs `f`, turning a panic into an error response and a log line.
 fn guarded<T>(what: &str, f: impl FnOnce() -> T) -> Result<T> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|e| {
-        let msg = e.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| e.downcast_ref::<String>().cloned()).unwrap_or_default();
+        let msg = e
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| e.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
         tracing::error!("{what} panicked: {msg}");
-        Error { code: tower_lsp_server::jsonrpc::ErrorCode::InternalError, message: format!("sourcecheck: {what} failed: {msg}").into(), data: None }
+        Error {
+            code: tower_lsp_server::jsonrpc::ErrorCode::InternalError,
+            message: format!("sourcecheck: {what} failed: {msg}").into(),
+            data: None,
+        }
     })
 }
 
@@ -58,7 +69,10 @@ fn client_caps(params: &InitializeParams) -> (ClientCaps, Encoding) {
             .and_then(|w| w.did_change_watched_files.as_ref())
             .and_then(|d| d.dynamic_registration)
             .unwrap_or(false),
-        related_information: td.and_then(|t| t.publish_diagnostics.as_ref()).and_then(|p| p.related_information).unwrap_or(true),
+        related_information: td
+            .and_then(|t| t.publish_diagnostics.as_ref())
+            .and_then(|p| p.related_information)
+            .unwrap_or(true),
     };
     let offers_utf8 = c
         .general
@@ -100,7 +114,10 @@ impl LanguageServer for Backend {
                 references_provider: Some(OneOf::Left(true)),
                 ..Default::default()
             },
-            server_info: Some(ServerInfo { name: "sourcecheck".to_string(), version: Some(env!("CARGO_PKG_VERSION").to_string()) }),
+            server_info: Some(ServerInfo {
+                name: "sourcecheck".to_string(),
+                version: Some(env!("CARGO_PKG_VERSION").to_string()),
+            }),
             offset_encoding: None,
         })
     }
@@ -110,7 +127,10 @@ impl LanguageServer for Backend {
             let folders = read(&self.state.workspace).folders.clone();
             let watchers = folders
                 .iter()
-                .map(|f| FileSystemWatcher { glob_pattern: GlobPattern::String(format!("{}/**/*.{{txt,md,markdown,text}}", f.display())), kind: None })
+                .map(|f| FileSystemWatcher {
+                    glob_pattern: GlobPattern::String(format!("{}/**/*.{{txt,md,markdown,text}}", f.display())),
+                    kind: None,
+                })
                 .collect();
             let reg = Registration {
                 id: "sourcecheck-sources".to_string(),
@@ -157,7 +177,11 @@ impl LanguageServer for Backend {
                     true
                 }
                 Some(doc) => {
-                    tracing::warn!("ignored change to {} with stale version {version} (have {})", uri.as_str(), doc.version);
+                    tracing::warn!(
+                        "ignored change to {} with stale version {version} (have {})",
+                        uri.as_str(),
+                        doc.version
+                    );
                     false
                 }
                 None => {
@@ -216,14 +240,20 @@ impl LanguageServer for Backend {
             let offset = doc.offset(pos);
             if let Some(f) = navigation::figure_at(&a, offset) {
                 return Some(Hover {
-                    contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: hover::figure_card(f, &a.text) }),
+                    contents: HoverContents::Markup(MarkupContent {
+                        kind: MarkupKind::Markdown,
+                        value: hover::figure_card(f, &a.text),
+                    }),
                     range: Some(doc.range(&f.figure.span)),
                 });
             }
             let src = navigation::citation_at(&a, offset)?;
             let c = a.check.citations.iter().find(|c| c.range.start <= offset && offset <= c.range.end)?;
             Some(Hover {
-                contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: hover::citation_card(src) }),
+                contents: HoverContents::Markup(MarkupContent {
+                    kind: MarkupKind::Markdown,
+                    value: hover::citation_card(src),
+                }),
                 range: Some(doc.range(&c.range)),
             })
         })
@@ -263,7 +293,11 @@ impl LanguageServer for Backend {
         });
         match job.await {
             Ok(r) => Ok(r),
-            Err(e) => Err(Error { code: tower_lsp_server::jsonrpc::ErrorCode::InternalError, message: format!("sourcecheck: references failed: {e}").into(), data: None }),
+            Err(e) => Err(Error {
+                code: tower_lsp_server::jsonrpc::ErrorCode::InternalError,
+                message: format!("sourcecheck: references failed: {e}").into(),
+                data: None,
+            }),
         }
     }
 }

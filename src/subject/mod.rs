@@ -3,8 +3,8 @@
 //! corpus supplies IDF weights.
 
 pub mod stem;
-pub mod synonyms;
 mod stopwords;
+pub mod synonyms;
 
 use crate::figures::Figure;
 use crate::text::tokens::{tokenize, TokKind};

@@ -63,7 +63,17 @@ mod tests {
 
     #[test]
     fn folds_inflections() {
-        for (a, b) in [("fighters", "fighter"), ("joining", "joined"), ("joins", "join"), ("countries", "country"), ("remained", "remains"), ("dropped", "drops"), ("hospitals", "hospital"), ("admitted", "admits"), ("estimated", "estimates")] {
+        for (a, b) in [
+            ("fighters", "fighter"),
+            ("joining", "joined"),
+            ("joins", "join"),
+            ("countries", "country"),
+            ("remained", "remains"),
+            ("dropped", "drops"),
+            ("hospitals", "hospital"),
+            ("admitted", "admits"),
+            ("estimated", "estimates"),
+        ] {
             assert_eq!(stem(a), stem(b), "{a} / {b}");
         }
         assert_ne!(stem("admitted"), stem("discharged"));

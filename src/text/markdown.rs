@@ -72,7 +72,7 @@ fn markdown_prose(text: &str) -> Prose {
     let mut links = Vec::new();
     let mut link_stack: Vec<(usize, String)> = Vec::new();
     let mut opaque = 0usize; // depth inside code blocks, metadata, HTML blocks
-    // tables: header cells of the current table, cells of the current row
+                             // tables: header cells of the current table, cells of the current row
     let mut header: Vec<Range<usize>> = Vec::new();
     let mut row: Vec<Range<usize>> = Vec::new();
     let mut in_head = false;
@@ -154,7 +154,8 @@ fn markdown_prose(text: &str) -> Prose {
 fn table_context(cell: &Range<usize>, rows: &[(Vec<Range<usize>>, Vec<Range<usize>>)]) -> Vec<Range<usize>> {
     for (cells, header) in rows {
         if let Some(col) = cells.iter().position(|c| c.start <= cell.start && cell.end <= c.end) {
-            let mut ctx: Vec<Range<usize>> = cells.iter().enumerate().filter(|(i, _)| *i != col).map(|(_, c)| c.clone()).collect();
+            let mut ctx: Vec<Range<usize>> =
+                cells.iter().enumerate().filter(|(i, _)| *i != col).map(|(_, c)| c.clone()).collect();
             ctx.extend(header.get(col).cloned());
             return ctx;
         }

@@ -100,7 +100,11 @@ mod tests {
         let text = "It fell since Dec. 5 when 3,000 were there. The U.S. Air Force Maj-Gen. Smith spoke. Lt. Gen. J. Doe agreed!";
         assert_eq!(
             sentences(text),
-            ["It fell since Dec. 5 when 3,000 were there.", "The U.S. Air Force Maj-Gen. Smith spoke.", "Lt. Gen. J. Doe agreed!"]
+            [
+                "It fell since Dec. 5 when 3,000 were there.",
+                "The U.S. Air Force Maj-Gen. Smith spoke.",
+                "Lt. Gen. J. Doe agreed!"
+            ]
         );
     }
 

@@ -171,7 +171,9 @@ fn is_opaque(chunk: &str) -> bool {
     // domain/path: "keybase.io/name"
     if let Some(slash) = chunk.find('/') {
         let host = &chunk[..slash];
-        if host.contains('.') && host.split('.').all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')) {
+        if host.contains('.')
+            && host.split('.').all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        {
             let tld = host.rsplit('.').next().unwrap_or("");
             if tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()) {
                 return true;
@@ -209,7 +211,10 @@ mod tests {
     #[test]
     fn numbers_with_separators() {
         use TokKind::*;
-        assert_eq!(toks("1,000 and 45 000 and 1.5m"), [("1,000", Num), ("and", Word), ("45 000", Num), ("and", Word), ("1.5", Num), ("m", Word)]);
+        assert_eq!(
+            toks("1,000 and 45 000 and 1.5m"),
+            [("1,000", Num), ("and", Word), ("45 000", Num), ("and", Word), ("1.5", Num), ("m", Word)]
+        );
         assert_eq!(toks("2016 300"), [("2016", Num), ("300", Num)]);
         assert_eq!(toks("1,2345"), [("1", Num), (",", Punct), ("2345", Num)]);
     }
