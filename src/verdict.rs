@@ -240,16 +240,16 @@ pub fn judge(
                 let stance = if iv.overlaps(&figure.interval) { Stance::Supports } else { Stance::Contradicts };
                 evidence.push(Evidence { source: source.clone(), figure: r.1 as usize, stance, similarity: *sim });
             }
-            None if *sim >= cutoff.max(best) * 0.9 && sf.figure.kind == figure.kind => {
+            None if *sim >= cutoff.max(best) * 0.9 && sf.figure.kind == figure.kind
                 // same subject, other kind: a total against a rate
-                if sf.figure.interval.overlaps(&figure.interval) {
-                    related.push(Evidence {
-                        source: source.clone(),
-                        figure: r.1 as usize,
-                        stance: Stance::Contradicts,
-                        similarity: *sim,
-                    });
-                }
+                && sf.figure.interval.overlaps(&figure.interval) =>
+            {
+                related.push(Evidence {
+                    source: source.clone(),
+                    figure: r.1 as usize,
+                    stance: Stance::Contradicts,
+                    similarity: *sim,
+                });
             }
             _ => {}
         }
@@ -274,7 +274,7 @@ fn date_key(s: &Source) -> i64 {
 /// Supporting evidence first, newest source first; then by similarity.
 fn order(evidence: &mut [Evidence], verdict: Verdict, figure: &Figure) {
     evidence.sort_by(|a, b| {
-        let stance = |e: &Evidence| u8::from(!(e.stance == Stance::Supports) == (verdict == Verdict::Supported));
+        let stance = |e: &Evidence| u8::from((e.stance == Stance::Supports) != (verdict == Verdict::Supported));
         stance(a)
             .cmp(&stance(b))
             .then_with(|| {

@@ -289,8 +289,7 @@ fn read_number_words(cx: &Ctx, i: usize) -> Option<Quantity> {
     }
     let mut last_was_scale = false;
     let mut last_scale = 1.0;
-    loop {
-        let Some(w) = cx.word(j) else { break };
+    while let Some(w) = cx.word(j) {
         if let Some(v) = lx::small_number(w) {
             if any && !last_was_scale {
                 // "twenty five" is one number; "seven eight" is not
@@ -358,7 +357,7 @@ fn read_number_words(cx: &Ctx, i: usize) -> Option<Quantity> {
     }
     let value = total + current;
     let end = j;
-    let lone_one = (first == "one" && end == i + 1) || (lone_article && end == i + 1);
+    let lone_one = end == i + 1 && (first == "one" || lone_article);
     let precision = precision_override.unwrap_or_else(|| {
         conventions::trailing_zero_unit(value).map_or(Precision::Exact, |unit| Precision::Rounded { unit })
     });

@@ -339,10 +339,12 @@ fn excluded_digits(cx: &Ctx, q: &Quantity) -> bool {
         match cx.kind(num - 1) {
             Some(TokKind::Word) | Some(TokKind::Num) | Some(TokKind::Opaque) => return true,
             Some(TokKind::Punct) => match prev {
-                "-" | "–" => {
-                    if num >= 2 && cx.glued(num - 1) && matches!(cx.kind(num - 2), Some(TokKind::Word | TokKind::Num)) {
-                        return true; // COVID-19, F-16, mid-2016; the tail of 555-123-4567
-                    }
+                "-" | "–"
+                    if num >= 2
+                        && cx.glued(num - 1)
+                        && matches!(cx.kind(num - 2), Some(TokKind::Word | TokKind::Num)) =>
+                {
+                    return true; // COVID-19, F-16, mid-2016; the tail of 555-123-4567
                 }
                 "#" | "^" | "/" | ":" | "." | "+" | "@" | "'" | "\u{2019}" | "№" | "×" | "x" => return true,
                 _ => {}
@@ -772,7 +774,7 @@ fn attach_time(cx: &Ctx, cues: &[(usize, usize, Cue)], found: &mut [(Figure, usi
                 let prior = cues
                     .iter()
                     .filter(|c| c.1 <= first && !figure_ends.iter().any(|fe| *fe > c.1 && *fe <= first))
-                    .filter(|c| !(cx.word(c.0) == Some("once")))
+                    .filter(|c| cx.word(c.0) != Some("once"))
                     .max_by_key(|c| c.1);
                 match prior {
                     Some(p) => cues.iter().filter(|c| c.0 + 2 >= p.0 && c.1 <= p.1 + 2 && c.1 <= first).collect(),

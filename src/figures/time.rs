@@ -257,10 +257,8 @@ pub(super) fn date_at(cx: &Ctx, i: usize) -> Option<(usize, DateSpec)> {
             if year_at(cx, next).is_none() {
                 day = Some(d);
                 end = next + 1;
-                if cx.raw_at(end) == Some(",") {
-                    if year_at(cx, end + 1).is_some() {
-                        end += 1;
-                    }
+                if cx.raw_at(end) == Some(",") && year_at(cx, end + 1).is_some() {
+                    end += 1;
                 }
             }
         }
@@ -320,10 +318,7 @@ fn cue_at(cx: &Ctx, i: usize) -> Option<(usize, Cue)> {
             let end = (i + 1..(i + 6).min(cx.toks.len())).find_map(|j| date_at(cx, j).map(|(e, _)| e)).unwrap_or(i + 1);
             Some((end, Cue::Window))
         }
-        "this" | "so-far" => match cx.word(i + 1).and_then(lx::period_noun) {
-            Some(_) => Some((i + 2, Cue::Window)),
-            None => None,
-        },
+        "this" | "so-far" => cx.word(i + 1).and_then(lx::period_noun).map(|_| (i + 2, Cue::Window)),
         "last" => match cx.word(i + 1) {
             Some(n) => {
                 if let Some(p) = lx::period_noun(n) {

@@ -76,7 +76,7 @@ fn markdown_prose(text: &str) -> Prose {
     let mut header: Vec<Range<usize>> = Vec::new();
     let mut row: Vec<Range<usize>> = Vec::new();
     let mut in_head = false;
-    let mut cell_rows: Vec<(Vec<Range<usize>>, Vec<Range<usize>>)> = Vec::new();
+    let mut cell_rows: Vec<TableRow> = Vec::new();
     for (event, range) in Parser::new_ext(text, opts).into_offset_iter() {
         match event {
             Event::Start(tag) => {
@@ -151,7 +151,10 @@ fn markdown_prose(text: &str) -> Prose {
 }
 
 /// The other cells of a body cell's row, and its column header.
-fn table_context(cell: &Range<usize>, rows: &[(Vec<Range<usize>>, Vec<Range<usize>>)]) -> Vec<Range<usize>> {
+/// A table row's cells and its table's header cells.
+type TableRow = (Vec<Range<usize>>, Vec<Range<usize>>);
+
+fn table_context(cell: &Range<usize>, rows: &[TableRow]) -> Vec<Range<usize>> {
     for (cells, header) in rows {
         if let Some(col) = cells.iter().position(|c| c.start <= cell.start && cell.end <= c.end) {
             let mut ctx: Vec<Range<usize>> =

@@ -74,11 +74,9 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
                     Some(c) => c,
                     None => break,
                 };
-                if c.is_alphabetic() {
-                    j += c.len_utf8();
-                } else if (c == '\'' || c == '\u{2019}')
-                    && text[j + c.len_utf8()..end].chars().next().is_some_and(|n| n.is_alphabetic())
-                {
+                let inner_apostrophe = (c == '\'' || c == '\u{2019}')
+                    && text[j + c.len_utf8()..end].chars().next().is_some_and(|n| n.is_alphabetic());
+                if c.is_alphabetic() || inner_apostrophe {
                     j += c.len_utf8();
                 } else {
                     break;
@@ -192,10 +190,11 @@ fn is_opaque(chunk: &str) -> bool {
     // version numbers: 1.2.3, v2.1
     let v = chunk.strip_prefix(['v', 'V']).unwrap_or(chunk);
     let parts: Vec<&str> = v.split('.').collect();
-    if parts.len() >= 2 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
-        if parts.len() >= 3 || v.len() != chunk.len() {
-            return true;
-        }
+    if parts.len() >= 2
+        && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        && (parts.len() >= 3 || v.len() != chunk.len())
+    {
+        return true;
     }
     false
 }
