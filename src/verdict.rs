@@ -134,6 +134,9 @@ fn same_time(
     let Some(n) = scoped else {
         return !src_past;
     };
+    if src.is_some_and(TimeRef::is_peak) && !n.is_peak() {
+        return false; // a peak is no evidence about an ordinary time
+    }
     let dated = n.cues.iter().any(|c| matches!(c, Cue::Date(_) | Cue::Ago { .. } | Cue::Last(_)));
     if n.is_peak() && !dated {
         // the peak is in the past: a source's peak, or its unspecified past
@@ -240,7 +243,7 @@ pub fn judge(
                 let stance = if iv.overlaps(&figure.interval) { Stance::Supports } else { Stance::Contradicts };
                 evidence.push(Evidence { source: source.clone(), figure: r.1 as usize, stance, similarity: *sim });
             }
-            None if *sim >= cutoff.max(best) * 0.9 && sf.figure.kind == figure.kind
+            None if (*sim >= cutoff.max(best) * 0.9 || same_number(figure, &sf.figure)) && sf.figure.kind == figure.kind
                 // same subject, other kind: a total against a rate
                 && sf.figure.interval.overlaps(&figure.interval) =>
             {
@@ -265,6 +268,11 @@ pub fn judge(
     let notes = notes(figure, verdict, &evidence, &related, corpus);
     let message = message(verdict, &evidence, corpus, figure);
     Judgement { verdict, evidence, related, message, notes }
+}
+
+/// Do the two figures state the same number (a rate and a total both "50")?
+fn same_number(a: &Figure, b: &Figure) -> bool {
+    a.stated.iter().any(|x| b.stated.iter().any(|y| (x - y).abs() <= 0.01 * x.abs().max(y.abs())))
 }
 
 fn date_key(s: &Source) -> i64 {

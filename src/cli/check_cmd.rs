@@ -1,7 +1,7 @@
 //! `sourcecheck check`: verdicts on every figure of each note, as
 //! compiler-style text or the documented JSON.
 
-use super::position::{span1, Span1};
+use super::position::{display_path, span1, Span1};
 use super::OutputFormat;
 use crate::check::{check_note, NoteCheck};
 use crate::input;
@@ -69,7 +69,7 @@ fn note_out(path: &Path, text: &str, check: &NoteCheck) -> NoteOut {
                     .map(|e| {
                         let sf = &e.source_figure().figure;
                         EvidenceOut {
-                            source: e.source.path.display().to_string(),
+                            source: display_path(&e.source.path),
                             at: span1(&e.source.text, &e.source.lines, &sf.span),
                             text: collapse(e.sentence()),
                             stance: e.stance,
@@ -85,7 +85,7 @@ fn note_out(path: &Path, text: &str, check: &NoteCheck) -> NoteOut {
         .map(|c| CitationOut {
             id: c.id.clone(),
             at: span1(text, &index, &c.range),
-            source: c.source.as_ref().map(|s| s.path.display().to_string()),
+            source: c.source.as_ref().map(|s| display_path(&s.path)),
         })
         .collect();
     NoteOut { path: path.display().to_string(), figures, citations }
@@ -171,7 +171,7 @@ fn write_text(w: &mut impl Write, path: &Path, text: &str, check: &NoteCheck, ws
                 Stance::Supports => "supports",
                 Stance::Contradicts => "contradicts",
             };
-            let _ = writeln!(w, "    {}:{line}: {stance}: \"{}\"", e.source.path.display(), collapse(e.sentence()));
+            let _ = writeln!(w, "    {}:{line}: {stance}: \"{}\"", display_path(&e.source.path), collapse(e.sentence()));
         }
         for n in &j.notes {
             let _ = writeln!(w, "    {n}");

@@ -17,3 +17,9 @@ pub fn span1(text: &str, index: &LineIndex, range: &Range<usize>) -> Span1 {
     let e = index.line_col(text, range.end, ColumnUnit::Chars);
     Span1 { line: s.line + 1, column: s.col + 1, end_line: e.line + 1, end_column: e.col + 1 }
 }
+
+/// A path as the user reads it: relative to the current directory when under it.
+pub fn display_path(path: &std::path::Path) -> String {
+    let cwd = std::env::current_dir().ok();
+    cwd.as_deref().and_then(|c| path.strip_prefix(c).ok()).unwrap_or(path).display().to_string()
+}

@@ -42,6 +42,7 @@ const BUILT_IN: &[&[&str]] = &[
     &["travel", "travelled", "traveled", "traveling", "travelling", "traveller", "travellers", "traveler", "travelers"],
     &["territory", "land", "area"],
     &["money", "funds", "funding"],
+    &["flow", "inflow", "influx", "stream"],
     &["hospitalised", "hospitalized", "admitted", "hospitalisation", "hospitalization", "admission", "admissions"],
     &["vaccinated", "immunised", "immunized", "vaccination", "immunisation", "immunization"],
     &["student", "pupil", "students", "pupils"],
