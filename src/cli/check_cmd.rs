@@ -171,7 +171,8 @@ fn write_text(w: &mut impl Write, path: &Path, text: &str, check: &NoteCheck, ws
                 Stance::Supports => "supports",
                 Stance::Contradicts => "contradicts",
             };
-            let _ = writeln!(w, "    {}:{line}: {stance}: \"{}\"", display_path(&e.source.path), collapse(e.sentence()));
+            let _ =
+                writeln!(w, "    {}:{line}: {stance}: \"{}\"", display_path(&e.source.path), collapse(e.sentence()));
         }
         for n in &j.notes {
             let _ = writeln!(w, "    {n}");

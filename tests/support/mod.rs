@@ -1,0 +1,293 @@
+//! Test support: an LSP client that drives the built server over stdio as an
+//! editor does, and a small fixture language for notes.
+//!
+//! Fixture language: in a note, `$0` marks the cursor and `«…»` marks an
+//! expected range; both are removed from the text the server sees.
+#![allow(dead_code)]
+
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+/// A note with its cursor and expected ranges, in a chosen encoding.
+pub struct Fixture {
+    pub text: String,
+    pub cursor: Option<Value>,
+    pub ranges: Vec<Value>,
+}
+
+impl Fixture {
+    /// Parses the fixture; positions count UTF-16 units, or bytes with `utf8`.
+    pub fn parse(src: &str, utf8: bool) -> Fixture {
+        let mut text = String::new();
+        let mut cursor = None;
+        let mut ranges = Vec::new();
+        let mut open: Option<Value> = None;
+        let (mut line, mut col) = (0u32, 0u32);
+        let mut chars = src.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '$' && chars.peek() == Some(&'0') {
+                chars.next();
+                cursor = Some(json!({"line": line, "character": col}));
+                continue;
+            }
+            if c == '«' {
+                open = Some(json!({"line": line, "character": col}));
+                continue;
+            }
+            if c == '»' {
+                let start = open.take().expect("» without «");
+                ranges.push(json!({"start": start, "end": {"line": line, "character": col}}));
+                continue;
+            }
+            text.push(c);
+            if c == '\n' {
+                line += 1;
+                col = 0;
+            } else {
+                col += if utf8 { c.len_utf8() as u32 } else { c.len_utf16() as u32 };
+            }
+        }
+        Fixture { text, cursor, ranges }
+    }
+}
+
+/// A workspace folder with a copy of the seeds.
+pub struct Workspace {
+    pub dir: tempfile::TempDir,
+}
+
+impl Workspace {
+    pub fn with_seeds() -> Workspace {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        std::fs::create_dir_all(dir.path().join("seeds")).expect("mkdir");
+        for e in std::fs::read_dir(&seeds).expect("seeds").flatten() {
+            std::fs::copy(e.path(), dir.path().join("seeds").join(e.file_name())).expect("copy");
+        }
+        Workspace { dir }
+    }
+
+    pub fn root(&self) -> PathBuf {
+        self.dir.path().canonicalize().expect("canonical root")
+    }
+
+    pub fn uri(&self, rel: &str) -> String {
+        format!("file://{}", self.root().join(rel).display())
+    }
+
+    pub fn write(&self, rel: &str, text: &str) -> PathBuf {
+        let p = self.root().join(rel);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(&p, text).expect("write");
+        p
+    }
+}
+
+pub struct Client {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    rx: Receiver<Value>,
+    next_id: i64,
+    /// Notifications seen while waiting for something else.
+    pub backlog: Vec<Value>,
+}
+
+impl Client {
+    /// Starts the server in `root` and initializes it.
+    pub fn start(root: &Path, init_options: Value, utf8: bool) -> (Client, Value) {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_sourcecheck"))
+            .arg("lsp")
+            .current_dir(root)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("server starts");
+        let stdout = child.stdout.take().expect("stdout");
+        let stdin = child.stdin.take();
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let mut r = BufReader::new(stdout);
+            loop {
+                let mut len = 0usize;
+                loop {
+                    let mut line = String::new();
+                    if r.read_line(&mut line).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    let line = line.trim_end();
+                    if line.is_empty() {
+                        break;
+                    }
+                    if let Some(v) = line.strip_prefix("Content-Length: ") {
+                        len = v.parse().unwrap_or(0);
+                    }
+                }
+                let mut buf = vec![0; len];
+                if r.read_exact(&mut buf).is_err() {
+                    return;
+                }
+                if let Ok(v) = serde_json::from_slice::<Value>(&buf) {
+                    if tx.send(v).is_err() {
+                        return;
+                    }
+                }
+            }
+        });
+        let mut c = Client { child, stdin, rx, next_id: 1, backlog: Vec::new() };
+        let mut caps = json!({
+            "textDocument": {"definition": {"linkSupport": true}, "publishDiagnostics": {"relatedInformation": true}},
+            "window": {"workDoneProgress": false}
+        });
+        if utf8 {
+            caps["general"] = json!({"positionEncodings": ["utf-8", "utf-16"]});
+        }
+        let root_uri = format!("file://{}", root.display());
+        let init = c.request(
+            "initialize",
+            json!({"processId": null, "rootUri": root_uri, "capabilities": caps, "initializationOptions": init_options,
+                   "workspaceFolders": [{"uri": root_uri, "name": "ws"}]}),
+        );
+        c.notify("initialized", json!({}));
+        (c, init)
+    }
+
+    pub fn send_raw(&mut self, bytes: &[u8]) {
+        if let Some(stdin) = self.stdin.as_mut() {
+            let _ = stdin.write_all(bytes);
+            let _ = stdin.flush();
+        }
+    }
+
+    fn send(&mut self, msg: Value) {
+        let body = msg.to_string();
+        self.send_raw(format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes());
+    }
+
+    pub fn notify(&mut self, method: &str, params: Value) {
+        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    /// Sends a request and waits (10 s at most) for its response; returns it whole.
+    pub fn request_full(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.rx.recv_timeout(left) {
+                Ok(m) if m.get("id") == Some(&json!(id)) && m.get("method").is_none() => return m,
+                Ok(m) if m.get("method").is_some() && m.get("id").is_some() => {
+                    // a request from the server (registerCapability, workDoneProgress/create): accept it
+                    let rid = m["id"].clone();
+                    self.send(json!({"jsonrpc": "2.0", "id": rid, "result": null}));
+                }
+                Ok(m) => self.backlog.push(m),
+                Err(_) => panic!("no response to {method} within 10 s"),
+            }
+        }
+    }
+
+    pub fn request(&mut self, method: &str, params: Value) -> Value {
+        let r = self.request_full(method, params);
+        assert!(r.get("error").is_none(), "{method} failed: {r}");
+        r["result"].clone()
+    }
+
+    /// Waits for diagnostics of `uri` satisfying `pred`; returns them.
+    pub fn diagnostics_where(&mut self, uri: &str, pred: impl Fn(&[Value]) -> bool) -> Vec<Value> {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let mut last: Option<Vec<Value>> = None;
+        let check = |m: &Value, last: &mut Option<Vec<Value>>| -> Option<Vec<Value>> {
+            if m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri {
+                let d = m["params"]["diagnostics"].as_array().cloned().unwrap_or_default();
+                *last = Some(d.clone());
+                if pred(&d) {
+                    return Some(d);
+                }
+            }
+            None
+        };
+        let backlog = std::mem::take(&mut self.backlog);
+        for m in &backlog {
+            if let Some(d) = check(m, &mut last) {
+                return d;
+            }
+        }
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.rx.recv_timeout(left) {
+                Ok(m) => {
+                    if m.get("method").is_some() && m.get("id").is_some() {
+                        let rid = m["id"].clone();
+                        self.send(json!({"jsonrpc": "2.0", "id": rid, "result": null}));
+                        continue;
+                    }
+                    if let Some(d) = check(&m, &mut last) {
+                        return d;
+                    }
+                }
+                Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => {
+                    panic!("diagnostics for {uri} never matched; last published: {last:?}")
+                }
+            }
+        }
+    }
+
+    pub fn open(&mut self, uri: &str, language: &str, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": language, "version": 1, "text": text}}),
+        );
+    }
+
+    /// shutdown, exit, and the process's exit code.
+    pub fn shutdown_and_exit(mut self) -> i32 {
+        self.request("shutdown", Value::Null);
+        self.notify("exit", Value::Null);
+        self.wait()
+    }
+
+    pub fn exit_without_shutdown(mut self) -> i32 {
+        self.notify("exit", Value::Null);
+        self.wait()
+    }
+
+    pub fn close_stdin(mut self) -> i32 {
+        self.stdin.take();
+        self.wait()
+    }
+
+    fn wait(mut self) -> i32 {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return status.code().unwrap_or(-1);
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                panic!("server did not exit within 10 s");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Client {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The diagnostic with `code`, if any.
+pub fn with_code<'a>(diags: &'a [Value], code: &str) -> Option<&'a Value> {
+    diags.iter().find(|d| d["code"] == code)
+}
