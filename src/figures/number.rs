@@ -64,8 +64,22 @@ pub fn read(cx: &Ctx, i: usize) -> Option<Quantity> {
     }
 }
 
+/// Cheap test: can a quantity start with this word at all?
+fn may_start_quantity(raw: &str, lower: &str) -> bool {
+    if raw.len() <= 3 && raw.bytes().all(|b| b.is_ascii_uppercase()) {
+        return true; // currency codes and dollar prefixes: USD, US, HK
+    }
+    matches!(
+        lower,
+        "a" | "an" | "half" | "several" | "many" | "dozens" | "scores" | "hundreds" | "thousands" | "tens" | "millions" | "billions"
+    ) || lx::small_number(lower).is_some()
+}
+
 fn read_word_start(cx: &Ctx, i: usize) -> Option<Quantity> {
     let raw = cx.raw(i);
+    if !may_start_quantity(raw, cx.word(i)?) {
+        return None;
+    }
     // "US$5", "HK$3bn"
     if let Some(code) = lx::dollar_prefix(raw) {
         if cx.raw_at(i + 1) == Some("$") && cx.glued(i + 1) && cx.kind(i + 2) == Some(TokKind::Num) && cx.glued(i + 2) {
@@ -395,17 +409,16 @@ fn read_vague(cx: &Ctx, i: usize) -> Option<Quantity> {
         j += 1;
     }
     let w1 = cx.word(j)?;
-    let candidates: Vec<&(&str, f64, f64)> =
-        conventions::VAGUE.iter().filter(|(p, _, _)| p.split(' ').next() == Some(w1)).collect();
-    if candidates.is_empty() {
-        return None;
-    }
     // longest phrase first
     let mut best: Option<(usize, f64, f64)> = None;
-    for (phrase, lo, hi) in candidates {
-        let words: Vec<&str> = phrase.split(' ').collect();
-        if words.iter().enumerate().all(|(k, w)| cx.word(j + k) == Some(*w)) && best.is_none_or(|b| words.len() > b.0) {
-            best = Some((words.len(), *lo, *hi));
+    for (phrase, lo, hi) in conventions::VAGUE {
+        let mut words = phrase.split(' ');
+        if words.next() != Some(w1) {
+            continue;
+        }
+        let n = 1 + words.clone().count();
+        if words.enumerate().all(|(k, w)| cx.word(j + 1 + k) == Some(w)) && best.is_none_or(|b| n > b.0) {
+            best = Some((n, *lo, *hi));
         }
     }
     let (n, lo, hi) = best?;

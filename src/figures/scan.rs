@@ -76,6 +76,38 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// Letter sequences that every figure without digits contains (number
+/// words, fractions, vague quantities). A sentence with no digit and none of
+/// these as a word has no figure, and is skipped without tokenising.
+fn number_words() -> &'static aho_corasick::AhoCorasick {
+    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    AC.get_or_init(|| {
+        let words = [
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+            "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+            "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion",
+            "trillion", "dozen", "score", "half", "third", "quarter", "fifth", "sixth", "seventh", "eighth", "ninth",
+            "tenth", "couple", "several", "few", "halves",
+        ];
+        aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(words).expect("static patterns")
+    })
+}
+
+/// Does a number word stand as a word (or a plural, or the first half of a
+/// hyphenated compound) anywhere in `bytes`?
+fn has_number_word(bytes: &[u8]) -> bool {
+    number_words().find_overlapping_iter(bytes).any(|m| {
+        let before_ok = m.start() == 0 || !bytes[m.start() - 1].is_ascii_alphabetic();
+        let after = bytes.get(m.end()).copied();
+        let after_ok = match after {
+            None => true,
+            Some(b's') => !bytes.get(m.end() + 1).is_some_and(u8::is_ascii_alphabetic),
+            Some(b) => !b.is_ascii_alphabetic(),
+        };
+        before_ok && after_ok
+    })
+}
+
 /// Finds the figures of one sentence and appends them to `out`.
 pub(super) fn scan_sentence(
     text: &str,
@@ -85,6 +117,9 @@ pub(super) fn scan_sentence(
     out: &mut Extraction,
 ) {
     let bytes = &text.as_bytes()[sentence.clone()];
+    if !bytes.iter().any(u8::is_ascii_digit) && !has_number_word(bytes) {
+        return;
+    }
     let cx = Ctx::new(text, sentence.clone(), heading);
     if cx.toks.is_empty() {
         return;

@@ -286,6 +286,25 @@ pub(super) fn date_at(cx: &Ctx, i: usize) -> Option<(usize, DateSpec)> {
 }
 
 fn cue_at(cx: &Ctx, i: usize) -> Option<(usize, Cue)> {
+    // cheap rejects: cues start with a number, a capital (month) or one of a few words
+    match cx.kind(i) {
+        Some(TokKind::Num) => {}
+        Some(TokKind::Word) => {
+            let raw = cx.raw(i);
+            let capital = raw.starts_with(|c: char| c.is_uppercase());
+            let w = cx.word(i).unwrap_or("");
+            let starter = matches!(
+                w,
+                "peak" | "peaked" | "height" | "heyday" | "zenith" | "now" | "currently" | "today" | "presently"
+                    | "nowadays" | "previously" | "formerly" | "once" | "earlier" | "previous" | "past" | "prior"
+                    | "since" | "so" | "this" | "last" | "ago" | "in" | "over" | "during" | "within"
+            );
+            if !capital && !starter {
+                return None;
+            }
+        }
+        _ => return None,
+    }
     if let Some((end, d)) = date_at(cx, i) {
         // "by the end of 2015" → December
         let end_of = i >= 2 && cx.word(i - 1) == Some("of") && matches!(cx.word(i - 2), Some("end"));

@@ -153,7 +153,8 @@ const FILE_EXTENSIONS: &[&str] = &[
 ];
 
 fn is_opaque(chunk: &str) -> bool {
-    if chunk.len() < 3 {
+    // every rule below needs one of these bytes; most chunks are plain words
+    if chunk.len() < 3 || !chunk.bytes().any(|b| matches!(b, b':' | b'_' | b'@' | b'/' | b'.' | b'w')) {
         return false;
     }
     let chunk = chunk.trim_start_matches(['(', '[', '"', '\'', '\u{201c}', '\u{2018}', '<']);
