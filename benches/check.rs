@@ -5,11 +5,11 @@
 mod synth;
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use rayon::prelude::*;
 use sourcecheck::check::check_note;
 use sourcecheck::corpus::{Corpus, Source};
 use sourcecheck::text::Format;
 use sourcecheck::workspace::Settings;
-use rayon::prelude::*;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -19,7 +19,14 @@ fn index(settings: &Settings, texts: &[String]) -> Corpus {
     let sources: Vec<Source> = texts
         .par_iter()
         .enumerate()
-        .map(|(i, t)| Source::from_text(&PathBuf::from(format!("gen/{i:05}.txt")), t.clone(), &settings.synonyms, &settings.conventions))
+        .map(|(i, t)| {
+            Source::from_text(
+                &PathBuf::from(format!("gen/{i:05}.txt")),
+                t.clone(),
+                &settings.synonyms,
+                &settings.conventions,
+            )
+        })
         .collect();
     Corpus::from_sources(sources)
 }
@@ -30,7 +37,11 @@ fn bench(c: &mut Criterion) {
     let bytes: usize = texts.iter().map(String::len).sum();
     let note = synth::note(1000);
     let corpus = index(&settings, &texts);
-    eprintln!("corpus: {ARTICLES} articles, {bytes} bytes, {} figures; note: {} lines", corpus.figure_count(), note.lines().count());
+    eprintln!(
+        "corpus: {ARTICLES} articles, {bytes} bytes, {} figures; note: {} lines",
+        corpus.figure_count(),
+        note.lines().count()
+    );
     let mut group = c.benchmark_group("check");
     group.sample_size(10).measurement_time(Duration::from_secs(10)).warm_up_time(Duration::from_secs(1));
     group.bench_function("index 10,000 articles", |b| b.iter(|| index(&settings, &texts).figure_count()));

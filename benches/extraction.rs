@@ -22,7 +22,9 @@ fn bench(c: &mut Criterion) {
     group.sample_size(10).measurement_time(Duration::from_secs(5)).warm_up_time(Duration::from_secs(1));
     let seeds = seeds_text();
     group.throughput(Throughput::Bytes(seeds.len() as u64));
-    group.bench_function(format!("seeds ({} bytes)", seeds.len()), |b| b.iter(|| extract(&seeds, Format::Plain).figures.len()));
+    group.bench_function(format!("seeds ({} bytes)", seeds.len()), |b| {
+        b.iter(|| extract(&seeds, Format::Plain).figures.len())
+    });
     for mb in [5usize, 20] {
         let text = synth::text_of_size(mb * 1024 * 1024);
         let figures = extract(&text, Format::Plain).figures.len();

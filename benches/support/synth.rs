@@ -38,11 +38,46 @@ const SUBJECTS: &[(&str, &str)] = &[
     ("households", "lost power"),
     ("flights", "were cancelled"),
 ];
-const PLACES: &[&str] = &["Westmere", "Ashford", "the northern province", "the capital", "Dunmore", "the coastal region", "Lakeside", "the river valley"];
-const QUALS: &[&str] = &["about", "more than", "fewer than", "nearly", "at least", "up to", "an estimated", "roughly", "", "", ""];
-const MONTHS: &[&str] = &["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const PLACES: &[&str] = &[
+    "Westmere",
+    "Ashford",
+    "the northern province",
+    "the capital",
+    "Dunmore",
+    "the coastal region",
+    "Lakeside",
+    "the river valley",
+];
+const QUALS: &[&str] =
+    &["about", "more than", "fewer than", "nearly", "at least", "up to", "an estimated", "roughly", "", "", ""];
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 const PERIODS: &[&str] = &["a week", "a month", "each day", "per year"];
-const SAYERS: &[&str] = &["officials said", "the ministry said", "according to the agency", "a spokesman said", "the report found"];
+/// Sentences without figures: most of a news article.
+const FILLER: &[&str] = &[
+    "Officials said the situation remained under review and that further measures could follow.",
+    "Residents described long queues outside the main offices throughout the morning.",
+    "The opposition criticised the response, saying the government had been too slow to act.",
+    "\"We are doing everything we can,\" a spokeswoman told reporters on Tuesday.",
+    "Analysts warned that the trend could reverse if conditions worsened over the winter.",
+    "The agency declined to comment on the details of the investigation.",
+    "Local charities have stepped in to provide food, blankets and temporary shelter.",
+    "Critics say the figures understate the scale of the problem in rural areas.",
+];
+const SAYERS: &[&str] =
+    &["officials said", "the ministry said", "according to the agency", "a spokesman said", "the report found"];
 
 fn number(rng: &mut Rng) -> String {
     let n = match rng.below(4) {
@@ -74,7 +109,13 @@ fn sentence(rng: &mut Rng) -> String {
         2 => format!("Since {} {}, {q}{n} {noun} {verb} in {place}.", rng.pick(MONTHS), 2015 + rng.below(8)),
         3 => format!("The share of {noun} that {verb} rose to {}% in {place}.", rng.below(90) + 5),
         4 => format!("At its peak two years ago, {q}{n} {noun} {verb} in {place}, {}.", rng.pick(SAYERS)),
-        _ => format!("Between {} and {} {noun} {verb} in {place} on {} {}.", number(rng), number(rng), rng.pick(MONTHS), rng.below(28) + 1),
+        _ => format!(
+            "Between {} and {} {noun} {verb} in {place} on {} {}.",
+            number(rng),
+            number(rng),
+            rng.pick(MONTHS),
+            rng.below(28) + 1
+        ),
     }
 }
 
@@ -82,10 +123,22 @@ fn sentence(rng: &mut Rng) -> String {
 pub fn article(i: usize) -> String {
     let mut rng = Rng::new(i as u64 + 1);
     let (noun, _) = SUBJECTS[rng.below(SUBJECTS.len())];
-    let mut s = format!("{} in {} reach new level\n\nDate: {} {} {}\n\n", capitalise(noun), rng.pick(PLACES), rng.below(28) + 1, rng.pick(MONTHS), 2015 + rng.below(9));
+    let mut s = format!(
+        "{} in {} reach new level\n\nDate: {} {} {}\n\n",
+        capitalise(noun),
+        rng.pick(PLACES),
+        rng.below(28) + 1,
+        rng.pick(MONTHS),
+        2015 + rng.below(9)
+    );
     for _ in 0..(3 + rng.below(3)) {
         for _ in 0..(3 + rng.below(3)) {
-            s.push_str(&sentence(&mut rng));
+            // about one sentence in four carries a figure, as in news text
+            if rng.below(4) == 0 {
+                s.push_str(&sentence(&mut rng));
+            } else {
+                s.push_str(rng.pick(FILLER));
+            }
             s.push(' ');
         }
         s.push_str("\n\n");

@@ -137,6 +137,24 @@ pub const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["minimum", "of"], Qualifier::AtLeast),
 ];
 
+/// The qualifier phrases whose last word is `w` (an index over `QUALIFIERS`).
+pub fn qualifiers_ending_with(w: &str) -> &'static [(&'static [&'static str], Qualifier)] {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    type Index = HashMap<&'static str, Vec<(&'static [&'static str], Qualifier)>>;
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut m: Index = HashMap::new();
+        for (phrase, q) in QUALIFIERS {
+            if let Some(last) = phrase.last() {
+                m.entry(*last).or_default().push((*phrase, *q));
+            }
+        }
+        m
+    });
+    index.get(w).map(Vec::as_slice).unwrap_or(&[])
+}
+
 /// Symbols that qualify a number: "~200", "<5", "≥10".
 pub fn qualifier_symbol(c: &str) -> Option<Qualifier> {
     Some(match c {

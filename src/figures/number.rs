@@ -71,7 +71,17 @@ fn may_start_quantity(raw: &str, lower: &str) -> bool {
     }
     matches!(
         lower,
-        "a" | "an" | "half" | "several" | "many" | "dozens" | "scores" | "hundreds" | "thousands" | "tens" | "millions" | "billions"
+        "a" | "an"
+            | "half"
+            | "several"
+            | "many"
+            | "dozens"
+            | "scores"
+            | "hundreds"
+            | "thousands"
+            | "tens"
+            | "millions"
+            | "billions"
     ) || lx::small_number(lower).is_some()
 }
 

@@ -83,20 +83,67 @@ fn number_words() -> &'static aho_corasick::AhoCorasick {
     static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     AC.get_or_init(|| {
         let words = [
-            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-            "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
-            "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion",
-            "trillion", "dozen", "score", "half", "third", "quarter", "fifth", "sixth", "seventh", "eighth", "ninth",
-            "tenth", "couple", "several", "few", "halves",
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
+            "hundred",
+            "thousand",
+            "million",
+            "billion",
+            "trillion",
+            "dozen",
+            "score",
+            "half",
+            "third",
+            "quarter",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "couple",
+            "several",
+            "few",
+            "halves",
         ];
-        aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(words).expect("static patterns")
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(words)
+            .expect("static patterns")
     })
 }
 
 /// Does a number word stand as a word (or a plural, or the first half of a
 /// hyphenated compound) anywhere in `bytes`?
 fn has_number_word(bytes: &[u8]) -> bool {
-    number_words().find_overlapping_iter(bytes).any(|m| {
+    number_words().find_iter(bytes).any(|m| {
         let before_ok = m.start() == 0 || !bytes[m.start() - 1].is_ascii_alphabetic();
         let after = bytes.get(m.end()).copied();
         let after_ok = match after {
@@ -489,7 +536,8 @@ fn leading_qualifiers(cx: &Ctx, start: usize, floor: usize) -> (usize, Vec<Quali
             }
         }
         let mut best: Option<(usize, Qualifier)> = None;
-        for (phrase, q) in lx::QUALIFIERS {
+        let last = first.checked_sub(1).and_then(|k| cx.word(k)).unwrap_or("");
+        for (phrase, q) in lx::qualifiers_ending_with(last) {
             let n = phrase.len();
             if first < floor + n {
                 continue;

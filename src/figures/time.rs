@@ -295,9 +295,32 @@ fn cue_at(cx: &Ctx, i: usize) -> Option<(usize, Cue)> {
             let w = cx.word(i).unwrap_or("");
             let starter = matches!(
                 w,
-                "peak" | "peaked" | "height" | "heyday" | "zenith" | "now" | "currently" | "today" | "presently"
-                    | "nowadays" | "previously" | "formerly" | "once" | "earlier" | "previous" | "past" | "prior"
-                    | "since" | "so" | "this" | "last" | "ago" | "in" | "over" | "during" | "within"
+                "peak"
+                    | "peaked"
+                    | "height"
+                    | "heyday"
+                    | "zenith"
+                    | "now"
+                    | "currently"
+                    | "today"
+                    | "presently"
+                    | "nowadays"
+                    | "previously"
+                    | "formerly"
+                    | "once"
+                    | "earlier"
+                    | "previous"
+                    | "past"
+                    | "prior"
+                    | "since"
+                    | "so"
+                    | "this"
+                    | "last"
+                    | "ago"
+                    | "in"
+                    | "over"
+                    | "during"
+                    | "within"
             );
             if !capital && !starter {
                 return None;

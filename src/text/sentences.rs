@@ -30,38 +30,45 @@ const CLOSERS: &[char] = &['"', '\'', '\u{201d}', '\u{2019}', ')', ']', '*', '_'
 /// white space. Empty sentences are dropped.
 pub fn split(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let slice = &text[range.clone()];
+    let bytes = slice.as_bytes();
     let base = range.start;
     let mut out = Vec::new();
     let mut start = 0usize;
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
     let mut i = 0;
-    while i < chars.len() {
-        let (pos, ch) = chars[i];
-        if matches!(ch, '.' | '!' | '?') {
-            // Extend over repeated terminators and closing quotes/brackets.
-            let mut j = i + 1;
-            while j < chars.len() && (matches!(chars[j].1, '.' | '!' | '?') || CLOSERS.contains(&chars[j].1)) {
-                j += 1;
-            }
-            let end = chars.get(j).map(|c| c.0).unwrap_or(slice.len());
-            let followed_by_space = j >= chars.len() || chars[j].1.is_whitespace();
-            let mut k = j;
-            while k < chars.len() && chars[k].1.is_whitespace() {
-                k += 1;
-            }
-            let next_starts = k >= chars.len()
-                || chars[k].1.is_uppercase()
-                || chars[k].1.is_ascii_digit()
-                || matches!(chars[k].1, '"' | '\u{201c}' | '\'' | '\u{2018}' | '(' | '[' | '*' | '_' | '#');
-            let abbreviation = ch == '.' && j == i + 1 && is_abbreviation(word_before(slice, pos));
-            if followed_by_space && next_starts && !abbreviation {
-                push_trimmed(&mut out, slice, base, start..end);
-                start = end;
-            }
-            i = j;
+    let char_at = |k: usize| slice.get(k..).and_then(|s| s.chars().next());
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !matches!(b, b'.' | b'!' | b'?') {
+            i += 1;
             continue;
         }
-        i += 1;
+        // Extend over repeated terminators and closing quotes/brackets.
+        let mut j = i + 1;
+        while let Some(c) = char_at(j) {
+            if matches!(c, '.' | '!' | '?') || CLOSERS.contains(&c) {
+                j += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let end = j;
+        let next = char_at(j);
+        let followed_by_space = next.is_none_or(char::is_whitespace);
+        let mut k = j;
+        while let Some(c) = char_at(k).filter(|c| c.is_whitespace()) {
+            k += c.len_utf8();
+        }
+        let next_starts = char_at(k).is_none_or(|c| {
+            c.is_uppercase()
+                || c.is_ascii_digit()
+                || matches!(c, '"' | '\u{201c}' | '\'' | '\u{2018}' | '(' | '[' | '*' | '_' | '#')
+        });
+        let abbreviation = b == b'.' && j == i + 1 && is_abbreviation(word_before(slice, i));
+        if followed_by_space && next_starts && !abbreviation {
+            push_trimmed(&mut out, slice, base, start..end);
+            start = end;
+        }
+        i = j;
     }
     push_trimmed(&mut out, slice, base, start..slice.len());
     out
