@@ -170,10 +170,15 @@ fn link_target(note_dir: &Path, dest: &str, corpus: &Corpus) -> Option<Arc<Sourc
     }
     let dest = dest.split('#').next().unwrap_or(dest);
     let candidate: PathBuf = note_dir.join(dest);
+    if let Some(s) = corpus.by_path(&candidate) {
+        return Some(s.clone());
+    }
     let want = std::fs::canonicalize(&candidate).ok()?;
+    let name = want.file_name()?;
     corpus
         .sources()
         .into_iter()
+        .filter(|s| s.path.file_name() == Some(name))
         .find(|s| std::fs::canonicalize(&s.path).ok().as_deref() == Some(want.as_path()))
         .cloned()
 }

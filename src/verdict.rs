@@ -187,12 +187,22 @@ pub fn judge(
     params: &MatchParams,
 ) -> Judgement {
     let mut scored: Vec<(FigureRef, f32, Option<f64>)> = Vec::new();
+    // each term's IDF looked up once per judgement
+    let idf_cache: std::cell::RefCell<std::collections::HashMap<String, f32>> = Default::default();
+    let idf_of = |t: &str| -> f32 {
+        if let Some(v) = idf_cache.borrow().get(t) {
+            return *v;
+        }
+        let v = corpus.idf(t);
+        idf_cache.borrow_mut().insert(t.to_string(), v);
+        v
+    };
     for r in corpus.candidates(subject) {
         let Some((source, sf)) = corpus.get(r) else { continue };
         if !same_time(figure.time.as_ref(), note_date, sf.figure.time.as_ref(), source) {
             continue;
         }
-        let (note_cov, src_cov) = subject.coverage(&sf.subject, |t| corpus.idf(t));
+        let (note_cov, src_cov) = subject.coverage(&sf.subject, |t| idf_of(t));
         let mut sim = note_cov.powf(params.note_weight) * src_cov.powf(1.0 - params.note_weight);
         let is_cited = cited.iter().any(|p| *p == source.path);
         // the writer named this source: a looser paraphrase is expected

@@ -23,6 +23,8 @@ pub struct Corpus {
     slots: Vec<Option<Arc<Source>>>,
     by_path: HashMap<PathBuf, u32>,
     postings: HashMap<String, Vec<FigureRef>>,
+    /// Source ids in order, for citation keys and prefixes.
+    ids: std::collections::BTreeMap<String, Vec<u32>>,
     figure_count: usize,
 }
 
@@ -63,6 +65,7 @@ impl Corpus {
             }
         }
         self.figure_count += source.figures.len();
+        self.ids.entry(source.id.clone()).or_default().push(slot);
         self.by_path.insert(source.path.clone(), slot);
         self.slots[slot as usize] = Some(Arc::new(source));
     }
@@ -72,6 +75,12 @@ impl Corpus {
         let Some(slot) = self.by_path.remove(path) else { return false };
         if let Some(old) = self.slots[slot as usize].take() {
             self.figure_count -= old.figures.len();
+            if let Some(list) = self.ids.get_mut(&old.id) {
+                list.retain(|s| *s != slot);
+                if list.is_empty() {
+                    self.ids.remove(&old.id);
+                }
+            }
             for f in &old.figures {
                 for (term, _) in &f.subject.terms {
                     if let Some(list) = self.postings.get_mut(term) {
@@ -114,30 +123,44 @@ impl Corpus {
         Some((s, s.figures.get(r.1 as usize)?))
     }
 
+    fn slot(&self, s: u32) -> Option<&Arc<Source>> {
+        self.slots.get(s as usize).and_then(Option::as_ref)
+    }
+
+    /// Ids starting with `prefix`, in order (at most `limit`).
+    fn ids_with_prefix(&self, prefix: &str, limit: usize) -> Vec<&String> {
+        self.ids
+            .range(prefix.to_string()..)
+            .take_while(|(id, _)| id.starts_with(prefix))
+            .map(|(id, _)| id)
+            .take(limit)
+            .collect()
+    }
+
     /// The source a citation key names: its id, or a unique prefix of one.
     pub fn resolve_id(&self, key: &str) -> Result<&Arc<Source>, IdError> {
-        let all = self.sources();
-        if let Some(s) = all.iter().find(|s| s.id == key) {
-            return Ok(s);
+        if let Some(slots) = self.ids.get(key) {
+            if let Some(s) = slots.first().and_then(|s| self.slot(*s)) {
+                return Ok(s);
+            }
         }
-        let matches: Vec<&&Arc<Source>> = all.iter().filter(|s| s.id.starts_with(key)).collect();
+        let matches = self.ids_with_prefix(key, 6);
         match matches.as_slice() {
-            [one] => Ok(one),
+            [one] => self.ids.get(*one).and_then(|v| v.first()).and_then(|s| self.slot(*s)).ok_or(IdError::Unknown),
             [] => Err(IdError::Unknown),
-            many => Err(IdError::Ambiguous(many.iter().map(|s| s.id.clone()).collect())),
+            many => Err(IdError::Ambiguous(many.iter().map(|s| s.to_string()).collect())),
         }
     }
 
-    /// The shortest prefix of `id` that names it alone (what messages show).
+    /// The shortest prefix of `id` (at least three characters) that names it
+    /// alone — what messages show.
     pub fn short_id(&self, id: &str) -> String {
-        let all = self.sources();
-        for n in 1..=id.len() {
+        for n in 3.min(id.len())..=id.len() {
             if !id.is_char_boundary(n) {
                 continue;
             }
-            let p = &id[..n];
-            if n >= 3.min(id.len()) && all.iter().filter(|s| s.id.starts_with(p)).count() == 1 {
-                return p.to_string();
+            if self.ids_with_prefix(&id[..n], 2).len() == 1 {
+                return id[..n].to_string();
             }
         }
         id.to_string()
@@ -150,19 +173,30 @@ impl Corpus {
         ((n + 1.0) / (df + 1.0)).ln() + 1.0
     }
 
-    /// Source figures sharing a distinctive term with `subject`.
+    /// Source figures sharing distinctive terms with `subject`, at most
+    /// `MAX_CANDIDATES`, those sharing the most (IDF-weighted) first. Terms
+    /// common to a large part of the corpus only count for the counted noun.
     pub fn candidates(&self, subject: &Subject) -> Vec<FigureRef> {
-        let mut out: Vec<FigureRef> = Vec::new();
-        let limit = (self.figure_count / 4).max(2000);
-        for (term, _) in &subject.terms {
-            if let Some(list) = self.postings.get(term) {
-                if list.len() <= limit || subject.noun.as_deref() == Some(term.as_str()) {
-                    out.extend_from_slice(list);
-                }
+        const MAX_CANDIDATES: usize = 120;
+        let common = (self.figure_count / 10).max(200);
+        let mut scores: HashMap<FigureRef, f32> = HashMap::new();
+        for (term, weight) in &subject.terms {
+            let Some(list) = self.postings.get(term) else { continue };
+            if list.len() > common && subject.noun.as_deref() != Some(term.as_str()) {
+                continue;
+            }
+            let w = weight * self.idf(term);
+            for r in list {
+                *scores.entry(*r).or_default() += w;
             }
         }
+        let mut ranked: Vec<(FigureRef, f32)> = scores.into_iter().collect();
+        if ranked.len() > MAX_CANDIDATES {
+            ranked.select_nth_unstable_by(MAX_CANDIDATES, |a, b| b.1.total_cmp(&a.1));
+            ranked.truncate(MAX_CANDIDATES);
+        }
+        let mut out: Vec<FigureRef> = ranked.into_iter().map(|(r, _)| r).collect();
         out.sort_unstable();
-        out.dedup();
         out
     }
 }
