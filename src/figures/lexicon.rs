@@ -99,6 +99,7 @@ pub const QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["nearly"], Qualifier::Nearly),
     (&["almost"], Qualifier::Nearly),
     (&["close", "to"], Qualifier::Nearly),
+    (&["near"], Qualifier::Nearly),
     (&["just", "under"], Qualifier::JustUnder),
     (&["just", "below"], Qualifier::JustUnder),
     (&["just", "shy", "of"], Qualifier::JustUnder),

@@ -1,0 +1,120 @@
+//! The command line: the JSON contracts, compiler-style text, exit codes, and
+//! bad input (binary, non-UTF-8, missing folders) named in clear messages.
+
+use serde_json::Value;
+use std::process::{Command, Output};
+
+fn run(args: &[&str], dir: &std::path::Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sourcecheck")).args(args).current_dir(dir).output().expect("runs")
+}
+
+fn repo() -> &'static std::path::Path {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn figures_json_gives_exact_positions_and_intervals() {
+    let out = run(&["figures", "--format", "json", "seeds/000_c28523b1df8d3a93.txt"], repo());
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let figs = v["files"][0]["figures"].as_array().expect("figures");
+    let about = figs.iter().find(|f| f["text"] == "about 200 a month").expect("about 200 a month");
+    assert_eq!(about["line"], 8);
+    assert_eq!(about["column"], 154);
+    assert_eq!(about["end_line"], 8);
+    assert_eq!(about["end_column"], 171);
+    assert_eq!(about["stated"], serde_json::json!([200.0]));
+    assert_eq!(about["min"], 180.0);
+    assert_eq!(about["max"], 220.0);
+    assert_eq!(about["unit"], Value::Null);
+    assert_eq!(about["per"], "month");
+    let many = figs.iter().find(|f| f["text"] == "as many as 31,000 foreign fighters").expect("31,000");
+    assert_eq!(many["min"], Value::Null);
+    assert_eq!(many["max"], 31000.0);
+    assert_eq!(many["unit"], "fighters");
+}
+
+#[test]
+fn check_text_reads_like_a_compiler_and_exits_1_on_a_contradiction() {
+    let out = run(&["check", "examples/briefing.md"], repo());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("examples/briefing.md:14:1: warning: Contradicted: 004 says less than 1,000 militants remain in Iraq and Syria."), "{text}");
+    assert!(text.contains("    seeds/004_373bdf90062bec4d.txt:1: contradicts: \"The United States-led"), "{text}");
+    assert!(text.contains("info: Unsourced: no source gives a figure for airstrikes per week."), "{text}");
+    assert!(text.contains("note: Supported: 000 says about 200 a month."), "{text}");
+}
+
+#[test]
+fn check_json_follows_the_contract() {
+    let out = run(&["check", "--format", "json", "examples/briefing.md"], repo());
+    let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let note = &v["notes"][0];
+    assert_eq!(note["path"], "examples/briefing.md");
+    let c = note["figures"]
+        .as_array()
+        .expect("figures")
+        .iter()
+        .find(|f| f["verdict"] == "contradicted")
+        .expect("contradicted");
+    assert_eq!(c["text"], "More than 5,000 militants");
+    assert_eq!(
+        (c["line"].as_u64(), c["column"].as_u64(), c["end_line"].as_u64(), c["end_column"].as_u64()),
+        (Some(14), Some(1), Some(14), Some(26))
+    );
+    let e = c["evidence"]
+        .as_array()
+        .expect("evidence")
+        .iter()
+        .find(|e| e["source"] == "seeds/004_373bdf90062bec4d.txt")
+        .expect("004");
+    assert_eq!((e["line"].as_u64(), e["column"].as_u64(), e["end_column"].as_u64()), (Some(1), Some(94), Some(119)));
+    assert_eq!(e["stance"], "contradicts");
+    assert!(e["text"].as_str().unwrap_or("").ends_with("less than 1,000 militants remain in Iraq and Syria."));
+    let cit = note["citations"].as_array().expect("citations").iter().find(|c| c["id"] == "004").expect("citation");
+    assert_eq!(cit["source"], "seeds/004_373bdf90062bec4d.txt");
+}
+
+#[test]
+fn the_seeds_disagreement_about_50_is_reported() {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(
+        dir.path().join("n.md"),
+        "US intelligence says the inflow of foreign recruits has dropped to as few as 50 a month [@002].\n",
+    )
+    .expect("write");
+    let seeds = repo().join("seeds");
+    let out = run(&["check", "--sources", seeds.to_str().unwrap_or("seeds"), "n.md"], dir.path());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Supported: 002 says as few as 50 per month."), "{text}");
+    assert!(
+        text.contains("Sources disagree: 001 gives 50 as a total, not per month: 50 since the beginning of 2016."),
+        "{text}"
+    );
+}
+
+#[test]
+fn binary_and_non_utf8_files_are_named_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(dir.path().join("bin.txt"), b"\x00\x01\x02 binary").expect("write");
+    std::fs::write(dir.path().join("latin1.txt"), b"Caf\xe9 owners counted 45,000 visitors.\n").expect("write");
+    std::fs::write(dir.path().join("ok.txt"), "About 200 people came.\n").expect("write");
+    let out = run(&["figures", "bin.txt", "latin1.txt", "ok.txt"], dir.path());
+    let err = String::from_utf8_lossy(&out.stderr);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(err.contains("bin.txt: binary file (contains NUL bytes), skipped"), "{err}");
+    assert!(err.contains("latin1.txt: not valid UTF-8 (first bad byte at offset 3)"), "{err}");
+    assert!(text.contains("latin1.txt:1:"), "{text}");
+    assert!(text.contains("ok.txt:1:1: About 200 people"), "{text}");
+}
+
+#[test]
+fn a_missing_sources_folder_is_named() {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(dir.path().join("n.md"), "About 200 people came.\n").expect("write");
+    let out = run(&["check", "--sources", "nowhere", "n.md"], dir.path());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(err.contains("nowhere: source folder not found"), "{err}");
+}
