@@ -118,3 +118,24 @@ fn a_missing_sources_folder_is_named() {
     assert_eq!(out.status.code(), Some(2));
     assert!(err.contains("nowhere: source folder not found"), "{err}");
 }
+
+#[test]
+fn a_markdown_link_to_a_source_file_is_a_citation() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let seeds = dir.path().join("seeds");
+    std::fs::create_dir_all(&seeds).expect("mkdir");
+    for e in std::fs::read_dir(repo().join("seeds")).expect("seeds").flatten() {
+        std::fs::copy(e.path(), seeds.join(e.file_name())).expect("copy");
+    }
+    std::fs::write(
+        dir.path().join("n.md"),
+        "At its peak the group had more than 45,000 fighters ([Heat Street](seeds/004_373bdf90062bec4d.txt)).\n",
+    )
+    .expect("write");
+    let out = run(&["check", "--format", "json", "n.md"], dir.path());
+    let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let cit = &v["notes"][0]["citations"][0];
+    assert_eq!(cit["id"], "004_373bdf90062bec4d");
+    assert_eq!(cit["source"], "seeds/004_373bdf90062bec4d.txt");
+    assert_eq!(v["notes"][0]["figures"][0]["verdict"], "supported");
+}

@@ -4,7 +4,6 @@
 use super::position::{display_path, span1, Span1};
 use super::OutputFormat;
 use crate::check::{check_note, NoteCheck};
-use crate::input;
 use crate::text::{lines::LineIndex, Format};
 use crate::verdict::{Stance, Verdict};
 use crate::workspace::Workspace;
@@ -120,17 +119,7 @@ pub fn run(format: OutputFormat, sources: &[PathBuf], notes: &[PathBuf]) -> i32 
     let stdout = std::io::stdout();
     let mut w = stdout.lock();
     for path in notes {
-        let file = match input::read_text(path) {
-            Ok(f) => f,
-            Err(e) => {
-                eprintln!("sourcecheck: {e}");
-                status = 2;
-                continue;
-            }
-        };
-        if let Some(warning) = &file.warning {
-            eprintln!("sourcecheck: warning: {warning}");
-        }
+        let Some(file) = super::read_input(path, &mut status) else { continue };
         let check = check_note(&file.text, Format::from_path(path), Some(path), &ws.corpus, &ws.settings);
         if check.count(Verdict::Contradicted) > 0 || check.citations.iter().any(|c| c.error.is_some()) {
             status = status.max(1);

@@ -3,7 +3,6 @@
 use super::position::{span1, Span1};
 use super::OutputFormat;
 use crate::figures::{self, Figure};
-use crate::input;
 use crate::text::{lines::LineIndex, Format};
 use serde::Serialize;
 use std::io::Write;
@@ -45,17 +44,7 @@ pub fn run(format: OutputFormat, files: &[PathBuf]) -> i32 {
     let stdout = std::io::stdout();
     let mut w = stdout.lock();
     for path in files {
-        let file = match input::read_text(path) {
-            Ok(f) => f,
-            Err(e) => {
-                eprintln!("sourcecheck: {e}");
-                status = 2;
-                continue;
-            }
-        };
-        if let Some(warning) = &file.warning {
-            eprintln!("sourcecheck: warning: {warning}");
-        }
+        let Some(file) = super::read_input(path, &mut status) else { continue };
         let text = &file.text;
         let ex = figures::extract(text, Format::from_path(path));
         let index = LineIndex::new(text);

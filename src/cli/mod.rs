@@ -56,3 +56,21 @@ pub fn run(cli: Cli) -> i32 {
         Command::Check { sources, format, notes } => check_cmd::run(format, &sources, &notes),
     }
 }
+
+/// Reads a file named on the command line; problems are reported on stderr,
+/// naming the file, and make the exit status 2.
+fn read_input(path: &std::path::Path, status: &mut i32) -> Option<crate::input::TextFile> {
+    match crate::input::read_text(path) {
+        Ok(f) => {
+            if let Some(warning) = &f.warning {
+                eprintln!("sourcecheck: warning: {warning}");
+            }
+            Some(f)
+        }
+        Err(e) => {
+            eprintln!("sourcecheck: {e}");
+            *status = 2;
+            None
+        }
+    }
+}

@@ -150,37 +150,4 @@ impl Subject {
         }
         ((shared_a / all_a).min(1.0), (shared_b / all_b).min(1.0))
     }
-
-    /// Cosine similarity with IDF weighting (`idf` gives a term's weight).
-    pub fn similarity(&self, other: &Subject, idf: impl Fn(&str) -> f32) -> f32 {
-        let (mut dot, mut na, mut nb) = (0.0f32, 0.0f32, 0.0f32);
-        let (mut i, mut j) = (0, 0);
-        let a = &self.terms;
-        let b = &other.terms;
-        for (t, w) in a {
-            let x = w * idf(t);
-            na += x * x;
-        }
-        for (t, w) in b {
-            let x = w * idf(t);
-            nb += x * x;
-        }
-        while i < a.len() && j < b.len() {
-            match a[i].0.cmp(&b[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    let w = idf(&a[i].0);
-                    dot += a[i].1 * w * b[j].1 * w;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        if na == 0.0 || nb == 0.0 {
-            0.0
-        } else {
-            dot / (na.sqrt() * nb.sqrt())
-        }
-    }
 }

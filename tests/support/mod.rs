@@ -61,6 +61,11 @@ pub struct Workspace {
 }
 
 impl Workspace {
+    /// An empty workspace folder.
+    pub fn empty() -> Workspace {
+        Workspace { dir: tempfile::tempdir().expect("tempdir") }
+    }
+
     pub fn with_seeds() -> Workspace {
         let dir = tempfile::tempdir().expect("tempdir");
         let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
@@ -158,6 +163,11 @@ impl Client {
         (c, init)
     }
 
+    /// The server's process id (for memory readings).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     pub fn send_raw(&mut self, bytes: &[u8]) {
         if let Some(stdin) = self.stdin.as_mut() {
             let _ = stdin.write_all(bytes);
@@ -203,7 +213,7 @@ impl Client {
 
     /// Waits for diagnostics of `uri` satisfying `pred`; returns them.
     pub fn diagnostics_where(&mut self, uri: &str, pred: impl Fn(&[Value]) -> bool) -> Vec<Value> {
-        let deadline = Instant::now() + Duration::from_secs(20);
+        let deadline = Instant::now() + Duration::from_secs(120);
         let mut last: Option<Vec<Value>> = None;
         let check = |m: &Value, last: &mut Option<Vec<Value>>| -> Option<Vec<Value>> {
             if m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri {
