@@ -47,6 +47,64 @@ impl NoteCheck {
 
 /// Checks note `text` (read as `format`; `path` resolves links to sources).
 pub fn check_note(text: &str, format: Format, path: Option<&Path>, corpus: &Corpus, settings: &Settings) -> NoteCheck {
+    check_note_cached(text, format, path, corpus, settings, &mut JudgementCache::default())
+}
+
+/// Judgements of a note's figures from its previous check, keyed by what
+/// decides them (the figure's sentence and place in it, its table row, its
+/// citations, the note's date). The caller clears it when the corpus or the
+/// settings change; a keystroke then re-judges only the sentence it touched.
+#[derive(Default)]
+pub struct JudgementCache {
+    map: std::collections::HashMap<u64, Judgement>,
+}
+
+impl JudgementCache {
+    pub fn clear(&mut self) {
+        self.map.clear();
+    }
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+fn judgement_key(
+    text: &str,
+    figure: &Figure,
+    others: &[Range<usize>],
+    cited: &[PathBuf],
+    note_date: Option<crate::figures::DateSpec>,
+) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let base = figure.sentence.start;
+    text[figure.sentence.clone()].hash(&mut h);
+    (figure.span.start - base, figure.span.end - base).hash(&mut h);
+    for o in others {
+        (o.start.wrapping_sub(base), o.end.wrapping_sub(base)).hash(&mut h);
+    }
+    for c in &figure.context {
+        text[c.clone()].hash(&mut h);
+    }
+    cited.hash(&mut h);
+    note_date.hash(&mut h);
+    h.finish()
+}
+
+/// `check_note`, reusing the judgements in `cache` that still apply and
+/// leaving in it exactly this check's judgements.
+pub fn check_note_cached(
+    text: &str,
+    format: Format,
+    path: Option<&Path>,
+    corpus: &Corpus,
+    settings: &Settings,
+    cache: &mut JudgementCache,
+) -> NoteCheck {
+    let mut next = std::collections::HashMap::new();
     let ex = figures::extract_with(text, format, &settings.conventions);
     let note_date = crate::corpus::dating::note_date(text, &ex);
     let citations = find_citations(text, format, path, corpus);
@@ -60,16 +118,24 @@ pub fn check_note(text: &str, format: Format, path: Option<&Path>, corpus: &Corp
             .filter(|(j, (s, _))| *j != i && *s == figure.sentence)
             .map(|(_, (_, sp))| sp.clone())
             .collect();
-        let subject = subject::of_figure(text, &figure, &others, &settings.synonyms);
         let sentence_figures: Vec<Range<usize>> =
             spans.iter().filter(|(s, _)| *s == figure.sentence).map(|(_, sp)| sp.clone()).collect();
         let cited = cited_by(text, &figure, &sentence_figures, &out.citations);
         let cited_paths: Vec<PathBuf> =
             cited.iter().filter_map(|i| out.citations[*i].source.as_ref().map(|s| s.path.clone())).collect();
-        let judgement = verdict::judge(&figure, &subject, note_date, &cited_paths, corpus, &settings.params);
+        let key = judgement_key(text, &figure, &others, &cited_paths, note_date);
+        let judgement = match cache.map.remove(&key).or_else(|| next.get(&key).cloned()) {
+            Some(j) => j,
+            None => {
+                let subject = subject::of_figure(text, &figure, &others, &settings.synonyms);
+                verdict::judge(&figure, &subject, note_date, &cited_paths, corpus, &settings.params)
+            }
+        };
+        next.insert(key, judgement.clone());
         let citation_warning = citation_warning(&judgement, &cited, &out.citations, corpus);
         out.figures.push(FigureCheck { figure, judgement, cited, citation_warning });
     }
+    cache.map = next;
     out
 }
 

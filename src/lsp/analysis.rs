@@ -5,7 +5,7 @@
 use super::convert::Doc;
 use super::diagnostics;
 use super::state::{lock, read, Analysis, State};
-use crate::check::check_note;
+use crate::check::check_note_cached;
 use crate::text::lines::LineIndex;
 use std::sync::Arc;
 use std::time::Duration;
@@ -43,13 +43,21 @@ pub async fn run(state: Arc<State>, client: Client, uri: Uri) {
         return; // judged once the sources are read: no verdicts from a partial corpus
     }
     let st = state.clone();
+    let cache_uri = uri.clone();
     let job = tokio::task::spawn_blocking(move || {
         let settings = read(&st.workspace).settings.clone();
+        let mut cache = lock(&st.judgements).remove(&cache_uri).unwrap_or_default();
         let corpus = read(&st.corpus);
-        let check = check_note(&text, format, path.as_deref(), &corpus, &settings);
+        let t = std::time::Instant::now();
+        let cached = cache.len();
+        let check = check_note_cached(&text, format, path.as_deref(), &corpus, &settings, &mut cache);
+        tracing::debug!(elapsed = ?t.elapsed(), cached, "check_note");
+        drop(corpus);
+        lock(&st.judgements).insert(cache_uri, cache);
         let lines = LineIndex::new(&text);
         Analysis { version, text: Arc::from(text), lines, check }
     });
+    let started = std::time::Instant::now();
     let analysis = match job.await {
         Ok(a) => Arc::new(a),
         Err(e) => {
@@ -74,6 +82,7 @@ pub async fn run(state: Arc<State>, client: Client, uri: Uri) {
         let doc = Doc { text: &analysis.text, lines: &analysis.lines, encoding: state.encoding() };
         diagnostics::of_analysis(&analysis, &doc, &ws.config.severity, state.caps().related_information)
     };
+    tracing::debug!(uri = uri.as_str(), elapsed = ?started.elapsed(), diagnostics = diags.len(), "checked");
     let changed = {
         let mut published = lock(&state.published);
         if published.get(&uri) == Some(&diags) {
@@ -86,10 +95,14 @@ pub async fn run(state: Arc<State>, client: Client, uri: Uri) {
     if changed {
         client.publish_diagnostics(uri, diags, Some(version)).await;
     }
+    tracing::debug!(elapsed = ?started.elapsed(), "published");
 }
 
-/// Re-checks every open note (after the corpus or configuration changed).
+/// Re-checks every open note (after the corpus or configuration changed):
+/// every cached judgement is stale.
 pub async fn rerun_all(state: Arc<State>, client: Client) {
+    tracing::debug!("re-checking every open note");
+    lock(&state.judgements).clear();
     let uris: Vec<Uri> = lock(&state.docs).keys().cloned().collect();
     for uri in uris {
         run(state.clone(), client.clone(), uri).await;

@@ -9,6 +9,9 @@ use tower_lsp_server::ls_types::{
     Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString,
 };
 
+/// Passages listed under a diagnostic (hover and definition list them all).
+const RELATED_PASSAGES: usize = 3;
+
 fn severity(level: Level) -> Option<DiagnosticSeverity> {
     match level {
         Level::Error => Some(DiagnosticSeverity::ERROR),
@@ -38,6 +41,9 @@ fn diagnostic(
 /// The diagnostics of an analysed note.
 pub fn of_analysis(a: &Analysis, doc: &Doc, levels: &Severity, related: bool) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    // one URI per source file, not one per passage
+    let mut uris: std::collections::HashMap<&std::path::Path, Option<tower_lsp_server::ls_types::Uri>> =
+        std::collections::HashMap::new();
     for c in &a.check.citations {
         if let (Some(err), Some(sev)) = (&c.error, severity(levels.citation)) {
             out.push(diagnostic(doc.range(&c.range), sev, "unknown-citation", capitalise(err)));
@@ -62,7 +68,7 @@ pub fn of_analysis(a: &Analysis, doc: &Doc, levels: &Severity, related: bool) ->
                     j.evidence
                         .iter()
                         .chain(j.related.iter())
-                        .take(8)
+                        .take(RELATED_PASSAGES)
                         .filter_map(|e| {
                             let src = &e.source;
                             let sdoc = Doc { text: &src.text, lines: &src.lines, encoding: doc.encoding };
@@ -72,10 +78,13 @@ pub fn of_analysis(a: &Analysis, doc: &Doc, levels: &Severity, related: bool) ->
                             };
                             Some(DiagnosticRelatedInformation {
                                 location: Location {
-                                    uri: path_to_uri(&src.path)?,
+                                    uri: uris
+                                        .entry(src.path.as_path())
+                                        .or_insert_with(|| path_to_uri(&src.path))
+                                        .clone()?,
                                     range: sdoc.range(&e.source_figure().figure.span),
                                 },
-                                message: format!("{} {stance}: {}", src.id, e.excerpt()),
+                                message: format!("{} {stance}: {}", short(&src.id), e.excerpt()),
                             })
                         })
                         .collect(),
@@ -96,4 +105,9 @@ fn capitalise(s: &str) -> String {
         Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
         None => String::new(),
     }
+}
+
+/// The id as messages show it: "004" for "004_373bdf90062bec4d".
+fn short(id: &str) -> &str {
+    id.split_once('_').map(|(a, _)| a).filter(|a| a.len() >= 3).unwrap_or(id)
 }

@@ -98,6 +98,7 @@ pub async fn full_index(state: Arc<State>, client: Client) {
 
 /// A source file changed, appeared or vanished: re-read that file alone.
 pub async fn file_changed(state: Arc<State>, client: Client, path: PathBuf) {
+    tracing::debug!(path = %path.display(), "file changed");
     if !corpus::is_source_file(&path) || !state.is_source_path_or_parent(&path) {
         return;
     }
@@ -157,10 +158,21 @@ pub fn watch(
         std::time::Duration::from_millis(200),
         None,
         move |res: notify_debouncer_full::DebounceEventResult| {
+            use notify_debouncer_full::notify::event::{EventKind, ModifyKind};
             if let Ok(events) = res {
                 for e in events {
-                    for p in &e.paths {
-                        let _ = tx.send(p.clone());
+                    // reading a file (as indexing does) raises access events: only
+                    // creation, removal, renames and changed contents count
+                    let relevant = match e.kind {
+                        EventKind::Create(_) | EventKind::Remove(_) => true,
+                        EventKind::Modify(ModifyKind::Metadata(_)) => false,
+                        EventKind::Modify(_) => true,
+                        _ => false,
+                    };
+                    if relevant {
+                        for p in &e.paths {
+                            let _ = tx.send(p.clone());
+                        }
                     }
                 }
             }

@@ -208,6 +208,7 @@ impl LanguageServer for Backend {
         let uri = params.text_document.uri;
         lock(&self.state.docs).remove(&uri);
         lock(&self.state.analyses).remove(&uri);
+        lock(&self.state.judgements).remove(&uri);
         lock(&self.state.generations).remove(&uri);
         if lock(&self.state.published).remove(&uri).is_some() {
             self.client.publish_diagnostics(uri, Vec::new(), None).await;

@@ -49,6 +49,8 @@ pub struct State {
     pub workspace: RwLock<WorkspaceState>,
     pub corpus: RwLock<Corpus>,
     pub analyses: Mutex<HashMap<Uri, Arc<Analysis>>>,
+    /// Each note's judgements from its last check, to re-judge only what changed.
+    pub judgements: Mutex<HashMap<Uri, crate::check::JudgementCache>>,
     pub published: Mutex<HashMap<Uri, Vec<Diagnostic>>>,
     /// Per-document generation counters for debouncing.
     pub generations: Mutex<HashMap<Uri, u64>>,
@@ -72,6 +74,7 @@ impl State {
             }),
             corpus: RwLock::new(Corpus::new()),
             analyses: Mutex::new(HashMap::new()),
+            judgements: Mutex::new(HashMap::new()),
             published: Mutex::new(HashMap::new()),
             generations: Mutex::new(HashMap::new()),
             encoding: RwLock::new(Encoding::Utf16),
