@@ -275,7 +275,24 @@ pub fn judge(
         Verdict::Contradicted
     };
     order(&mut evidence, verdict, figure);
-    let notes = notes(figure, verdict, &evidence, &related, corpus);
+    // Figures of the same kind from other sources that fell under the cut-off
+    // but still speak of the subject: candidates for "a newer source says".
+    let later: Vec<Evidence> = scored
+        .iter()
+        .filter_map(|(r, sim, factor)| {
+            let f = (*factor)?;
+            let (source, sf) = corpus.get(*r)?;
+            let known = evidence.iter().any(|e| e.source.path == source.path && e.figure == r.1 as usize);
+            let differs = !sf.figure.interval.scaled(f).overlaps(&figure.interval);
+            (!known && differs && *sim >= params.min_similarity).then(|| Evidence {
+                source: source.clone(),
+                figure: r.1 as usize,
+                stance: Stance::Contradicts,
+                similarity: *sim,
+            })
+        })
+        .collect();
+    let notes = notes(figure, verdict, &evidence, &later, &related, corpus);
     let message = message(verdict, &evidence, corpus, figure);
     Judgement { verdict, evidence, related, message, notes }
 }
@@ -330,6 +347,7 @@ fn notes(
     figure: &Figure,
     verdict: Verdict,
     evidence: &[Evidence],
+    later: &[Evidence],
     related: &[Evidence],
     corpus: &Corpus,
 ) -> Vec<String> {
@@ -344,6 +362,8 @@ fn notes(
         let newest_support = supports.iter().map(|e| date_key(&e.source)).max().unwrap_or(i64::MIN);
         if let Some(n) = contradicts
             .iter()
+            .copied()
+            .chain(later.iter())
             .filter(|e| date_key(&e.source) > newest_support && e.source.date.is_some())
             .max_by_key(|e| date_key(&e.source))
         {

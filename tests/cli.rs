@@ -139,3 +139,18 @@ fn a_markdown_link_to_a_source_file_is_a_citation() {
     assert_eq!(cit["source"], "seeds/004_373bdf90062bec4d.txt");
     assert_eq!(v["notes"][0]["figures"][0]["verdict"], "supported");
 }
+
+#[test]
+fn a_newer_source_with_a_different_figure_is_named() {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(
+        dir.path().join("n.md"),
+        "The number of foreign fighters joining ISIS has fallen to about 200 a month [@000].\n",
+    )
+    .expect("write");
+    let seeds = repo().join("seeds");
+    let out = run(&["check", "--sources", seeds.to_str().unwrap_or("seeds"), "n.md"], dir.path());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("n.md:1:59: note: Supported: 000 says about 200 a month."), "{text}");
+    assert!(text.contains("    Newer: 002, Sep 2016: as few as 50 per month."), "{text}");
+}
