@@ -236,9 +236,12 @@ fn build(
     let (lead_start, quals) = leading_qualifiers(cx, q.start, floor);
     let before = lead_start.checked_sub(1).filter(|b| *b >= floor);
     let between = before.is_some_and(|b| cx.word(b) == Some("between"));
-    let from = before.is_some_and(|b| cx.word(b) == Some("from")) && !change_verb_before(cx, before.unwrap_or(0));
+    let after_from = before.is_some_and(|b| cx.word(b) == Some("from"));
+    // "rose from 81 percent to 86 percent": two values, the first an earlier one
+    let changed_from = after_from && change_verb_before(cx, before.unwrap_or(0));
+    let from = after_from && !changed_from;
     // Range or alternative.
-    let mut hi: Option<Quantity> = range_tail(cx, &q, between, from);
+    let mut hi: Option<Quantity> = if changed_from { None } else { range_tail(cx, &q, between, from) };
     if hi.is_none() && q.lone_one && q.form == Form::Words {
         return None; // a bare "one" is not a figure
     }
@@ -371,7 +374,10 @@ fn build(
         noun: noun.map(|h| cx.toks[h].range()),
         per,
         sentence,
-        time: None,
+        time: changed_from.then(|| {
+            let b = before.unwrap_or(first);
+            TimeRef { span: cx.toks[b].range(), cues: vec![Cue::Earlier] }
+        }),
         context: Vec::new(),
     };
     Some((fig, first, end))
@@ -574,8 +580,9 @@ fn trailing_qualifier(cx: &Ctx, end: usize) -> Option<(Qualifier, usize)> {
     None
 }
 
+/// A verb of change before `from` in the same sentence: "rose", "fell", "up", "down".
 fn change_verb_before(cx: &Ctx, from: usize) -> bool {
-    (from.saturating_sub(3)..from).any(|k| {
+    (0..from).any(|k| {
         cx.word(k).is_some_and(|w| {
             matches!(
                 w,
@@ -828,6 +835,9 @@ fn attach_time(cx: &Ctx, cues: &[(usize, usize, Cue)], found: &mut [(Figure, usi
     let figure_ends: Vec<usize> = found.iter().map(|(_, _, e)| *e).collect();
     let spans: Vec<(usize, usize)> = found.iter().map(|(_, f, e)| (*f, *e)).collect();
     for (fig, first, end) in found.iter_mut() {
+        if fig.time.is_some() {
+            continue; // already placed ("from 81 percent" after a verb of change)
+        }
         let (s, e) = clause_of(*first);
         let (first, end) = (*first, *end);
         let distance = |c: &(usize, usize, Cue)| if c.1 <= first { first - c.1 } else { c.0.saturating_sub(end) };
