@@ -61,6 +61,24 @@ pub fn of_figure(text: &str, figure: &Figure, others: &[std::ops::Range<usize>],
     while clause_end < toks.len() && !is_break(clause_end) {
         clause_end += 1;
     }
+    // A clause that says nothing of its own ("…, down from 96 percent five
+    // years earlier") takes its words from the clause before it.
+    let content = |a: usize, b: usize| {
+        toks[a..b]
+            .iter()
+            .enumerate()
+            .filter(|(k, t)| {
+                t.kind == TokKind::Word && !(first..=last).contains(&(a + k)) && term(t.text(text), synonyms).is_some()
+            })
+            .count()
+    };
+    if content(clause_start, clause_end) == 0 && clause_start > 0 {
+        let mut s = clause_start - 1;
+        while s > 0 && !is_break(s - 1) {
+            s -= 1;
+        }
+        clause_start = s;
+    }
     let mut bag: Vec<(String, f32)> = Vec::new();
     let noun_term = figure.noun.as_ref().and_then(|n| term(&text[n.clone()], synonyms));
     for (k, t) in toks.iter().enumerate() {
