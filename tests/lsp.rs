@@ -65,7 +65,7 @@ fn hover_quotes_the_passage_and_definition_jumps_to_it() {
     let md = hover["contents"]["value"].as_str().expect("markdown");
     assert_eq!(hover["contents"]["kind"], "markdown");
     assert!(md.starts_with("✗ **Contradicted** — `more than 5,000 militants`"), "{md}");
-    assert!(md.contains("Admits over 5,000 militants."), "{md}");
+    assert!(md.contains("Claims: over 5,000 militants."), "{md}");
     assert!(md.contains("said Wednesday that **less than 1,000 militants** remain in Iraq and Syria."), "{md}");
     assert!(md.contains("004_373bdf90062bec4d.txt:1"), "{md}");
     assert_eq!(hover["range"], fx.ranges[0]);

@@ -17,7 +17,7 @@ pub fn figure_card(f: &FigureCheck, note_text: &str) -> String {
         Verdict::Unsourced => "? **Unsourced**",
     };
     let mut s = format!("{title} — `{}`\n\n", report::quote_figure(note_text, &f.figure));
-    s.push_str(&format!("Admits {}.\n", report::describe_figure(&f.figure)));
+    s.push_str(&format!("Claims: {}.\n", report::describe_figure(&f.figure)));
     if j.evidence.is_empty() {
         s.push_str("\nNo source gives a figure for this measure.\n");
     }
