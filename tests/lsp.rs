@@ -250,3 +250,23 @@ fn initialization_options_choose_the_sources_and_severities() {
     assert_eq!(s["severity"], 3);
     assert_eq!(s["range"], fx.ranges[0]);
 }
+
+#[test]
+fn malformed_messages_get_a_parse_error_and_the_server_goes_on() {
+    let (_ws, mut client, _fx, uri) = open_note(false, CONTRADICTED);
+    client.diagnostics_where(&uri, |d| !d.is_empty());
+    // a body that is not JSON
+    client.send_raw(b"Content-Length: 5\r\n\r\n{bad}");
+    // a header with no usable length
+    client.send_raw(b"Content-Length: twelve\r\n\r\n");
+    // a JSON value that is not a message
+    client.send_raw(b"Content-Length: 2\r\n\r\n42");
+    let hover = client
+        .request("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": {"line": 2, "character": 20}}));
+    assert!(hover["contents"]["value"].as_str().unwrap_or("").contains("Contradicted"), "{hover}");
+    let errors: Vec<&Value> = client.backlog.iter().filter(|m| m["error"]["code"] == -32700).collect();
+    assert_eq!(errors.len(), 3, "{:?}", client.backlog);
+    assert!(errors[0]["error"]["message"].as_str().unwrap_or("").starts_with("Parse error: key must be a string"));
+    assert_eq!(errors[1]["error"]["message"], "Parse error: bad Content-Length 'twelve'");
+    assert_eq!(client.shutdown_and_exit(), 0);
+}

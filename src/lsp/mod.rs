@@ -12,6 +12,7 @@ mod navigation;
 mod options;
 mod server;
 mod state;
+mod transport;
 
 use state::State;
 use std::sync::atomic::Ordering;
@@ -32,7 +33,10 @@ pub fn run_stdio() -> i32 {
     let st = state.clone();
     rt.block_on(async move {
         let (service, socket) = LspService::new(move |client| server::Backend::new(client, st));
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(service).await;
+        let (input, output, guard) = transport::guarded_stdio(tokio::io::stdin(), tokio::io::stdout());
+        Server::new(input, output, socket).serve(service).await;
+        // let the last replies reach the client
+        guard.finish().await;
     });
     rt.shutdown_timeout(std::time::Duration::from_millis(200));
     if state.shutdown.load(Ordering::SeqCst) {
