@@ -2,11 +2,10 @@
 //! resolved, and a warning where a figure's cited source is not the one
 //! that gives it.
 
-use crate::citations;
 use crate::corpus::{Corpus, IdError, Source};
 use crate::figures::{self, Figure};
 use crate::subject;
-use crate::text::{markdown, Format};
+use crate::text::Format;
 use crate::verdict::{self, Judgement, Stance, Verdict};
 use crate::workspace::Settings;
 use std::ops::Range;
@@ -107,7 +106,7 @@ pub fn check_note_cached(
     let mut next = std::collections::HashMap::new();
     let ex = figures::extract_with(text, format, &settings.conventions);
     let note_date = crate::corpus::dating::note_date(text, &ex);
-    let citations = find_citations(text, format, path, corpus);
+    let citations = resolve_citations(&ex, path, corpus);
     let spans: Vec<(Range<usize>, Range<usize>)> =
         ex.figures.iter().map(|f| (f.sentence.clone(), f.span.clone())).collect();
     let mut out = NoteCheck { figures: Vec::new(), citations };
@@ -183,15 +182,11 @@ fn citation_warning(j: &Judgement, cited: &[usize], citations: &[Citation], corp
     None
 }
 
-fn find_citations(text: &str, format: Format, path: Option<&Path>, corpus: &Corpus) -> Vec<Citation> {
+/// Resolves the note's citation keys and its links to source files.
+fn resolve_citations(ex: &figures::Extraction, path: Option<&Path>, corpus: &Corpus) -> Vec<Citation> {
     let mut out = Vec::new();
-    let prose = markdown::prose(text, format);
-    for group in citations::citation_groups(text) {
-        // keys inside code are not citations: the masked text keeps none of code
-        if prose.masked.get(group.range.clone()).is_none() || in_code(text, &prose.masked, &group.range) {
-            continue;
-        }
-        for key in group.keys {
+    for group in &ex.citations {
+        for key in &group.keys {
             let (source, error) = match corpus.resolve_id(&key.id) {
                 Ok(s) => (Some(s.clone()), None),
                 Err(IdError::Unknown) => {
@@ -201,11 +196,11 @@ fn find_citations(text: &str, format: Format, path: Option<&Path>, corpus: &Corp
                     (None, Some(format!("ambiguous source '@{}': it could be {}", key.id, ids.join(", "))))
                 }
             };
-            out.push(Citation { id: key.id, range: key.range, source, error });
+            out.push(Citation { id: key.id.clone(), range: key.range.clone(), source, error });
         }
     }
     if let Some(note_dir) = path.and_then(Path::parent) {
-        for link in &prose.links {
+        for link in &ex.links {
             if let Some(source) = link_target(note_dir, &link.dest, corpus) {
                 out.push(Citation {
                     id: source.id.clone(),
@@ -218,15 +213,6 @@ fn find_citations(text: &str, format: Format, path: Option<&Path>, corpus: &Corp
     }
     out.sort_by_key(|c| c.range.start);
     out
-}
-
-/// Citation brackets are blanked in the masked text; code is blanked too,
-/// so a bracket inside code has blanks where its key was *and* in the
-/// source text the bracket sits inside backticks. Tell them apart by the
-/// original text around it.
-fn in_code(text: &str, _masked: &str, range: &Range<usize>) -> bool {
-    let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
-    text[line_start..range.start].matches('`').count() % 2 == 1
 }
 
 /// A Markdown link whose destination is a source file.

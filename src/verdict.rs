@@ -367,7 +367,7 @@ fn notes(
             .filter(|e| date_key(&e.source) > newest_support && e.source.date.is_some())
             .max_by_key(|e| date_key(&e.source))
         {
-            let date = n.source.date.map(|d| DateSpecExt::month_year(&d)).unwrap_or_default();
+            let date = n.source.date.map(|d| month_year(&d)).unwrap_or_default();
             out.push(format!("Newer: {}, {}: {}.", cite(n, corpus), date, n.excerpt()));
         }
     }
@@ -388,14 +388,9 @@ fn notes(
     out
 }
 
-trait DateSpecExt {
-    fn month_year(&self) -> String;
-}
-
-impl DateSpecExt for crate::figures::DateSpec {
-    fn month_year(&self) -> String {
-        crate::figures::DateSpec { day: None, ..*self }.display()
-    }
+/// "Sep 2016": a source's date without the day.
+fn month_year(d: &crate::figures::DateSpec) -> String {
+    crate::figures::DateSpec { day: None, ..*d }.display()
 }
 
 /// One candidate as the matcher saw it (for `examples/explain.rs` and debugging).

@@ -161,6 +161,9 @@ pub struct Extraction {
     pub sentences: Vec<Range<usize>>,
     /// Explicit dates found in the prose (for dating a source).
     pub dates: Vec<(Range<usize>, DateSpec)>,
+    /// Citation groups and Markdown links in the prose.
+    pub citations: Vec<crate::citations::CitationGroup>,
+    pub links: Vec<markdown::Link>,
 }
 
 /// Finds every figure in `text`.
@@ -190,6 +193,8 @@ pub fn extract_with(text: &str, format: Format, conv: &conventions::Conventions)
             }
         }
     }
+    out.citations = prose.citations;
+    out.links = prose.links;
     out
 }
 

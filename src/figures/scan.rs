@@ -291,8 +291,6 @@ fn build(
             noun = Some(h);
             unit = Some(cx.raw(h).to_string());
             end = h + 1;
-        } else if q.takes_of {
-            // "hundreds of" without a noun we can read: keep the quantity alone
         }
     }
     // Durations written with a hyphen: "a 10-year sentence".

@@ -360,7 +360,7 @@ fn cue_at(cx: &Ctx, i: usize) -> Option<(usize, Cue)> {
             let end = (i + 1..(i + 6).min(cx.toks.len())).find_map(|j| date_at(cx, j).map(|(e, _)| e)).unwrap_or(i + 1);
             Some((end, Cue::Window))
         }
-        "this" | "so-far" => cx.word(i + 1).and_then(lx::period_noun).map(|_| (i + 2, Cue::Window)),
+        "this" => cx.word(i + 1).and_then(lx::period_noun).map(|_| (i + 2, Cue::Window)),
         "last" => match cx.word(i + 1) {
             Some(n) => {
                 if let Some(p) = lx::period_noun(n) {

@@ -55,7 +55,7 @@ pub async fn run(state: Arc<State>, client: Client, uri: Uri) {
         drop(corpus);
         lock(&st.judgements).insert(cache_uri, cache);
         let lines = LineIndex::new(&text);
-        Analysis { version, text: Arc::from(text), lines, check }
+        Analysis { text: Arc::from(text), lines, check }
     });
     let started = std::time::Instant::now();
     let analysis = match job.await {

@@ -66,11 +66,9 @@ pub fn figure_definition(
 }
 
 /// Definition of a citation: the start of the cited source.
-pub fn citation_definition(src: &Source) -> Option<GotoDefinitionResponse> {
+pub fn citation_definition(src: &Source, encoding: Encoding) -> Option<GotoDefinitionResponse> {
     let title_end = src.text.find('\n').unwrap_or(src.text.len());
-    let d = source_doc(src, Encoding::Utf16);
-    let mut range = d.range(&(0..title_end));
-    range.end.character = range.end.character.min(range.end.character);
+    let range = source_doc(src, encoding).range(&(0..title_end));
     Some(GotoDefinitionResponse::Scalar(Location { uri: path_to_uri(&src.path)?, range }))
 }
 

@@ -272,7 +272,7 @@ impl LanguageServer for Backend {
             if let Some(f) = navigation::figure_at(&a, offset) {
                 return navigation::figure_definition(f, &doc, encoding, links);
             }
-            navigation::citation_definition(navigation::citation_at(&a, offset)?)
+            navigation::citation_definition(navigation::citation_at(&a, offset)?, encoding)
         })
     }
 

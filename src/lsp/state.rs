@@ -36,9 +36,6 @@ pub struct WorkspaceState {
 
 /// The latest analysis of a note, for hover and definition.
 pub struct Analysis {
-    /// The document version analysed (answers are only about that text).
-    #[allow(dead_code)]
-    pub version: i32,
     pub text: Arc<str>,
     pub lines: LineIndex,
     pub check: NoteCheck,

@@ -35,7 +35,7 @@ pub fn term(word: &str, synonyms: &Synonyms) -> Option<String> {
     if lower.len() < 2 || stopwords::is_stop(lower) {
         return None;
     }
-    if let Some(t) = synonyms.phrase_or_word(lower) {
+    if let Some(t) = synonyms.of_word(lower) {
         return Some(t);
     }
     let stemmed = stem::stem(lower);

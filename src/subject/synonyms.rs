@@ -1,6 +1,8 @@
 //! Synonyms: a general built-in vocabulary, extended by the `synonyms` of
 //! sourcecheck.toml. Every member of a group maps to the group's first
-//! member's stem; multi-word phrases are folded before stemming.
+//! member's stem. Members are single words: subjects are bags of words, so a
+//! multi-word member ("per cent") is left out (extraction already reads
+//! "per cent" as percent).
 
 use super::stem::stem;
 use std::collections::HashMap;
@@ -8,7 +10,7 @@ use std::collections::HashMap;
 /// General English groups (first member is the canonical term). Nothing here
 /// is about any particular subject.
 const BUILT_IN: &[&[&str]] = &[
-    &["percent", "per cent", "pct", "percentage"],
+    &["percent", "pct", "percentage"],
     &["kilometre", "kilometer", "km", "kilometres", "kilometers"],
     &["mile", "miles", "mi"],
     &["kilogram", "kg", "kilo", "kilos"],
@@ -20,7 +22,7 @@ const BUILT_IN: &[&[&str]] = &[
     &["death", "dead", "died", "die", "dies", "killed", "fatalities", "fatality", "deaths", "lives"],
     &["injured", "wounded", "hurt", "injuries", "injury"],
     &["fighter", "militant", "combatant", "insurgent", "guerrilla", "fighters", "militants", "combatants"],
-    &["soldier", "troop", "troops", "servicemen", "service members"],
+    &["soldier", "troop", "troops", "servicemen", "servicemembers"],
     &["country", "nation", "countries", "nations"],
     &["city", "cities", "town", "towns"],
     &["home", "house", "homes", "houses", "dwelling", "dwellings", "household", "households"],
@@ -47,7 +49,7 @@ const BUILT_IN: &[&[&str]] = &[
     &["vaccinated", "immunised", "immunized", "vaccination", "immunisation", "immunization"],
     &["student", "pupil", "students", "pupils"],
     &["teacher", "teachers", "educator", "educators"],
-    &["refugee", "refugees", "asylum seekers"],
+    &["refugee", "refugees", "asylees"],
     &["foreign", "foreigner", "foreigners", "overseas"],
 ];
 
@@ -55,7 +57,6 @@ const BUILT_IN: &[&[&str]] = &[
 #[derive(Clone, Debug)]
 pub struct Synonyms {
     words: HashMap<String, String>,
-    phrases: HashMap<String, String>,
 }
 
 impl Default for Synonyms {
@@ -67,7 +68,7 @@ impl Default for Synonyms {
 impl Synonyms {
     /// The built-in table plus `extra` groups (from configuration).
     pub fn with_extra(extra: &[Vec<String>]) -> Synonyms {
-        let mut s = Synonyms { words: HashMap::new(), phrases: HashMap::new() };
+        let mut s = Synonyms { words: HashMap::new() };
         for group in BUILT_IN {
             s.add(group.iter().copied());
         }
@@ -78,16 +79,12 @@ impl Synonyms {
     }
 
     fn add<'a>(&mut self, group: impl Iterator<Item = &'a str>) {
-        let members: Vec<String> = group.map(|w| w.to_lowercase()).collect();
+        let members: Vec<String> = group.map(|w| w.trim().to_lowercase()).filter(|w| !w.contains(' ')).collect();
         let Some(first) = members.first() else { return };
-        let canonical = if first.contains(' ') { first.replace(' ', "_") } else { stem(first) };
+        let canonical = stem(first);
         for m in &members {
-            if m.contains(' ') {
-                self.phrases.insert(m.clone(), canonical.clone());
-            } else {
-                self.words.insert(stem(m), canonical.clone());
-                self.words.insert(m.clone(), canonical.clone());
-            }
+            self.words.insert(stem(m), canonical.clone());
+            self.words.insert(m.clone(), canonical.clone());
         }
     }
 
@@ -97,12 +94,7 @@ impl Synonyms {
     }
 
     /// The canonical term of an unstemmed word.
-    pub fn phrase_or_word(&self, word: &str) -> Option<String> {
+    pub fn of_word(&self, word: &str) -> Option<String> {
         self.words.get(word).cloned()
-    }
-
-    /// Multi-word phrases ("per cent", "asylum seekers") and their terms.
-    pub fn phrases(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.phrases.iter().map(|(a, b)| (a.as_str(), b.as_str()))
     }
 }

@@ -39,6 +39,8 @@ pub struct Prose {
     pub masked: String,
     pub blocks: Vec<Block>,
     pub links: Vec<Link>,
+    /// Pandoc citation groups in the prose (never inside code).
+    pub citations: Vec<crate::citations::CitationGroup>,
 }
 
 /// Reads `text` as `format` and returns its prose.
@@ -75,7 +77,6 @@ fn markdown_prose(text: &str) -> Prose {
                              // tables: header cells of the current table, cells of the current row
     let mut header: Vec<Range<usize>> = Vec::new();
     let mut row: Vec<Range<usize>> = Vec::new();
-    let mut in_head = false;
     let mut cell_rows: Vec<TableRow> = Vec::new();
     for (event, range) in Parser::new_ext(text, opts).into_offset_iter() {
         match event {
@@ -83,7 +84,6 @@ fn markdown_prose(text: &str) -> Prose {
                 match &tag {
                     Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::HtmlBlock => opaque += 1,
                     Tag::Heading { .. } => headings.push(range.clone()),
-                    Tag::TableHead => in_head = true,
                     Tag::Link { dest_url, .. } => link_stack.push((range.start, dest_url.to_string())),
                     _ => {}
                 }
@@ -99,7 +99,6 @@ fn markdown_prose(text: &str) -> Prose {
                     TagEnd::TableCell => row.push(range.clone()),
                     TagEnd::TableHead => {
                         header = std::mem::take(&mut row);
-                        in_head = false;
                     }
                     TagEnd::TableRow => cell_rows.push((std::mem::take(&mut row), header.clone())),
                     TagEnd::Table => header.clear(),
@@ -129,7 +128,7 @@ fn markdown_prose(text: &str) -> Prose {
         }
     }
     let mut masked = String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    blank_citations(&mut masked);
+    let citations = blank_citations(&mut masked);
     boundaries.sort_unstable();
     boundaries.dedup();
     let mut blocks = Vec::new();
@@ -146,8 +145,7 @@ fn markdown_prose(text: &str) -> Prose {
         let context = table_context(&range, &cell_rows);
         blocks.push(Block { range, kind, context });
     }
-    let _ = in_head;
-    Prose { masked, blocks, links }
+    Prose { masked, blocks, links, citations }
 }
 
 /// The other cells of a body cell's row, and its column header.
@@ -205,22 +203,23 @@ fn is_block_end(tag: &TagEnd) -> bool {
 }
 
 /// Blanks Pandoc citation brackets (`[@004]`, `[see @a; @b, p. 3]`) so their
-/// keys are never read as figures.
-fn blank_citations(masked: &mut String) {
-    let ranges: Vec<Range<usize>> = crate::citations::citation_groups(masked).map(|g| g.range).collect();
-    if ranges.is_empty() {
-        return;
+/// keys are never read as figures, and returns them.
+fn blank_citations(masked: &mut String) -> Vec<crate::citations::CitationGroup> {
+    let groups: Vec<crate::citations::CitationGroup> = crate::citations::citation_groups(masked).collect();
+    if groups.is_empty() {
+        return groups;
     }
     let mut bytes = std::mem::take(masked).into_bytes();
-    for r in ranges {
-        blank(&mut bytes, r);
+    for g in &groups {
+        blank(&mut bytes, g.range.clone());
     }
     *masked = String::from_utf8(bytes).unwrap_or_default();
+    groups
 }
 
 fn plain_prose(text: &str) -> Prose {
     let mut masked = text.to_string();
-    blank_citations(&mut masked);
+    let citations = blank_citations(&mut masked);
     let mut blocks: Vec<Block> = Vec::new();
     let mut offset = 0;
     let mut continues = false;
@@ -248,7 +247,7 @@ fn plain_prose(text: &str) -> Prose {
         }
         continues = !ends_sentence;
     }
-    Prose { masked, blocks, links: Vec::new() }
+    Prose { masked, blocks, links: Vec::new(), citations }
 }
 
 #[cfg(test)]
@@ -278,6 +277,15 @@ mod tests {
         let cell = p.blocks.iter().find(|b| text[b.range.clone()].contains("40")).unwrap();
         let ctx: Vec<&str> = cell.context.iter().map(|r| text[r.clone()].trim()).collect();
         assert_eq!(ctx, ["2015", "Count"]);
+    }
+
+    #[test]
+    fn citations_are_found_in_prose_only() {
+        let text = "Cited [@004], not `[@005]`:\n\n```\n[@006]\n```\n";
+        let p = prose(text, Format::Markdown);
+        let ids: Vec<&str> = p.citations.iter().flat_map(|g| g.keys.iter().map(|k| k.id.as_str())).collect();
+        assert_eq!(ids, ["004"]);
+        assert_eq!(&text[p.citations[0].keys[0].range.clone()], "@004");
     }
 
     #[test]

@@ -38,7 +38,6 @@ impl Token {
 /// Tokenises `range` of `text`.
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     let mut out = Vec::new();
-    let bytes = text.as_bytes();
     let mut i = range.start;
     let end = range.end;
     let mut glued = false;
@@ -85,7 +84,6 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             out.push(Token { start: i, end: j, kind: TokKind::Word, glued });
             i = j;
         } else {
-            let _ = bytes;
             out.push(Token { start: i, end: i + ch.len_utf8(), kind: TokKind::Punct, glued });
             i += ch.len_utf8();
         }
