@@ -4,6 +4,7 @@
 
 use crate::corpus::{Corpus, IdError, Source};
 use crate::figures::{self, Figure};
+use crate::ignore::Ignores;
 use crate::subject;
 use crate::text::Format;
 use crate::verdict::{self, Judgement, Stance, Verdict};
@@ -36,6 +37,8 @@ pub struct FigureCheck {
 pub struct NoteCheck {
     pub figures: Vec<FigureCheck>,
     pub citations: Vec<Citation>,
+    /// Figures left unchecked by an ignore marker (see `ignore`).
+    pub ignored: usize,
 }
 
 impl NoteCheck {
@@ -109,8 +112,13 @@ pub fn check_note_cached(
     let citations = resolve_citations(&ex, path, corpus);
     let spans: Vec<(Range<usize>, Range<usize>)> =
         ex.figures.iter().map(|f| (f.sentence.clone(), f.span.clone())).collect();
-    let mut out = NoteCheck { figures: Vec::new(), citations };
+    let ignores = Ignores::find(text);
+    let mut out = NoteCheck { figures: Vec::new(), citations, ignored: 0 };
     for (i, figure) in ex.figures.into_iter().enumerate() {
+        if ignores.covers(text, &figure.span) {
+            out.ignored += 1;
+            continue;
+        }
         let others: Vec<Range<usize>> = spans
             .iter()
             .enumerate()

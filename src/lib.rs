@@ -9,6 +9,8 @@ pub mod config;
 pub mod corpus;
 pub mod evaluation;
 pub mod figures;
+pub mod fixes;
+pub mod ignore;
 pub mod input;
 pub mod lsp;
 pub mod report;

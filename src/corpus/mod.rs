@@ -4,6 +4,7 @@
 
 pub mod dating;
 mod loading;
+mod search;
 mod source;
 
 pub use loading::{discover, is_source_file, load_file, load_folders, LoadReport};

@@ -212,4 +212,22 @@ mod tests {
         assert!(over.overlaps(&Interval::closed(44_500.0, 45_500.0)));
         assert!(Interval::exact(1000.0).overlaps(&at_least));
     }
+
+    fn time_of(text: &str, number: &str) -> Option<Vec<time::Cue>> {
+        let ex = extract(text, Format::Plain);
+        let at = text.find(number).expect("number in text");
+        let f = ex.figures.iter().find(|f| f.span.start == at).expect("a figure at the number");
+        f.time.as_ref().map(|t| t.cues.clone())
+    }
+
+    #[test]
+    fn a_time_cue_belongs_to_the_figure_of_its_own_clause() {
+        let t = "Officials said 412 cargo ships docked there last year, down from 530 the year before.";
+        assert_eq!(time_of(t, "412"), Some(vec![time::Cue::Last(Period::Year)]));
+        // "down from" / "up from" marks the value it changed from
+        assert_eq!(time_of(t, "530"), Some(vec![time::Cue::Earlier]));
+        let t = "The fleet numbers 75 boats, up from 60.";
+        assert_eq!(time_of(t, "75"), None);
+        assert_eq!(time_of(t, "60"), Some(vec![time::Cue::Earlier]));
+    }
 }

@@ -238,7 +238,10 @@ fn build(
     let between = before.is_some_and(|b| cx.word(b) == Some("between"));
     let after_from = before.is_some_and(|b| cx.word(b) == Some("from"));
     // "rose from 81 percent to 86 percent": two values, the first an earlier one
-    let changed_from = after_from && change_verb_before(cx, before.unwrap_or(0));
+    // "down from 530", "up from 12": the value it changed from
+    let down_up = before.and_then(|b| b.checked_sub(1)).filter(|k| *k >= floor).and_then(|k| cx.word(k));
+    let changed_from =
+        after_from && (matches!(down_up, Some("down" | "up")) || change_verb_before(cx, before.unwrap_or(0)));
     let from = after_from && !changed_from;
     // Range or alternative.
     let mut hi: Option<Quantity> = if changed_from { None } else { range_tail(cx, &q, between, from) };
@@ -840,11 +843,15 @@ fn attach_time(cx: &Ctx, cues: &[(usize, usize, Cue)], found: &mut [(Figure, usi
         let (first, end) = (*first, *end);
         let distance = |c: &(usize, usize, Cue)| if c.1 <= first { first - c.1 } else { c.0.saturating_sub(end) };
         // Cues in the figure's clause; "once" only before it ("the land it once held").
-        // a cue belongs to the figure nearest to it
+        // a cue belongs to the figure nearest to it in its own clause (any
+        // figure's, when its clause has none)
         let nearest_figure = |c: &(usize, usize, Cue)| {
+            let (cs, ce) = clause_of(c.0);
+            let same_clause = spans.iter().any(|(f, _)| cs <= *f && *f < ce);
             spans
                 .iter()
                 .enumerate()
+                .filter(|(_, (f, _))| !same_clause || (cs <= *f && *f < ce))
                 .min_by_key(|(_, (f, e))| if c.1 <= *f { f - c.1 } else { c.0.saturating_sub(*e) })
                 .map(|(k, _)| k)
         };

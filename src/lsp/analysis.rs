@@ -94,6 +94,7 @@ pub async fn run(state: Arc<State>, client: Client, uri: Uri) {
     };
     if changed {
         client.publish_diagnostics(uri, diags, Some(version)).await;
+        refresh_views(&state, &client).await;
     }
     tracing::debug!(elapsed = ?started.elapsed(), "published");
 }
@@ -106,5 +107,21 @@ pub async fn rerun_all(state: Arc<State>, client: Client) {
     let uris: Vec<Uri> = lock(&state.docs).keys().cloned().collect();
     for uri in uris {
         run(state.clone(), client.clone(), uri).await;
+    }
+}
+
+/// Asks the client to re-request code lenses and inlay hints, which show
+/// verdicts, when it supports being asked.
+async fn refresh_views(state: &State, client: &Client) {
+    let caps = state.caps();
+    if caps.code_lens_refresh {
+        if let Err(e) = client.code_lens_refresh().await {
+            tracing::debug!("code lens refresh refused: {e}");
+        }
+    }
+    if caps.inlay_hint_refresh && read(&state.workspace).config.inlay_hints {
+        if let Err(e) = client.inlay_hint_refresh().await {
+            tracing::debug!("inlay hint refresh refused: {e}");
+        }
     }
 }

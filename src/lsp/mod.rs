@@ -2,16 +2,23 @@
 //! handlers; `state` the shared state; `analysis` the debounced checking;
 //! `indexing` the corpus in the background; `convert` the position boundary.
 
+mod actions;
 mod analysis;
+mod completion;
 pub mod convert;
 mod diagnostics;
 mod documents;
 mod hover;
 mod indexing;
+mod inlay;
+mod lens;
+pub mod logging;
 mod navigation;
 mod options;
+mod panic_guard;
 mod server;
 mod state;
+mod symbols;
 mod transport;
 
 use state::State;
@@ -32,7 +39,11 @@ pub fn run_stdio() -> i32 {
     let state = Arc::new(State::new());
     let st = state.clone();
     rt.block_on(async move {
-        let (service, socket) = LspService::new(move |client| server::Backend::new(client, st));
+        let (service, socket) = LspService::build(move |client| server::Backend::new(client, st))
+            .custom_method("$/setTrace", server::Backend::set_trace)
+            .custom_method("sourcecheck/crashTest", server::Backend::crash_test)
+            .finish();
+        let service = panic_guard::PanicGuard(service);
         let (input, output, guard) = transport::guarded_stdio(tokio::io::stdin(), tokio::io::stdout());
         Server::new(input, output, socket).serve(service).await;
         // let the last replies reach the client

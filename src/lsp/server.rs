@@ -5,7 +5,7 @@ use super::analysis::{self, DEBOUNCE};
 use super::convert::{uri_to_path, Doc, Encoding};
 use super::documents::Document;
 use super::state::{lock, read, write, ClientCaps, State};
-use super::{hover, indexing, navigation};
+use super::{actions, completion, hover, indexing, inlay, lens, logging, navigation, symbols};
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -28,23 +28,25 @@ impl Backend {
     pub fn new(client: Client, state: Arc<State>) -> Backend {
         Backend { client, state, watcher: Mutex::new(None) }
     }
-}
 
-/// Runs `f`, turning a panic into an error response and a log line.
-fn guarded<T>(what: &str, f: impl FnOnce() -> T) -> Result<T> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|e| {
-        let msg = e
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| e.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        tracing::error!("{what} panicked: {msg}");
-        Error {
-            code: tower_lsp_server::jsonrpc::ErrorCode::InternalError,
-            message: format!("sourcecheck: {what} failed: {msg}").into(),
-            data: None,
+    /// The latest analysis of an open note.
+    fn analysis(&self, uri: &Uri) -> Option<Arc<super::state::Analysis>> {
+        lock(&self.state.analyses).get(uri).cloned()
+    }
+
+    /// `$/setTrace`: how much of the log the client wants.
+    pub async fn set_trace(&self, params: SetTraceParams) {
+        logging::set_trace(params.value);
+    }
+
+    /// `sourcecheck/crashTest`: panics, to prove a panicking handler does not
+    /// take the server down. Refused unless SOURCECHECK_ALLOW_CRASH_TEST=1.
+    pub async fn crash_test(&self, _: serde_json::Value) -> Result<()> {
+        if std::env::var_os("SOURCECHECK_ALLOW_CRASH_TEST").is_some_and(|v| v == "1") {
+            panic!("crash test requested");
         }
-    })
+        Err(Error::method_not_found())
+    }
 }
 
 fn root_of(params: &InitializeParams) -> Option<std::path::PathBuf> {
@@ -73,6 +75,19 @@ fn client_caps(params: &InitializeParams) -> (ClientCaps, Encoding) {
             .and_then(|t| t.publish_diagnostics.as_ref())
             .and_then(|p| p.related_information)
             .unwrap_or(true),
+        show_document: c.window.as_ref().and_then(|w| w.show_document.as_ref()).is_some_and(|s| s.support),
+        code_lens_refresh: c
+            .workspace
+            .as_ref()
+            .and_then(|w| w.code_lens.as_ref())
+            .and_then(|l| l.refresh_support)
+            .unwrap_or(false),
+        inlay_hint_refresh: c
+            .workspace
+            .as_ref()
+            .and_then(|w| w.inlay_hint.as_ref())
+            .and_then(|l| l.refresh_support)
+            .unwrap_or(false),
     };
     let offers_utf8 = c
         .general
@@ -84,6 +99,15 @@ fn client_caps(params: &InitializeParams) -> (ClientCaps, Encoding) {
 
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        logging::set_trace(params.trace.unwrap_or(TraceValue::Off));
+        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+        logging::connect(tx);
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            while let Some((typ, line)) = rx.recv().await {
+                client.log_message(typ, line).await;
+            }
+        });
         let (caps, encoding) = client_caps(&params);
         *write(&self.state.caps) = caps;
         *write(&self.state.encoding) = encoding;
@@ -112,6 +136,23 @@ impl LanguageServer for Backend {
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
                 definition_provider: Some(OneOf::Left(true)),
                 references_provider: Some(OneOf::Left(true)),
+                code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+                    code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                    ..Default::default()
+                })),
+                completion_provider: Some(CompletionOptions {
+                    trigger_characters: Some(vec!["@".to_string()]),
+                    resolve_provider: Some(true),
+                    ..Default::default()
+                }),
+                inlay_hint_provider: Some(OneOf::Left(true)),
+                code_lens_provider: Some(CodeLensOptions { resolve_provider: Some(false) }),
+                execute_command_provider: Some(ExecuteCommandOptions {
+                    commands: vec![lens::NEXT_CONTRADICTED.to_string()],
+                    ..Default::default()
+                }),
+                document_symbol_provider: Some(OneOf::Left(true)),
+                workspace_symbol_provider: Some(OneOf::Left(true)),
                 ..Default::default()
             },
             server_info: Some(ServerInfo {
@@ -210,6 +251,7 @@ impl LanguageServer for Backend {
         lock(&self.state.analyses).remove(&uri);
         lock(&self.state.judgements).remove(&uri);
         lock(&self.state.generations).remove(&uri);
+        lock(&self.state.lens_cursor).remove(&uri);
         if lock(&self.state.published).remove(&uri).is_some() {
             self.client.publish_diagnostics(uri, Vec::new(), None).await;
         }
@@ -234,46 +276,110 @@ impl LanguageServer for Backend {
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let uri = params.text_document_position_params.text_document.uri;
         let pos = params.text_document_position_params.position;
-        let Some(a) = lock(&self.state.analyses).get(&uri).cloned() else { return Ok(None) };
-        let encoding = self.state.encoding();
-        guarded("hover", || {
-            let doc = Doc { text: &a.text, lines: &a.lines, encoding };
-            let offset = doc.offset(pos);
-            if let Some(f) = navigation::figure_at(&a, offset) {
-                return Some(Hover {
-                    contents: HoverContents::Markup(MarkupContent {
-                        kind: MarkupKind::Markdown,
-                        value: hover::figure_card(f, &a.text),
-                    }),
-                    range: Some(doc.range(&f.figure.span)),
-                });
-            }
-            let src = navigation::citation_at(&a, offset)?;
-            let c = a.check.citations.iter().find(|c| c.range.start <= offset && offset <= c.range.end)?;
-            Some(Hover {
-                contents: HoverContents::Markup(MarkupContent {
-                    kind: MarkupKind::Markdown,
-                    value: hover::citation_card(src),
-                }),
-                range: Some(doc.range(&c.range)),
-            })
-        })
+        let Some(a) = self.analysis(&uri) else { return Ok(None) };
+        let doc = Doc { text: &a.text, lines: &a.lines, encoding: self.state.encoding() };
+        let offset = doc.offset(pos);
+        let card = |value: String, range| Hover {
+            contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value }),
+            range: Some(range),
+        };
+        if let Some(f) = navigation::figure_at(&a, offset) {
+            return Ok(Some(card(hover::figure_card(f, &a.text), doc.range(&f.figure.span))));
+        }
+        let Some(src) = navigation::citation_at(&a, offset) else { return Ok(None) };
+        let Some(c) = a.check.citations.iter().find(|c| c.range.start <= offset && offset <= c.range.end) else {
+            return Ok(None);
+        };
+        Ok(Some(card(hover::citation_card(src), doc.range(&c.range))))
     }
 
     async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
         let uri = params.text_document_position_params.text_document.uri;
         let pos = params.text_document_position_params.position;
-        let Some(a) = lock(&self.state.analyses).get(&uri).cloned() else { return Ok(None) };
+        let Some(a) = self.analysis(&uri) else { return Ok(None) };
         let encoding = self.state.encoding();
-        let links = self.state.caps().link_support;
-        guarded("definition", || {
-            let doc = Doc { text: &a.text, lines: &a.lines, encoding };
-            let offset = doc.offset(pos);
-            if let Some(f) = navigation::figure_at(&a, offset) {
-                return navigation::figure_definition(f, &doc, encoding, links);
+        let doc = Doc { text: &a.text, lines: &a.lines, encoding };
+        let offset = doc.offset(pos);
+        if let Some(f) = navigation::figure_at(&a, offset) {
+            return Ok(navigation::figure_definition(f, &doc, encoding, self.state.caps().link_support));
+        }
+        Ok(navigation::citation_at(&a, offset).and_then(|src| navigation::citation_definition(src, encoding)))
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let uri = params.text_document.uri;
+        let Some(a) = self.analysis(&uri) else { return Ok(None) };
+        let doc = Doc { text: &a.text, lines: &a.lines, encoding: self.state.encoding() };
+        let range = doc.offset(params.range.start)..doc.offset(params.range.end);
+        let corpus = read(&self.state.corpus);
+        Ok(Some(actions::actions(&a, &doc, &uri, range, &params.context.diagnostics, &corpus)))
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let uri = params.text_document_position.text_document.uri;
+        let pos = params.text_document_position.position;
+        let Some(text) = lock(&self.state.docs).get(&uri).map(|d| d.text()) else { return Ok(None) };
+        let lines = crate::text::lines::LineIndex::new(&text);
+        let doc = Doc { text: &text, lines: &lines, encoding: self.state.encoding() };
+        let Some((key, typed)) = completion::key_at(&text, doc.offset(pos)) else { return Ok(None) };
+        let corpus = read(&self.state.corpus);
+        Ok(Some(CompletionResponse::List(completion::items(&corpus, typed, doc.range(&key)))))
+    }
+
+    async fn completion_resolve(&self, item: CompletionItem) -> Result<CompletionItem> {
+        Ok(completion::resolve(&read(&self.state.corpus), item))
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        if !read(&self.state.workspace).config.inlay_hints {
+            return Ok(None);
+        }
+        let Some(a) = self.analysis(&params.text_document.uri) else { return Ok(None) };
+        let doc = Doc { text: &a.text, lines: &a.lines, encoding: self.state.encoding() };
+        let range = doc.offset(params.range.start)..doc.offset(params.range.end);
+        Ok(Some(inlay::hints(&a, &doc, range, &read(&self.state.corpus))))
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        let uri = params.text_document.uri;
+        Ok(self.analysis(&uri).map(|a| vec![lens::lens(&a, &uri)]))
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
+        if params.command != lens::NEXT_CONTRADICTED {
+            return Err(Error::invalid_params(format!("sourcecheck: unknown command {}", params.command)));
+        }
+        let Some(uri) = params.arguments.first().and_then(|v| v.as_str()).and_then(|s| s.parse::<Uri>().ok()) else {
+            return Err(Error::invalid_params(format!(
+                "sourcecheck: {} needs the note's URI",
+                lens::NEXT_CONTRADICTED
+            )));
+        };
+        let Some(a) = self.analysis(&uri) else { return Ok(None) };
+        let doc = Doc { text: &a.text, lines: &a.lines, encoding: self.state.encoding() };
+        let last = lock(&self.state.lens_cursor).get(&uri).copied();
+        let Some((index, range)) = lens::next_contradicted(&a, &doc, last) else { return Ok(None) };
+        lock(&self.state.lens_cursor).insert(uri.clone(), index);
+        if self.state.caps().show_document {
+            let show =
+                ShowDocumentParams { uri: uri.clone(), external: None, take_focus: Some(true), selection: Some(range) };
+            if let Err(e) = self.client.show_document(show).await {
+                tracing::warn!("client could not show the next contradicted figure: {e}");
             }
-            navigation::citation_definition(navigation::citation_at(&a, offset)?, encoding)
-        })
+        }
+        Ok(serde_json::to_value(Location { uri, range }).ok())
+    }
+
+    async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
+        let Some(a) = self.analysis(&params.text_document.uri) else { return Ok(None) };
+        let doc = Doc { text: &a.text, lines: &a.lines, encoding: self.state.encoding() };
+        Ok(Some(DocumentSymbolResponse::Nested(symbols::document(&a, &doc))))
+    }
+
+    async fn symbol(&self, params: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
+        let synonyms = read(&self.state.workspace).settings.synonyms.clone();
+        let found = symbols::workspace(&read(&self.state.corpus), &params.query, &synonyms, self.state.encoding());
+        Ok(Some(WorkspaceSymbolResponse::Flat(found)))
     }
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {

@@ -22,6 +22,9 @@ pub struct ClientCaps {
     pub work_done_progress: bool,
     pub dynamic_watchers: bool,
     pub related_information: bool,
+    pub show_document: bool,
+    pub code_lens_refresh: bool,
+    pub inlay_hint_refresh: bool,
 }
 
 /// The workspace as the server holds it.
@@ -49,6 +52,8 @@ pub struct State {
     /// Each note's judgements from its last check, to re-judge only what changed.
     pub judgements: Mutex<HashMap<Uri, crate::check::JudgementCache>>,
     pub published: Mutex<HashMap<Uri, Vec<Diagnostic>>>,
+    /// The contradicted figure each note's code lens last jumped to.
+    pub lens_cursor: Mutex<HashMap<Uri, usize>>,
     /// Per-document generation counters for debouncing.
     pub generations: Mutex<HashMap<Uri, u64>>,
     pub encoding: RwLock<Encoding>,
@@ -73,6 +78,7 @@ impl State {
             analyses: Mutex::new(HashMap::new()),
             judgements: Mutex::new(HashMap::new()),
             published: Mutex::new(HashMap::new()),
+            lens_cursor: Mutex::new(HashMap::new()),
             generations: Mutex::new(HashMap::new()),
             encoding: RwLock::new(Encoding::Utf16),
             caps: RwLock::new(ClientCaps::default()),

@@ -1,0 +1,198 @@
+//! Quick fixes for a checked figure, as plain text edits on byte offsets:
+//! take the source's figure (and cite it), cite a supporting source, or
+//! ignore the figure. The server turns them into WorkspaceEdits; nothing is
+//! applied unless the writer picks one.
+
+use crate::check::{FigureCheck, NoteCheck};
+use crate::corpus::{Corpus, Source};
+use crate::ignore;
+use crate::verdict::{Stance, Verdict};
+use std::ops::Range;
+use std::sync::Arc;
+
+/// How many sources a "cite" or "use the figure" fix is offered for.
+const MAX_SOURCES: usize = 3;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FixKind {
+    /// Changes what the note says (or cites): a quick fix for the diagnostic.
+    QuickFix,
+    /// Tells the checker to leave figures alone.
+    Ignore,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub range: Range<usize>,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub title: String,
+    pub kind: FixKind,
+    pub preferred: bool,
+    /// Disjoint edits, in order.
+    pub edits: Vec<Edit>,
+}
+
+/// Every fix for the figure `f` of a note `text` checked as `check`.
+pub fn fixes_for(text: &str, check: &NoteCheck, f: &FigureCheck, corpus: &Corpus) -> Vec<Fix> {
+    let mut out = Vec::new();
+    let j = &f.judgement;
+    match j.verdict {
+        Verdict::Contradicted => {
+            let mut seen: Vec<(String, String)> = Vec::new();
+            for e in j.evidence.iter().filter(|e| e.stance == Stance::Contradicts) {
+                let sf = &e.source_figure().figure;
+                let same_period = sf.per == f.figure.per;
+                let (replace, wording) = if same_period {
+                    (f.figure.quantity.clone(), &e.source.text[sf.quantity.clone()])
+                } else {
+                    (f.figure.span.clone(), &e.source.text[sf.span.clone()])
+                };
+                let wording = wording.split_whitespace().collect::<Vec<_>>().join(" ");
+                let id = corpus.short_id(&e.source.id);
+                if seen.contains(&(wording.clone(), id.clone())) {
+                    continue;
+                }
+                seen.push((wording.clone(), id.clone()));
+                let mut edits = vec![Edit { range: replace, text: wording.clone() }];
+                edits.extend(cite_edit(text, check, f, &e.source, &id));
+                out.push(Fix {
+                    title: format!("Use the source's figure: ‘{wording}’ [@{id}]"),
+                    kind: FixKind::QuickFix,
+                    preferred: out.is_empty(),
+                    edits: merged(edits),
+                });
+                if seen.len() == MAX_SOURCES {
+                    break;
+                }
+            }
+        }
+        Verdict::Supported if f.cited.is_empty() => {
+            let mut seen: Vec<&Arc<Source>> = Vec::new();
+            for e in j.evidence.iter().filter(|e| e.stance == Stance::Supports) {
+                if seen.iter().any(|s| s.path == e.source.path) {
+                    continue;
+                }
+                seen.push(&e.source);
+                let id = corpus.short_id(&e.source.id);
+                let Some(edit) = cite_edit(text, check, f, &e.source, &id) else { continue };
+                out.push(Fix {
+                    title: format!("Cite {id}"),
+                    kind: FixKind::QuickFix,
+                    preferred: out.is_empty(),
+                    edits: vec![edit],
+                });
+                if seen.len() == MAX_SOURCES {
+                    break;
+                }
+            }
+        }
+        _ => {}
+    }
+    let line = ignore::ignore_line(text, f.figure.span.start);
+    out.push(Fix {
+        title: "Ignore this figure".to_string(),
+        kind: FixKind::Ignore,
+        preferred: false,
+        edits: vec![Edit { range: line.at..line.at, text: line.text }],
+    });
+    let wording = &text[f.figure.span.clone()];
+    let all = ignore::ignore_all(text, wording);
+    out.push(Fix {
+        title: format!("Ignore figures like ‘{}’ in this file", ignore::normalise(wording)),
+        kind: FixKind::Ignore,
+        preferred: false,
+        edits: vec![Edit { range: all.at..all.at, text: all.text }],
+    });
+    out
+}
+
+/// The edit that cites `source` (as `@id`) for figure `f`: inside the
+/// figure's own citation group when it has one, else a new `[@id]` at the
+/// end of its sentence, before the closing punctuation. `None` when the
+/// figure already cites it.
+fn cite_edit(text: &str, check: &NoteCheck, f: &FigureCheck, source: &Arc<Source>, id: &str) -> Option<Edit> {
+    let cited: Vec<_> = f.cited.iter().filter_map(|i| check.citations.get(*i)).collect();
+    if cited.iter().any(|c| c.source.as_ref().is_some_and(|s| s.path == source.path)) {
+        return None;
+    }
+    // the last of the figure's keys that sits in a [...] group
+    let group_key = cited.iter().rev().find(|c| is_key(text, c));
+    if let Some(key) = group_key {
+        if let Some(close) = text[key.range.end..].find(']').map(|i| key.range.end + i) {
+            if !text[key.range.end..close].contains('\n') {
+                return Some(Edit { range: close..close, text: format!("; @{id}") });
+            }
+        }
+    }
+    let at = sentence_end(text, &f.figure.sentence);
+    Some(Edit { range: at..at, text: format!(" [@{id}]") })
+}
+
+/// Is the citation a Pandoc key (`@id`) rather than a Markdown link?
+fn is_key(text: &str, c: &crate::check::Citation) -> bool {
+    text[c.range.clone()].starts_with('@')
+}
+
+/// Where a citation goes in `sentence`: before its closing punctuation
+/// (and closing quotes or brackets), after its last word.
+fn sentence_end(text: &str, sentence: &Range<usize>) -> usize {
+    let s = &text[sentence.clone()];
+    let body = s.trim_end();
+    let words = body.trim_end_matches(['.', '!', '?', ':', ';', '"', '\'', '”', '’', ')', '*', '_']);
+    // keep closing quotes/brackets with the words when they close something inside
+    let cut = if words.len() < body.len() && body[words.len()..].starts_with(['"', '”', '’', ')', '*', '_']) {
+        let tail = &body[words.len()..];
+        let keep = tail.len() - tail.trim_start_matches(['"', '”', '’', ')', '*', '_']).len();
+        words.len() + keep
+    } else {
+        words.len()
+    };
+    sentence.start + cut
+}
+
+/// Sorted edits with touching ones joined (an insertion right after a
+/// replaced span), so no two edits share a position.
+fn merged(mut edits: Vec<Edit>) -> Vec<Edit> {
+    edits.sort_by_key(|e| (e.range.start, e.range.end));
+    let mut out: Vec<Edit> = Vec::new();
+    for e in edits {
+        match out.last_mut() {
+            Some(last) if last.range.end >= e.range.start => {
+                last.text.push_str(&e.text);
+                last.range.end = last.range.end.max(e.range.end);
+            }
+            _ => out.push(e),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn citations_go_before_closing_punctuation() {
+        let t = "It had 30 boats. Next.";
+        assert_eq!(sentence_end(t, &(0..16)), 15);
+        let t = "He said \"30 boats.\" Next";
+        assert_eq!(sentence_end(t, &(0..19)), 17);
+        let t = "It had 30 boats (or so). ";
+        assert_eq!(sentence_end(t, &(0..25)), 23);
+        assert_eq!(sentence_end("30 boats", &(0..8)), 8);
+    }
+
+    #[test]
+    fn touching_edits_are_joined() {
+        let e = merged(vec![
+            Edit { range: 10..10, text: " [@a]".into() },
+            Edit { range: 7..10, text: "40".into() },
+            Edit { range: 0..1, text: "x".into() },
+        ]);
+        assert_eq!(e, vec![Edit { range: 0..1, text: "x".into() }, Edit { range: 7..10, text: "40 [@a]".into() }]);
+    }
+}

@@ -1,0 +1,49 @@
+//! The code lens on a note's first line — "14 figures: 10 supported ·
+//! 2 contradicted · 2 unsourced" — and its command, which moves the editor
+//! to the next contradicted figure (through `window/showDocument`).
+
+use super::convert::Doc;
+use super::state::Analysis;
+use crate::check::NoteCheck;
+use crate::verdict::Verdict;
+use tower_lsp_server::ls_types::{CodeLens, Command, Position, Range, Uri};
+
+pub const NEXT_CONTRADICTED: &str = "sourcecheck.nextContradicted";
+
+/// The lens title: the note's figures counted by verdict.
+pub fn summary(check: &NoteCheck) -> String {
+    let n = check.figures.len();
+    let mut s = format!(
+        "{n} figure{}: {} supported · {} contradicted · {} unsourced",
+        if n == 1 { "" } else { "s" },
+        check.count(Verdict::Supported),
+        check.count(Verdict::Contradicted),
+        check.count(Verdict::Unsourced)
+    );
+    if check.ignored > 0 {
+        s.push_str(&format!(" · {} ignored", check.ignored));
+    }
+    s
+}
+
+pub fn lens(a: &Analysis, uri: &Uri) -> CodeLens {
+    let top = Position { line: 0, character: 0 };
+    CodeLens {
+        range: Range { start: top, end: top },
+        command: Some(Command {
+            title: summary(&a.check),
+            command: NEXT_CONTRADICTED.to_string(),
+            arguments: Some(vec![serde_json::json!(uri.as_str())]),
+        }),
+        data: None,
+    }
+}
+
+/// The contradicted figure to show after the one at index `last` (in the
+/// order of the note), wrapping round: its index and range.
+pub fn next_contradicted(a: &Analysis, doc: &Doc, last: Option<usize>) -> Option<(usize, Range)> {
+    let hits: Vec<usize> =
+        (0..a.check.figures.len()).filter(|&i| a.check.figures[i].judgement.verdict == Verdict::Contradicted).collect();
+    let next = hits.iter().copied().find(|&i| last.is_none_or(|l| i > l)).or_else(|| hits.first().copied())?;
+    Some((next, doc.range(&a.check.figures[next].figure.span)))
+}

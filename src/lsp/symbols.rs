@@ -1,0 +1,92 @@
+//! Symbols: a note's figures grouped by verdict (document symbols), and
+//! every source figure searchable by words (workspace symbols).
+
+use super::convert::{path_to_uri, Doc, Encoding};
+use super::state::Analysis;
+use crate::corpus::Corpus;
+use crate::verdict::Verdict;
+use tower_lsp_server::ls_types::{DocumentSymbol, Location, Range, SymbolInformation, SymbolKind};
+
+/// Workspace symbols sent at most.
+const MAX_WORKSPACE: usize = 100;
+
+fn group_name(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Contradicted => "Contradicted",
+        Verdict::Unsourced => "Unsourced",
+        Verdict::Supported => "Supported",
+    }
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// One group per verdict that has figures — contradicted, unsourced,
+/// supported — each holding its figures in note order.
+#[allow(deprecated)] // DocumentSymbol::deprecated must be spelled out
+pub fn document(a: &Analysis, doc: &Doc) -> Vec<DocumentSymbol> {
+    let mut out = Vec::new();
+    for v in [Verdict::Contradicted, Verdict::Unsourced, Verdict::Supported] {
+        let children: Vec<DocumentSymbol> = a
+            .check
+            .figures
+            .iter()
+            .filter(|f| f.judgement.verdict == v)
+            .map(|f| {
+                let sentence =
+                    f.figure.sentence.start.min(f.figure.span.start)..f.figure.sentence.end.max(f.figure.span.end);
+                DocumentSymbol {
+                    name: collapse(&a.text[f.figure.span.clone()]),
+                    detail: Some(f.judgement.message.clone()),
+                    kind: SymbolKind::NUMBER,
+                    tags: None,
+                    deprecated: None,
+                    range: doc.range(&sentence),
+                    selection_range: doc.range(&f.figure.span),
+                    children: None,
+                }
+            })
+            .collect();
+        let (Some(first), Some(last)) = (children.first(), children.last()) else { continue };
+        let range = Range { start: first.range.start, end: last.range.end.max(first.range.end) };
+        let range = Range { start: range.start, end: children.iter().map(|c| c.range.end).max().unwrap_or(range.end) };
+        out.push(DocumentSymbol {
+            name: format!("{} ({})", group_name(v), children.len()),
+            detail: None,
+            kind: SymbolKind::NAMESPACE,
+            tags: None,
+            deprecated: None,
+            range,
+            selection_range: first.selection_range,
+            children: Some(children),
+        });
+    }
+    out
+}
+
+/// Source figures whose subject matches the words of `query`, best first.
+#[allow(deprecated)] // SymbolInformation::deprecated must be spelled out
+pub fn workspace(
+    corpus: &Corpus,
+    query: &str,
+    synonyms: &crate::subject::Synonyms,
+    encoding: Encoding,
+) -> Vec<SymbolInformation> {
+    corpus
+        .search(query, synonyms, MAX_WORKSPACE)
+        .into_iter()
+        .filter_map(|(src, fig)| {
+            let f = &src.figures[fig].figure;
+            let doc = Doc { text: &src.text, lines: &src.lines, encoding };
+            Some(SymbolInformation {
+                name: collapse(&src.text[f.span.clone()]),
+                kind: SymbolKind::NUMBER,
+                tags: None,
+                deprecated: None,
+                location: Location { uri: path_to_uri(&src.path)?, range: doc.range(&f.span) },
+                container_name: Some(format!("{} — {}", corpus.short_id(&src.id), src.title)),
+            })
+        })
+        .collect()
+}
