@@ -102,7 +102,10 @@ pub fn fixes_for(text: &str, check: &NoteCheck, f: &FigureCheck, corpus: &Corpus
     let wording = &text[f.figure.span.clone()];
     let all = ignore::ignore_all(text, wording);
     out.push(Fix {
-        title: format!("Ignore figures like ‘{}’ in this file", ignore::normalise(wording)),
+        title: format!(
+            "Ignore figures like ‘{}’ in this file",
+            wording.split_whitespace().collect::<Vec<_>>().join(" ")
+        ),
         kind: FixKind::Ignore,
         preferred: false,
         edits: vec![Edit { range: all.at..all.at, text: all.text }],

@@ -20,7 +20,7 @@ pub fn key_at(text: &str, offset: usize) -> Option<(Range<usize>, &str)> {
     let offset = (0..=offset.min(text.len())).rev().find(|&i| text.is_char_boundary(i))?;
     let is_key = |c: char| c.is_alphanumeric() || "_:.#$%&+?<>~/-".contains(c);
     let before = &text[..offset];
-    let start = before.len() - before.trim_end_matches(is_key).len();
+    let start = before.trim_end_matches(is_key).len();
     let at = start.checked_sub(1)?;
     if text.as_bytes().get(at) != Some(&b'@') {
         return None;

@@ -101,11 +101,25 @@ pub struct Client {
     next_id: i64,
     /// Notifications seen while waiting for something else.
     pub backlog: Vec<Value>,
+    /// Requests the server sent (each answered with null), oldest first.
+    pub server_requests: Vec<Value>,
 }
 
 impl Client {
     /// Starts the server in `root` and initializes it.
     pub fn start(root: &Path, init_options: Value, utf8: bool) -> (Client, Value) {
+        let mut caps = json!({
+            "textDocument": {"definition": {"linkSupport": true}, "publishDiagnostics": {"relatedInformation": true}},
+            "window": {"workDoneProgress": false}
+        });
+        if utf8 {
+            caps["general"] = json!({"positionEncodings": ["utf-8", "utf-16"]});
+        }
+        Client::start_with(root, init_options, caps, Value::Null)
+    }
+
+    /// Starts the server with these client capabilities and trace level.
+    pub fn start_with(root: &Path, init_options: Value, caps: Value, trace: Value) -> (Client, Value) {
         let mut child = Command::new(env!("CARGO_BIN_EXE_sourcecheck"))
             .arg("lsp")
             .current_dir(root)
@@ -148,19 +162,12 @@ impl Client {
                 }
             }
         });
-        let mut c = Client { child, stdin, rx, next_id: 1, backlog: Vec::new() };
-        let mut caps = json!({
-            "textDocument": {"definition": {"linkSupport": true}, "publishDiagnostics": {"relatedInformation": true}},
-            "window": {"workDoneProgress": false}
-        });
-        if utf8 {
-            caps["general"] = json!({"positionEncodings": ["utf-8", "utf-16"]});
-        }
+        let mut c = Client { child, stdin, rx, next_id: 1, backlog: Vec::new(), server_requests: Vec::new() };
         let root_uri = format!("file://{}", root.display());
         let init = c.request(
             "initialize",
             json!({"processId": null, "rootUri": root_uri, "capabilities": caps, "initializationOptions": init_options,
-                   "workspaceFolders": [{"uri": root_uri, "name": "ws"}]}),
+                   "workspaceFolders": [{"uri": root_uri, "name": "ws"}], "trace": trace}),
         );
         c.notify("initialized", json!({}));
         (c, init)
@@ -201,6 +208,7 @@ impl Client {
                     // a request from the server (registerCapability, workDoneProgress/create): accept it
                     let rid = m["id"].clone();
                     self.send(json!({"jsonrpc": "2.0", "id": rid, "result": null}));
+                    self.server_requests.push(m);
                 }
                 Ok(m) => self.backlog.push(m),
                 Err(_) => panic!("no response to {method} within 10 s"),
@@ -241,6 +249,7 @@ impl Client {
                     if m.get("method").is_some() && m.get("id").is_some() {
                         let rid = m["id"].clone();
                         self.send(json!({"jsonrpc": "2.0", "id": rid, "result": null}));
+                        self.server_requests.push(m);
                         continue;
                     }
                     if let Some(d) = check(&m, &mut last) {
@@ -250,6 +259,28 @@ impl Client {
                 Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => {
                     panic!("diagnostics for {uri} never matched; last published: {last:?}")
                 }
+            }
+        }
+    }
+
+    /// Waits (10 s at most) for a notification with `method` satisfying
+    /// `pred`, answering server requests meanwhile; returns its params.
+    pub fn notification_where(&mut self, method: &str, pred: impl Fn(&Value) -> bool) -> Value {
+        if let Some(i) = self.backlog.iter().position(|m| m["method"] == method && pred(&m["params"])) {
+            return self.backlog.remove(i)["params"].clone();
+        }
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.rx.recv_timeout(left) {
+                Ok(m) if m.get("method").is_some() && m.get("id").is_some() => {
+                    let rid = m["id"].clone();
+                    self.send(json!({"jsonrpc": "2.0", "id": rid, "result": null}));
+                    self.server_requests.push(m);
+                }
+                Ok(m) if m["method"] == method && pred(&m["params"]) => return m["params"].clone(),
+                Ok(m) => self.backlog.push(m),
+                Err(_) => panic!("no {method} notification matched within 10 s"),
             }
         }
     }
