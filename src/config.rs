@@ -61,6 +61,11 @@ impl Code {
         }
     }
 
+    /// A verdict on a figure, not a citation problem.
+    pub fn is_verdict(self) -> bool {
+        matches!(self, Code::Contradicted | Code::Unsourced | Code::Supported)
+    }
+
     pub fn of_verdict(v: crate::verdict::Verdict) -> Code {
         match v {
             crate::verdict::Verdict::Contradicted => Code::Contradicted,

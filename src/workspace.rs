@@ -6,7 +6,7 @@ use crate::corpus::{self, Corpus, LoadReport, Source};
 use crate::figures::conventions::Conventions;
 use crate::subject::Synonyms;
 use crate::verdict::MatchParams;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 /// Everything that decides how text is read and judged.
 #[derive(Clone, Debug)]
@@ -69,5 +69,37 @@ pub fn load_sources(
     folders: &[PathBuf],
     settings: &Settings,
 ) -> (Vec<Source>, LoadReport) {
-    corpus::load_folders_except(folders, &|p: &Path| config.is_ignored(root, p), &settings.synonyms, &settings.conventions)
+    corpus::load_folders_except(
+        folders,
+        &|p: &Path| config.is_ignored(root, p),
+        &settings.synonyms,
+        &settings.conventions,
+    )
+}
+
+/// `path` relative to `root`, with `.` and `..` resolved by name; `None`
+/// when it lies outside.
+pub fn relative_to(root: &Path, path: &Path) -> Option<PathBuf> {
+    let joined = if path.is_absolute() { path.to_path_buf() } else { root.join(path) };
+    let (abs, root) = (normalise(&joined), normalise(root));
+    if let Ok(rel) = abs.strip_prefix(&root) {
+        return Some(rel.to_path_buf());
+    }
+    // symlinked roots (/tmp → /private/tmp): compare real paths
+    let (real, real_root) = (std::fs::canonicalize(&abs).ok()?, std::fs::canonicalize(&root).ok()?);
+    real.strip_prefix(real_root).ok().map(Path::to_path_buf)
+}
+
+fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }

@@ -5,9 +5,10 @@
 //! `[abc]` work as in a shell; a pattern that matches a folder ignores
 //! everything under it (`drafts` and `drafts/**` mean the same).
 
+use crate::workspace::relative_to;
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::path::{Component, Path, PathBuf};
+use std::path::Path;
 
 #[derive(Clone, Debug)]
 pub struct IgnorePatterns {
@@ -67,33 +68,6 @@ impl IgnorePatterns {
     pub fn is_ignored(&self, root: &Path, path: &Path) -> bool {
         self.matching(root, path).is_some()
     }
-}
-
-/// `path` relative to `root`, with `.` and `..` resolved by name; `None`
-/// when it lies outside.
-fn relative_to(root: &Path, path: &Path) -> Option<PathBuf> {
-    let joined = if path.is_absolute() { path.to_path_buf() } else { root.join(path) };
-    let (abs, root) = (normalise(&joined), normalise(root));
-    if let Ok(rel) = abs.strip_prefix(&root) {
-        return Some(rel.to_path_buf());
-    }
-    // symlinked roots (/tmp → /private/tmp): compare real paths
-    let (real, real_root) = (std::fs::canonicalize(&abs).ok()?, std::fs::canonicalize(&root).ok()?);
-    real.strip_prefix(real_root).ok().map(Path::to_path_buf)
-}
-
-fn normalise(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 impl<'de> Deserialize<'de> for IgnorePatterns {
