@@ -1,6 +1,9 @@
 //! Configuration: `sourcecheck.toml` at the workspace root; the LSP client's
 //! initializationOptions and `workspace/configuration` use the same keys.
 
+mod ignore;
+
+pub use ignore::IgnorePatterns;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -12,9 +15,64 @@ pub const FILE_NAME: &str = "sourcecheck.toml";
 pub enum Level {
     Error,
     Warning,
+    #[serde(alias = "info")]
     Information,
     Hint,
     Off,
+}
+
+impl Level {
+    /// The name as the configuration spells it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Error => "error",
+            Level::Warning => "warning",
+            Level::Information => "information",
+            Level::Hint => "hint",
+            Level::Off => "off",
+        }
+    }
+}
+
+/// What a diagnostic reports: a verdict on a figure or a citation problem.
+/// The same codes in LSP diagnostics and SARIF rule ids.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Code {
+    Contradicted,
+    Unsourced,
+    Supported,
+    /// A citation key that names no source.
+    UnknownCitation,
+    /// A figure whose cited source does not give it.
+    CitationMismatch,
+}
+
+impl Code {
+    pub const ALL: [Code; 5] =
+        [Code::Contradicted, Code::Unsourced, Code::Supported, Code::UnknownCitation, Code::CitationMismatch];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Code::Contradicted => "contradicted",
+            Code::Unsourced => "unsourced",
+            Code::Supported => "supported",
+            Code::UnknownCitation => "unknown-citation",
+            Code::CitationMismatch => "citation-mismatch",
+        }
+    }
+
+    /// A verdict on a figure, not a citation problem.
+    pub fn is_verdict(self) -> bool {
+        matches!(self, Code::Contradicted | Code::Unsourced | Code::Supported)
+    }
+
+    pub fn of_verdict(v: crate::verdict::Verdict) -> Code {
+        match v {
+            crate::verdict::Verdict::Contradicted => Code::Contradicted,
+            crate::verdict::Verdict::Unsourced => Code::Unsourced,
+            crate::verdict::Verdict::Supported => Code::Supported,
+        }
+    }
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq)]
@@ -24,6 +82,19 @@ pub struct Severity {
     pub unsourced: Level,
     pub supported: Level,
     pub citation: Level,
+}
+
+impl Severity {
+    /// The configured level of a diagnostic code: unknown citations follow
+    /// `citation`, citation mismatches follow `contradicted`.
+    pub fn of(&self, code: Code) -> Level {
+        match code {
+            Code::Contradicted | Code::CitationMismatch => self.contradicted,
+            Code::Unsourced => self.unsourced,
+            Code::Supported => self.supported,
+            Code::UnknownCitation => self.citation,
+        }
+    }
 }
 
 impl Default for Severity {
@@ -50,6 +121,8 @@ pub struct Config {
     pub severity: Severity,
     #[serde(alias = "inlay_hints")]
     pub inlay_hints: bool,
+    /// Files neither checked nor read as sources: globs relative to the root.
+    pub ignore: IgnorePatterns,
 }
 
 impl Config {
@@ -63,8 +136,27 @@ impl Config {
         }
     }
 
+    /// Parses the text of a `sourcecheck.toml`; unknown keys and bad values
+    /// are errors naming them.
     pub fn parse(text: &str) -> Result<Config, String> {
-        toml::from_str(text).map_err(|e| e.to_string())
+        let config: Config = toml::from_str(text).map_err(|e| e.to_string().trim_end().to_string())?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Checks what the types alone cannot.
+    pub fn validate(&self) -> Result<(), String> {
+        match self.round_tolerance {
+            Some(t) if !(0.0..=1.0).contains(&t) => {
+                Err(format!("round_tolerance must be between 0 and 1 (a share of the number), not {t}"))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Is `path` (absolute, or relative to `root`) ignored by `ignore`?
+    pub fn is_ignored(&self, root: &Path, path: &Path) -> bool {
+        self.ignore.is_ignored(root, path)
     }
 
     /// The source folders, resolved against `root`.
@@ -97,6 +189,38 @@ mod tests {
         assert_eq!(c.severity.contradicted, Level::Warning);
         assert!(c.inlay_hints);
         let err = Config::parse("sorces = []").unwrap_err();
-        assert!(err.contains("sorces"), "{err}");
+        assert!(err.contains("unknown field `sorces`"), "{err}");
+        let err = Config::parse("[severity]\ncontradicte = \"off\"\n").unwrap_err();
+        assert!(err.contains("unknown field `contradicte`"), "{err}");
+    }
+
+    #[test]
+    fn ignore_patterns_and_bad_values_are_checked_when_read() {
+        let c = Config::parse("ignore = [\"drafts\", \"**/*.bak.md\"]\n").unwrap();
+        assert_eq!(c.ignore.patterns(), ["drafts", "**/*.bak.md"]);
+        assert!(c.is_ignored(Path::new("/w"), Path::new("/w/a/b.bak.md")));
+        assert!(!c.is_ignored(Path::new("/w"), Path::new("/w/a/b.md")));
+        let err = Config::parse("ignore = [\"[z-\"]\n").unwrap_err();
+        assert!(err.contains("ignore pattern \"[z-\""), "{err}");
+        let err = Config::parse("round_tolerance = 3\n").unwrap_err();
+        assert!(err.contains("round_tolerance must be between 0 and 1"), "{err}");
+    }
+
+    #[test]
+    fn a_file_error_names_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(FILE_NAME), "inlay_hint = true\n").unwrap();
+        let err = Config::load(dir.path()).unwrap_err();
+        assert!(err.starts_with(&format!("{}: ", dir.path().join(FILE_NAME).display())), "{err}");
+        assert!(err.contains("unknown field `inlay_hint`"), "{err}");
+    }
+
+    #[test]
+    fn each_code_has_its_level() {
+        let s = Severity { citation: Level::Off, ..Severity::default() };
+        assert_eq!(s.of(Code::CitationMismatch), Level::Warning);
+        assert_eq!(s.of(Code::UnknownCitation), Level::Off);
+        assert_eq!(s.of(Code::Supported), Level::Hint);
+        assert_eq!(Config::parse("[severity]\nunsourced = \"info\"\n").unwrap().severity.unsourced, Level::Information);
     }
 }

@@ -1,7 +1,7 @@
 //! Words for people: intervals, figures and verdicts described the way an
 //! analyst reads them. Shared by the CLI and the LSP hover.
 
-use crate::figures::{Figure, Interval};
+use crate::figures::{DateSpec, Figure, Interval};
 
 /// A number as an analyst writes it: 1,000; 1.5 million; 33.3.
 pub fn number(v: f64) -> String {
@@ -102,4 +102,15 @@ pub fn describe_measure(f: &Figure) -> String {
         s.push_str(p.name());
     }
     s
+}
+
+/// A date as precise as it is known, ISO 8601: "2016-09-12", "2016-09",
+/// "2016"; `None` without a year.
+pub fn iso_date(d: &DateSpec) -> Option<String> {
+    let y = d.year?;
+    Some(match (d.month, d.day) {
+        (Some(m), Some(day)) => format!("{y:04}-{m:02}-{day:02}"),
+        (Some(m), None) => format!("{y:04}-{m:02}"),
+        _ => format!("{y:04}"),
+    })
 }

@@ -2,11 +2,11 @@
 //! read from its source folders. What the CLI and the server both hold.
 
 use crate::config::Config;
-use crate::corpus::{self, Corpus, LoadReport};
+use crate::corpus::{self, Corpus, LoadReport, Source};
 use crate::figures::conventions::Conventions;
 use crate::subject::Synonyms;
 use crate::verdict::MatchParams;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 /// Everything that decides how text is read and judged.
 #[derive(Clone, Debug)]
@@ -19,6 +19,7 @@ pub struct Settings {
 impl Settings {
     pub fn from_config(config: &Config) -> Settings {
         let mut conventions = Conventions::default();
+        // out-of-range values are refused when the configuration is read
         if let Some(t) = config.round_tolerance.filter(|t| (0.0..=1.0).contains(t)) {
             conventions.round_tolerance = t;
         }
@@ -47,8 +48,58 @@ impl Workspace {
         let config = Config::load(root)?;
         let folders = if folders.is_empty() { config.source_folders(root) } else { folders.to_vec() };
         let settings = Settings::from_config(&config);
-        let (sources, report) = corpus::load_folders(&folders, &settings.synonyms, &settings.conventions);
+        let (sources, report) = load_sources(root, &config, &folders, &settings);
         let corpus = Corpus::from_sources(sources);
         Ok((Workspace { root: root.to_path_buf(), config, settings, folders, corpus }, report))
     }
+
+    /// Is `path` (absolute, or relative to the root) ignored by the
+    /// configuration's `ignore` patterns?
+    pub fn is_ignored(&self, path: &Path) -> bool {
+        self.config.is_ignored(&self.root, path)
+    }
+}
+
+/// Reads every source under `folders` except the files `config` ignores
+/// (its `ignore` globs, relative to `root`). The CLI and the server both
+/// load a corpus through this.
+pub fn load_sources(
+    root: &Path,
+    config: &Config,
+    folders: &[PathBuf],
+    settings: &Settings,
+) -> (Vec<Source>, LoadReport) {
+    corpus::load_folders_except(
+        folders,
+        &|p: &Path| config.is_ignored(root, p),
+        &settings.synonyms,
+        &settings.conventions,
+    )
+}
+
+/// `path` relative to `root`, with `.` and `..` resolved by name; `None`
+/// when it lies outside.
+pub fn relative_to(root: &Path, path: &Path) -> Option<PathBuf> {
+    let joined = if path.is_absolute() { path.to_path_buf() } else { root.join(path) };
+    let (abs, root) = (normalise(&joined), normalise(root));
+    if let Ok(rel) = abs.strip_prefix(&root) {
+        return Some(rel.to_path_buf());
+    }
+    // symlinked roots (/tmp → /private/tmp): compare real paths
+    let (real, real_root) = (std::fs::canonicalize(&abs).ok()?, std::fs::canonicalize(&root).ok()?);
+    real.strip_prefix(real_root).ok().map(Path::to_path_buf)
+}
+
+fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }

@@ -1,9 +1,14 @@
 //! The command-line adapter: argument parsing and output formats over the
-//! core. `figures` lists figures; `check` gives verdicts; `lsp` serves.
+//! core. `figures` lists figures; `check` gives verdicts; `sources` lists
+//! the sources; `lsp` serves.
 
 mod check_cmd;
+mod check_json;
 mod figures_cmd;
+mod findings;
 pub mod position;
+mod sarif;
+mod sources_cmd;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -19,6 +24,14 @@ pub struct Cli {
 pub enum OutputFormat {
     Text,
     Json,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum CheckFormat {
+    Text,
+    Json,
+    /// SARIF 2.1.0, for code-scanning uploads.
+    Sarif,
 }
 
 #[derive(Subcommand, Debug)]
@@ -41,10 +54,17 @@ pub enum Command {
         /// A source folder (repeatable); default: sourcecheck.toml's, else seeds/ and sources/.
         #[arg(long = "sources", value_name = "DIR")]
         sources: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
-        format: OutputFormat,
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
         #[arg(required = true)]
         notes: Vec<PathBuf>,
+    },
+    /// List the sources: id, date, figure count, path and title.
+    Sources {
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+        /// Source folders or files; default: sourcecheck.toml's, else seeds/ and sources/.
+        paths: Vec<PathBuf>,
     },
 }
 
@@ -54,6 +74,43 @@ pub fn run(cli: Cli) -> i32 {
         Command::Figures { format, files } => figures_cmd::run(format, &files),
         Command::Lsp { .. } => crate::lsp::run_stdio(),
         Command::Check { sources, format, notes } => check_cmd::run(format, &sources, &notes),
+        Command::Sources { format, paths } => sources_cmd::run(format, &paths),
+    }
+}
+
+/// The workspace at the current directory with its sources read; loading
+/// problems go to stderr. `Err` is the exit status of a run that cannot go on.
+fn load_workspace(folders: &[PathBuf]) -> Result<crate::workspace::Workspace, i32> {
+    let root = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let (ws, report) = crate::workspace::Workspace::load(&root, folders).map_err(|e| {
+        eprintln!("sourcecheck: {e}");
+        2
+    })?;
+    print_load_report(&report);
+    Ok(ws)
+}
+
+fn print_load_report(report: &crate::corpus::LoadReport) {
+    for w in &report.warnings {
+        eprintln!("sourcecheck: warning: {w}");
+    }
+    for p in &report.problems {
+        eprintln!("sourcecheck: {p}");
+    }
+}
+
+/// Tells the user a file they named is left out by an `ignore` pattern.
+fn report_ignored(config: &crate::config::Config, root: &std::path::Path, path: &std::path::Path) -> bool {
+    match config.ignore.matching(root, path) {
+        Some(pattern) => {
+            eprintln!(
+                "sourcecheck: {}: ignored (matches ignore pattern \"{pattern}\" in {})",
+                path.display(),
+                crate::config::FILE_NAME
+            );
+            true
+        }
+        None => false,
     }
 }
 

@@ -84,8 +84,20 @@ pub fn load_file(path: &Path, synonyms: &Synonyms, conv: &Conventions) -> Result
 
 /// Reads every source under `folders` in parallel.
 pub fn load_folders(folders: &[PathBuf], synonyms: &Synonyms, conv: &Conventions) -> (Vec<Source>, LoadReport) {
+    load_folders_except(folders, &|_: &Path| false, synonyms, conv)
+}
+
+/// Reads every source under `folders` in parallel, leaving out the files
+/// `skip` names (the workspace's ignore patterns).
+pub fn load_folders_except(
+    folders: &[PathBuf],
+    skip: &(dyn Fn(&Path) -> bool + Sync),
+    synonyms: &Synonyms,
+    conv: &Conventions,
+) -> (Vec<Source>, LoadReport) {
     let mut report = LoadReport::default();
-    let paths = discover(folders, &mut report);
+    let mut paths = discover(folders, &mut report);
+    paths.retain(|p| !skip(p));
     let results: Vec<Result<Source, String>> = paths.par_iter().map(|p| load_file(p, synonyms, conv)).collect();
     let mut sources = Vec::new();
     for r in results {

@@ -7,7 +7,7 @@ mod loading;
 mod search;
 mod source;
 
-pub use loading::{discover, is_source_file, load_file, load_folders, LoadReport};
+pub use loading::{discover, is_source_file, load_file, load_folders, load_folders_except, LoadReport};
 pub use source::{Source, SourceFigure};
 
 use crate::subject::Subject;

@@ -1,0 +1,92 @@
+//! `check --format json`: the documented JSON contract, one object per
+//! note with every figure (whatever its configured severity) and citation.
+
+use super::position::{display_path, span1, Span1};
+use crate::check::NoteCheck;
+use crate::text::lines::LineIndex;
+use crate::verdict::{Stance, Verdict};
+use serde::Serialize;
+use std::path::Path;
+
+#[derive(Serialize)]
+pub struct NoteOut {
+    path: String,
+    figures: Vec<FigureOut>,
+    citations: Vec<CitationOut>,
+}
+
+#[derive(Serialize)]
+struct FigureOut {
+    text: String,
+    #[serde(flatten)]
+    at: Span1,
+    verdict: Verdict,
+    message: String,
+    /// Disagreements between sources, newer figures, citation warnings.
+    notes: Vec<String>,
+    evidence: Vec<EvidenceOut>,
+}
+
+#[derive(Serialize)]
+struct EvidenceOut {
+    source: String,
+    #[serde(flatten)]
+    at: Span1,
+    text: String,
+    stance: Stance,
+}
+
+#[derive(Serialize)]
+struct CitationOut {
+    id: String,
+    #[serde(flatten)]
+    at: Span1,
+    source: Option<String>,
+}
+
+pub fn note_out(path: &Path, text: &str, check: &NoteCheck) -> NoteOut {
+    let index = LineIndex::new(text);
+    let figures = check
+        .figures
+        .iter()
+        .map(|f| {
+            let j = &f.judgement;
+            let mut notes = j.notes.clone();
+            notes.extend(f.citation_warning.clone());
+            FigureOut {
+                text: text[f.figure.span.clone()].to_string(),
+                at: span1(text, &index, &f.figure.span),
+                verdict: j.verdict,
+                message: j.message.clone(),
+                notes,
+                evidence: j
+                    .evidence
+                    .iter()
+                    .map(|e| {
+                        let sf = &e.source_figure().figure;
+                        EvidenceOut {
+                            source: display_path(&e.source.path),
+                            at: span1(&e.source.text, &e.source.lines, &sf.span),
+                            text: collapse(e.sentence()),
+                            stance: e.stance,
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let citations = check
+        .citations
+        .iter()
+        .map(|c| CitationOut {
+            id: c.id.clone(),
+            at: span1(text, &index, &c.range),
+            source: c.source.as_ref().map(|s| display_path(&s.path)),
+        })
+        .collect();
+    NoteOut { path: path.display().to_string(), figures, citations }
+}
+
+pub fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,46 @@
+//! What a check reports, in order, at the configured levels: unknown
+//! citations, then each figure's verdict and any citation mismatch. Codes
+//! set to `off` are left out. Shared by the text and SARIF outputs.
+
+use crate::check::{FigureCheck, NoteCheck};
+use crate::config::{Code, Level, Severity};
+use std::ops::Range;
+
+pub struct Finding<'a> {
+    pub code: Code,
+    /// Never `Level::Off`.
+    pub level: Level,
+    /// Byte range in the note.
+    pub range: Range<usize>,
+    pub message: String,
+    /// The figure reported on (none for an unknown citation).
+    pub figure: Option<&'a FigureCheck>,
+}
+
+pub fn findings<'a>(check: &'a NoteCheck, severity: &Severity) -> Vec<Finding<'a>> {
+    let mut out = Vec::new();
+    let mut push = |code: Code, range: &Range<usize>, message: &str, figure: Option<&'a FigureCheck>| {
+        let level = severity.of(code);
+        if level != Level::Off {
+            out.push(Finding { code, level, range: range.clone(), message: message.to_string(), figure });
+        }
+    };
+    for c in &check.citations {
+        if let Some(err) = &c.error {
+            push(Code::UnknownCitation, &c.range, err, None);
+        }
+    }
+    for f in &check.figures {
+        push(Code::of_verdict(f.judgement.verdict), &f.figure.span, &f.judgement.message, Some(f));
+        if let Some(w) = &f.citation_warning {
+            push(Code::CitationMismatch, &f.figure.span, w, Some(f));
+        }
+    }
+    out
+}
+
+/// Does the note fail the run (exit status 1)? A reported contradiction or
+/// unknown citation.
+pub fn fails(findings: &[Finding]) -> bool {
+    findings.iter().any(|f| matches!(f.code, Code::Contradicted | Code::UnknownCitation))
+}
