@@ -338,3 +338,52 @@ fn indexing_reports_progress_and_logs_reach_the_client_at_its_trace_level() {
     quiet.request("workspace/symbol", json!({"query": "trawlers"}));
     assert!(quiet.backlog.iter().all(|m| m["method"] != "window/logMessage"), "{:?}", quiet.backlog);
 }
+
+#[test]
+fn editing_sourcecheck_toml_reconfigures_the_running_server() {
+    let (ws, mut client, _fx, uri, diags) = open(json!({}));
+    assert!(with_code(&diags, "supported").is_some());
+    // supported figures off, and the fleet article ignored
+    ws.write("sourcecheck.toml", "ignore = [\"sources/102_*\"]\n\n[severity]\nsupported = \"off\"\n");
+    let after = client
+        .diagnostics_where(&uri, |d| with_code(d, "supported").is_none() && with_code(d, "contradicted").is_none());
+    let codes: Vec<&str> = after.iter().filter_map(|d| d["code"].as_str()).collect();
+    // "more than 200 trawlers" has no source left, and "900 tourists" never had one
+    assert_eq!(codes, ["unsourced", "unsourced"], "{after:#?}");
+    // a broken file is reported, not fatal
+    ws.write("sourcecheck.toml", "severty = 1\n");
+    let shown = client.notification_where("window/showMessage", |p| {
+        p["message"].as_str().is_some_and(|m| m.contains("sourcecheck.toml") && m.contains("severty"))
+    });
+    assert_eq!(shown["type"], 2);
+    let back = client.diagnostics_where(&uri, |d| with_code(d, "supported").is_some());
+    assert_eq!(back.len(), 3);
+}
+
+#[test]
+fn settings_pulled_from_the_client_apply_without_a_restart() {
+    let ws = harbour_workspace();
+    let fx = Fixture::parse(NOTE, false);
+    ws.write("note.md", &fx.text);
+    ws.write("drafts/old.md", "Some 412 cargo ships docked last year.\n");
+    let caps = json!({"workspace": {"configuration": true}});
+    let (mut client, _) = Client::start_with(&ws.root(), json!({}), caps, Value::Null);
+    let uri = ws.uri("note.md");
+    client.open(&uri, "markdown", &fx.text);
+    let draft = ws.uri("drafts/old.md");
+    client.open(&draft, "markdown", "Some 412 cargo ships docked last year.\n");
+    client.diagnostics_where(&uri, |d| d.len() == 3);
+    client.diagnostics_where(&draft, |d| d.len() == 1);
+
+    client.answers.insert(
+        "workspace/configuration".to_string(),
+        json!([{"severity": {"contradicted": "error"}, "ignore": ["drafts/**"]}]),
+    );
+    client.notify("workspace/didChangeConfiguration", json!({"settings": null}));
+    let d = client.diagnostics_where(&uri, |d| with_code(d, "contradicted").is_some_and(|c| c["severity"] == 1));
+    assert_eq!(d.len(), 3);
+    // the ignored draft is no longer a note: its diagnostics are cleared
+    client.diagnostics_where(&draft, |d| d.is_empty());
+    let asked = client.server_requests.iter().rev().find(|m| m["method"] == "workspace/configuration").expect("asked");
+    assert_eq!(asked["params"]["items"][0]["section"], "sourcecheck");
+}

@@ -39,6 +39,14 @@ pub async fn run(state: Arc<State>, client: Client, uri: Uri) {
     if path.as_deref().is_some_and(|p| state.is_source_path(p)) {
         return; // sources are evidence, not notes
     }
+    if path.as_deref().is_some_and(|p| state.is_ignored(p)) {
+        // an ignored file is not a note: clear what it showed before
+        lock(&state.analyses).remove(&uri);
+        if lock(&state.published).remove(&uri).is_some() {
+            client.publish_diagnostics(uri, Vec::new(), None).await;
+        }
+        return;
+    }
     if !state.index_ready.load(std::sync::atomic::Ordering::SeqCst) {
         return; // judged once the sources are read: no verdicts from a partial corpus
     }

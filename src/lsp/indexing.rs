@@ -42,6 +42,16 @@ pub fn configure(state: &State) -> Vec<String> {
     problems
 }
 
+/// The configuration changed (sourcecheck.toml or the client's settings):
+/// resolve it again, say what is wrong with it, and re-read the sources.
+pub async fn reconfigure(state: Arc<State>, client: Client) {
+    tracing::info!("configuration changed: re-reading it and the sources");
+    for p in configure(&state) {
+        client.show_message(MessageType::WARNING, format!("sourcecheck: {p}")).await;
+    }
+    full_index(state, client).await;
+}
+
 /// Reads every source and swaps the new corpus in; then re-checks open notes.
 pub async fn full_index(state: Arc<State>, client: Client) {
     let progress = if state.caps().work_done_progress {
@@ -61,11 +71,11 @@ pub async fn full_index(state: Arc<State>, client: Client) {
     };
     let st = state.clone();
     let result = tokio::task::spawn_blocking(move || {
-        let (folders, settings) = {
+        let (root, config, folders, settings) = {
             let ws = read(&st.workspace);
-            (ws.folders.clone(), ws.settings.clone())
+            (ws.root_or_cwd(), ws.config.clone(), ws.folders.clone(), ws.settings.clone())
         };
-        let (sources, report) = corpus::load_folders(&folders, &settings.synonyms, &settings.conventions);
+        let (sources, report) = crate::workspace::load_sources(&root, &config, &folders, &settings);
         let corpus = Corpus::from_sources(sources);
         let summary = format!("{} sources, {} figures", corpus.len(), corpus.figure_count());
         *write(&st.corpus) = corpus;
@@ -99,14 +109,22 @@ pub async fn full_index(state: Arc<State>, client: Client) {
 /// A source file changed, appeared or vanished: re-read that file alone.
 pub async fn file_changed(state: Arc<State>, client: Client, path: PathBuf) {
     tracing::debug!(path = %path.display(), "file changed");
+    if state.is_config_file(&path) {
+        reconfigure(state, client).await;
+        return;
+    }
     if !corpus::is_source_file(&path) || !state.is_source_path_or_parent(&path) {
         return;
     }
+    let ignored = {
+        let ws = read(&state.workspace);
+        ws.config.is_ignored(&ws.root_or_cwd(), &path)
+    };
     let st = state.clone();
     let p = path.clone();
     let outcome = tokio::task::spawn_blocking(move || {
         let settings = read(&st.workspace).settings.clone();
-        if p.is_file() {
+        if p.is_file() && !ignored {
             match corpus::load_file(&p, &settings.synonyms, &settings.conventions) {
                 Ok(src) => {
                     write(&st.corpus).upsert(src);
@@ -131,6 +149,13 @@ pub async fn file_changed(state: Arc<State>, client: Client, path: PathBuf) {
 }
 
 impl State {
+    /// Is `path` the workspace's sourcecheck.toml?
+    pub fn is_config_file(&self, path: &Path) -> bool {
+        let root = read(&self.workspace).root_or_cwd();
+        path.file_name().is_some_and(|n| n == crate::config::FILE_NAME)
+            && path.parent().is_some_and(|d| same_dir(d, &root))
+    }
+
     /// Is `path` (which may no longer exist) under a source folder?
     pub fn is_source_path_or_parent(&self, path: &Path) -> bool {
         if self.is_source_path(path) {
@@ -152,7 +177,10 @@ pub fn watch(
         notify_debouncer_full::RecommendedCache,
     >,
 > {
-    let folders = read(&state.workspace).folders.clone();
+    let (folders, root) = {
+        let ws = read(&state.workspace);
+        (ws.folders.clone(), ws.root_or_cwd())
+    };
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<PathBuf>();
     let mut debouncer = notify_debouncer_full::new_debouncer(
         std::time::Duration::from_millis(200),
@@ -184,10 +212,19 @@ pub fn watch(
             tracing::warn!("cannot watch {}: {e}", f.display());
         }
     }
+    // the configuration file: the root itself, not recursively (its events
+    // for other files are dropped by file_changed)
+    if let Err(e) = debouncer.watch(&root, RecursiveMode::NonRecursive) {
+        tracing::warn!("cannot watch {}: {e}", root.display());
+    }
     tokio::spawn(async move {
         while let Some(path) = rx.recv().await {
             file_changed(state.clone(), client.clone(), path).await;
         }
     });
     Some(debouncer)
+}
+
+fn same_dir(a: &Path, b: &Path) -> bool {
+    a == b || std::fs::canonicalize(a).ok().zip(std::fs::canonicalize(b).ok()).is_some_and(|(a, b)| a == b)
 }

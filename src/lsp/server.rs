@@ -6,6 +6,7 @@ use super::convert::{uri_to_path, Doc, Encoding};
 use super::documents::Document;
 use super::state::{lock, read, write, ClientCaps, State};
 use super::{actions, completion, hover, indexing, inlay, lens, logging, navigation, symbols};
+use serde_json::Value;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -27,6 +28,23 @@ pub struct Backend {
 impl Backend {
     pub fn new(client: Client, state: Arc<State>) -> Backend {
         Backend { client, state, watcher: Mutex::new(None) }
+    }
+
+    /// The `sourcecheck` section of the client's settings, when the client
+    /// can be asked (`workspace/configuration`) and has one.
+    async fn pull_configuration(&self) -> Option<Value> {
+        if !self.state.caps().configuration {
+            return None;
+        }
+        let scope = read(&self.state.workspace).root.as_deref().and_then(super::convert::path_to_uri);
+        let item = ConfigurationItem { scope_uri: scope, section: Some("sourcecheck".to_string()) };
+        match self.client.configuration(vec![item]).await {
+            Ok(mut values) => values.pop().filter(|v| v.as_object().is_some_and(|o| !o.is_empty())),
+            Err(e) => {
+                tracing::warn!("client did not give its settings: {e}");
+                None
+            }
+        }
     }
 
     /// The latest analysis of an open note.
@@ -75,6 +93,7 @@ fn client_caps(params: &InitializeParams) -> (ClientCaps, Encoding) {
             .and_then(|t| t.publish_diagnostics.as_ref())
             .and_then(|p| p.related_information)
             .unwrap_or(true),
+        configuration: c.workspace.as_ref().and_then(|w| w.configuration).unwrap_or(false),
         show_document: c.window.as_ref().and_then(|w| w.show_document.as_ref()).is_some_and(|s| s.support),
         code_lens_refresh: c
             .workspace
@@ -164,15 +183,28 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
+        if let Some(v) = self.pull_configuration().await {
+            write(&self.state.workspace).client_options = Some(v);
+            for p in indexing::configure(&self.state) {
+                self.client.show_message(MessageType::WARNING, format!("sourcecheck: {p}")).await;
+            }
+        }
         if self.state.caps().dynamic_watchers {
-            let folders = read(&self.state.workspace).folders.clone();
-            let watchers = folders
+            let (folders, root) = {
+                let ws = read(&self.state.workspace);
+                (ws.folders.clone(), ws.root_or_cwd())
+            };
+            let mut watchers: Vec<FileSystemWatcher> = folders
                 .iter()
                 .map(|f| FileSystemWatcher {
                     glob_pattern: GlobPattern::String(format!("{}/**/*.{{txt,md,markdown,text}}", f.display())),
                     kind: None,
                 })
                 .collect();
+            watchers.push(FileSystemWatcher {
+                glob_pattern: GlobPattern::String(root.join(crate::config::FILE_NAME).display().to_string()),
+                kind: None,
+            });
             let reg = Registration {
                 id: "sourcecheck-sources".to_string(),
                 method: "workspace/didChangeWatchedFiles".to_string(),
@@ -266,11 +298,15 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
-        write(&self.state.workspace).client_options = Some(params.settings);
-        for p in indexing::configure(&self.state) {
-            self.client.show_message(MessageType::WARNING, format!("sourcecheck: {p}")).await;
+        // clients that can be asked send null here: ask them
+        let settings = match params.settings {
+            Value::Null => self.pull_configuration().await,
+            v => Some(v),
+        };
+        if let Some(v) = settings {
+            write(&self.state.workspace).client_options = Some(v);
         }
-        tokio::spawn(indexing::full_index(self.state.clone(), self.client.clone()));
+        tokio::spawn(indexing::reconfigure(self.state.clone(), self.client.clone()));
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {

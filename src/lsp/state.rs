@@ -23,6 +23,8 @@ pub struct ClientCaps {
     pub dynamic_watchers: bool,
     pub related_information: bool,
     pub show_document: bool,
+    /// Can the server ask for settings (`workspace/configuration`)?
+    pub configuration: bool,
     pub code_lens_refresh: bool,
     pub inlay_hint_refresh: bool,
 }
@@ -61,6 +63,13 @@ pub struct State {
     pub index_ready: AtomicBool,
     pub shutdown: AtomicBool,
     pub next_generation: AtomicU64,
+}
+
+impl WorkspaceState {
+    /// The workspace root, or the working directory when the client named none.
+    pub fn root_or_cwd(&self) -> PathBuf {
+        self.root.clone().unwrap_or_else(|| PathBuf::from("."))
+    }
 }
 
 impl State {
@@ -104,6 +113,12 @@ impl State {
             let f = std::fs::canonicalize(f).unwrap_or_else(|_| f.clone());
             canon.starts_with(&f)
         })
+    }
+
+    /// Does the configuration's `ignore` cover `path`?
+    pub fn is_ignored(&self, path: &Path) -> bool {
+        let ws = read(&self.workspace);
+        ws.config.is_ignored(&ws.root_or_cwd(), path)
     }
 
     /// A new debounce generation for `uri`.

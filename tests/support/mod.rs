@@ -101,8 +101,10 @@ pub struct Client {
     next_id: i64,
     /// Notifications seen while waiting for something else.
     pub backlog: Vec<Value>,
-    /// Requests the server sent (each answered with null), oldest first.
+    /// Requests the server sent, oldest first.
     pub server_requests: Vec<Value>,
+    /// What to answer a server request with, by method (null when absent).
+    pub answers: std::collections::HashMap<String, Value>,
 }
 
 impl Client {
@@ -162,7 +164,15 @@ impl Client {
                 }
             }
         });
-        let mut c = Client { child, stdin, rx, next_id: 1, backlog: Vec::new(), server_requests: Vec::new() };
+        let mut c = Client {
+            child,
+            stdin,
+            rx,
+            next_id: 1,
+            backlog: Vec::new(),
+            server_requests: Vec::new(),
+            answers: Default::default(),
+        };
         let root_uri = format!("file://{}", root.display());
         let init = c.request(
             "initialize",
@@ -206,9 +216,7 @@ impl Client {
                 Ok(m) if m.get("id") == Some(&json!(id)) && m.get("method").is_none() => return m,
                 Ok(m) if m.get("method").is_some() && m.get("id").is_some() => {
                     // a request from the server (registerCapability, workDoneProgress/create): accept it
-                    let rid = m["id"].clone();
-                    self.send(json!({"jsonrpc": "2.0", "id": rid, "result": null}));
-                    self.server_requests.push(m);
+                    self.answer(m);
                 }
                 Ok(m) => self.backlog.push(m),
                 Err(_) => panic!("no response to {method} within 10 s"),
@@ -226,8 +234,9 @@ impl Client {
     pub fn diagnostics_where(&mut self, uri: &str, pred: impl Fn(&[Value]) -> bool) -> Vec<Value> {
         let deadline = Instant::now() + Duration::from_secs(120);
         let mut last: Option<Vec<Value>> = None;
+        let mine = |m: &Value| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri;
         let check = |m: &Value, last: &mut Option<Vec<Value>>| -> Option<Vec<Value>> {
-            if m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri {
+            if mine(m) {
                 let d = m["params"]["diagnostics"].as_array().cloned().unwrap_or_default();
                 *last = Some(d.clone());
                 if pred(&d) {
@@ -236,8 +245,11 @@ impl Client {
             }
             None
         };
+        // this document's earlier publications are used up; others' are kept
         let backlog = std::mem::take(&mut self.backlog);
-        for m in &backlog {
+        let (own, others): (Vec<Value>, Vec<Value>) = backlog.into_iter().partition(|m| mine(m));
+        self.backlog = others;
+        for m in &own {
             if let Some(d) = check(m, &mut last) {
                 return d;
             }
@@ -247,13 +259,14 @@ impl Client {
             match self.rx.recv_timeout(left) {
                 Ok(m) => {
                     if m.get("method").is_some() && m.get("id").is_some() {
-                        let rid = m["id"].clone();
-                        self.send(json!({"jsonrpc": "2.0", "id": rid, "result": null}));
-                        self.server_requests.push(m);
+                        self.answer(m);
                         continue;
                     }
                     if let Some(d) = check(&m, &mut last) {
                         return d;
+                    }
+                    if !mine(&m) {
+                        self.backlog.push(m);
                     }
                 }
                 Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => {
@@ -261,6 +274,15 @@ impl Client {
                 }
             }
         }
+    }
+
+    /// Answers a request from the server (registerCapability,
+    /// workDoneProgress/create, configuration, showDocument) and keeps it.
+    fn answer(&mut self, m: Value) {
+        let method = m["method"].as_str().unwrap_or("");
+        let result = self.answers.get(method).cloned().unwrap_or(Value::Null);
+        self.send(json!({"jsonrpc": "2.0", "id": m["id"].clone(), "result": result}));
+        self.server_requests.push(m);
     }
 
     /// Waits (10 s at most) for a notification with `method` satisfying
@@ -274,9 +296,7 @@ impl Client {
             let left = deadline.saturating_duration_since(Instant::now());
             match self.rx.recv_timeout(left) {
                 Ok(m) if m.get("method").is_some() && m.get("id").is_some() => {
-                    let rid = m["id"].clone();
-                    self.send(json!({"jsonrpc": "2.0", "id": rid, "result": null}));
-                    self.server_requests.push(m);
+                    self.answer(m);
                 }
                 Ok(m) if m["method"] == method && pred(&m["params"]) => return m["params"].clone(),
                 Ok(m) => self.backlog.push(m),
