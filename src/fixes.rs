@@ -70,7 +70,8 @@ pub fn fixes_for(text: &str, check: &NoteCheck, f: &FigureCheck, corpus: &Corpus
                 }
             }
         }
-        Verdict::Supported if f.cited.is_empty() => {
+        // no citation, or only ones that do not give the figure
+        Verdict::Supported if !cites_a_supporter(check, f) => {
             let mut seen: Vec<&Arc<Source>> = Vec::new();
             for e in j.evidence.iter().filter(|e| e.stance == Stance::Supports) {
                 if seen.iter().any(|s| s.path == e.source.path) {
@@ -111,6 +112,16 @@ pub fn fixes_for(text: &str, check: &NoteCheck, f: &FigureCheck, corpus: &Corpus
         edits: vec![Edit { range: all.at..all.at, text: all.text }],
     });
     out
+}
+
+/// Does one of the figure's citations name a source that supports it?
+fn cites_a_supporter(check: &NoteCheck, f: &FigureCheck) -> bool {
+    let supporters: Vec<&Arc<Source>> =
+        f.judgement.evidence.iter().filter(|e| e.stance == Stance::Supports).map(|e| &e.source).collect();
+    f.cited
+        .iter()
+        .filter_map(|i| check.citations.get(*i).and_then(|c| c.source.as_ref()))
+        .any(|s| supporters.iter().any(|p| p.path == s.path))
 }
 
 /// The edit that cites `source` (as `@id`) for figure `f`: inside the

@@ -387,3 +387,22 @@ fn settings_pulled_from_the_client_apply_without_a_restart() {
     let asked = client.server_requests.iter().rev().find(|m| m["method"] == "workspace/configuration").expect("asked");
     assert_eq!(asked["params"]["items"][0]["section"], "sourcecheck");
 }
+
+#[test]
+fn a_figure_citing_the_wrong_source_offers_to_cite_the_right_one() {
+    let ws = harbour_workspace();
+    let fx = Fixture::parse("Last year «412 cargo ships» docked at the harbour [@102].\n", false);
+    ws.write("note.md", &fx.text);
+    let (mut client, _) = Client::start(&ws.root(), json!({}), false);
+    let uri = ws.uri("note.md");
+    client.open(&uri, "markdown", &fx.text);
+    let diags = client.diagnostics_where(&uri, |d| with_code(d, "citation-mismatch").is_some());
+    let mismatch = with_code(&diags, "citation-mismatch").expect("mismatch").clone();
+    assert_eq!(mismatch["message"], "Cited 102 does not give this figure; 101 does");
+    assert_eq!(mismatch["range"], fx.ranges[0]);
+    let actions = actions_at(&mut client, &uri, &fx.ranges[0]["start"], json!([mismatch.clone()]));
+    let cite = titled(&actions, "Cite 101");
+    assert_eq!(cite["diagnostics"], json!([mismatch]));
+    // "[@102]" becomes "[@102; @101]"
+    assert_eq!(cite["edit"]["changes"][&uri], json!([{"range": range(0, 53, 0, 53), "newText": "; @101"}]));
+}

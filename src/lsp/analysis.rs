@@ -90,7 +90,7 @@ pub async fn run(state: Arc<State>, client: Client, uri: Uri) {
         let doc = Doc { text: &analysis.text, lines: &analysis.lines, encoding: state.encoding() };
         diagnostics::of_analysis(&analysis, &doc, &ws.config.severity, state.caps().related_information)
     };
-    tracing::debug!(uri = uri.as_str(), elapsed = ?started.elapsed(), diagnostics = diags.len(), "checked");
+    tracing::debug!(uri = uri.as_str(), elapsed = ?started.elapsed(), diagnostics = diags.len(), "diagnostics built");
     let changed = {
         let mut published = lock(&state.published);
         if published.get(&uri) == Some(&diags) {
