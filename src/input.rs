@@ -103,7 +103,8 @@ mod tests {
     fn binary_text_and_latin1_are_told_apart() {
         let err = decode("a.txt", b"ab\0cd".to_vec()).unwrap_err();
         assert_eq!(err.to_string(), "a.txt: binary file (contains NUL bytes), skipped");
-        let noise: Vec<u8> = (0..200u32).map(|i| (i * 37 % 255 + 1) as u8).filter(|b| *b >= 0x80 || *b < 0x09).collect();
+        let noise: Vec<u8> =
+            (0..200u32).map(|i| (i * 37 % 255 + 1) as u8).filter(|b| *b >= 0x80 || *b < 0x09).collect();
         let err = decode("img.txt", noise).unwrap_err();
         assert_eq!(err.to_string(), "img.txt: binary file (mostly non-text bytes), skipped");
         let latin1 = b"Caf\xe9 owners in M\xfcnchen counted 45,000 visitors in the \xe9t\xe9.\n".to_vec();

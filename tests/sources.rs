@@ -32,8 +32,11 @@ fn run(args: &[&str], dir: &Path) -> Output {
 fn workspace() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tmp");
     std::fs::create_dir_all(dir.path().join("sources")).expect("mkdir");
-    std::fs::write(dir.path().join("sources/ok.txt"), "Town fair\n\nAbout 200 people came to the fair on 3 May 2016.\n")
-        .expect("write");
+    std::fs::write(
+        dir.path().join("sources/ok.txt"),
+        "Town fair\n\nAbout 200 people came to the fair on 3 May 2016.\n",
+    )
+    .expect("write");
     std::fs::write(dir.path().join("n.md"), "About 200 people came to the fair [@ok].\n").expect("write");
     dir
 }
@@ -91,11 +94,7 @@ fn binary_and_oversized_sources_are_skipped_with_the_reason() {
 }
 
 fn running_as_root() -> bool {
-    Command::new("id")
-        .arg("-u")
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
-        .unwrap_or(false)
+    Command::new("id").arg("-u").output().map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0").unwrap_or(false)
 }
 
 #[test]
@@ -146,8 +145,11 @@ fn workspace_with_a_secret_outside() -> (tempfile::TempDir, std::path::PathBuf) 
     let top = tempfile::tempdir().expect("tmp");
     let outside = top.path().join("outside");
     std::fs::create_dir_all(&outside).expect("mkdir");
-    std::fs::write(outside.join("secret.txt"), "Ledger SECRETMARK\n\nThe vault holds 987,654 gold bars on 3 May 2016.\n")
-        .expect("write");
+    std::fs::write(
+        outside.join("secret.txt"),
+        "Ledger SECRETMARK\n\nThe vault holds 987,654 gold bars on 3 May 2016.\n",
+    )
+    .expect("write");
     let ws = top.path().join("ws");
     std::fs::create_dir_all(ws.join("sources")).expect("mkdir");
     std::fs::write(ws.join("sources/ok.txt"), "Town fair\n\nAbout 200 people came to the fair on 3 May 2016.\n")

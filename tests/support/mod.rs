@@ -228,8 +228,12 @@ impl Client {
             }
             None
         };
+        // other notifications stay in the backlog
+        let is_diagnostics = |m: &Value| m["method"] == "textDocument/publishDiagnostics";
         let backlog = std::mem::take(&mut self.backlog);
-        for m in &backlog {
+        let (diagnostics, others): (Vec<Value>, Vec<Value>) = backlog.into_iter().partition(is_diagnostics);
+        self.backlog = others;
+        for m in &diagnostics {
             if let Some(d) = check(m, &mut last) {
                 return d;
             }
@@ -243,13 +247,36 @@ impl Client {
                         self.send(json!({"jsonrpc": "2.0", "id": rid, "result": null}));
                         continue;
                     }
-                    if let Some(d) = check(&m, &mut last) {
+                    if !is_diagnostics(&m) {
+                        self.backlog.push(m);
+                    } else if let Some(d) = check(&m, &mut last) {
                         return d;
                     }
                 }
                 Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => {
                     panic!("diagnostics for {uri} never matched; last published: {last:?}")
                 }
+            }
+        }
+    }
+
+    /// Waits (30 s at most) for a notification satisfying `pred`, from the
+    /// backlog first; everything else stays in the backlog.
+    pub fn notification_where(&mut self, pred: impl Fn(&Value) -> bool) -> Value {
+        if let Some(i) = self.backlog.iter().position(&pred) {
+            return self.backlog.remove(i);
+        }
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.rx.recv_timeout(left) {
+                Ok(m) if m.get("method").is_some() && m.get("id").is_some() => {
+                    let rid = m["id"].clone();
+                    self.send(json!({"jsonrpc": "2.0", "id": rid, "result": null}));
+                }
+                Ok(m) if pred(&m) => return m,
+                Ok(m) => self.backlog.push(m),
+                Err(_) => panic!("no such notification within 30 s; seen: {:?}", self.backlog),
             }
         }
     }
@@ -266,6 +293,22 @@ impl Client {
         self.request("shutdown", Value::Null);
         self.notify("exit", Value::Null);
         self.wait()
+    }
+
+    /// exit alone (after a `shutdown` sent by the test), and the exit code.
+    pub fn exit(mut self) -> i32 {
+        self.notify("exit", Value::Null);
+        self.wait()
+    }
+
+    /// The server's resident memory in KiB, from /proc/<pid>/status.
+    pub fn rss_kib(&self) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.pid())).expect("proc status");
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmRSS:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            .expect("VmRSS")
     }
 
     pub fn exit_without_shutdown(mut self) -> i32 {

@@ -9,8 +9,26 @@ use proptest::prelude::*;
 use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent};
 
 const PIECES: &[&str] = &[
-    "a", "bc", "fewer than 5,000", " ", "\n", "\r\n", "\r", "\n\n", "é", "😀", "🎉", "\u{2028}", "\u{2029}", "\u{85}",
-    "\u{b}", "\u{c}", "ß", "ﬁ", "\u{301}", "\t",
+    "a",
+    "bc",
+    "fewer than 5,000",
+    " ",
+    "\n",
+    "\r\n",
+    "\r",
+    "\n\n",
+    "é",
+    "😀",
+    "🎉",
+    "\u{2028}",
+    "\u{2029}",
+    "\u{85}",
+    "\u{b}",
+    "\u{c}",
+    "ß",
+    "ﬁ",
+    "\u{301}",
+    "\t",
 ];
 
 fn text() -> impl Strategy<Value = String> {
