@@ -8,20 +8,10 @@ mod support;
 
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
-use support::{with_code, Client, Fixture, Workspace};
+use support::{open_note, with_code, Client, Fixture, Workspace};
 
 const CONTRADICTED: &str =
     "# Briefing\n\nThe coalition says «more than 5,000 militants» remain in Iraq and Syria [@004].\n";
-
-fn start_with_seeds(note: &str) -> (Workspace, Client, Fixture, String) {
-    let ws = Workspace::with_seeds();
-    let fx = Fixture::parse(note, false);
-    ws.write("note.md", &fx.text);
-    let (mut client, _) = Client::start(&ws.root(), json!({}), false);
-    let uri = ws.uri("note.md");
-    client.open(&uri, "markdown", &fx.text);
-    (ws, client, fx, uri)
-}
 
 fn at(uri: &str, line: u32, character: u32) -> Value {
     json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}})
@@ -38,7 +28,7 @@ fn ranged(l1: u32, c1: u32, l2: u32, c2: u32, text: &str) -> Value {
 #[test]
 fn positions_past_a_lines_end_clamp_to_it_and_past_the_document_find_nothing() {
     let note = "# Briefing\n\nThe coalition says «more than 5,000 militants»\nremain in Iraq and Syria [@004].\n";
-    let (ws, mut client, fx, uri) = start_with_seeds(note);
+    let (ws, mut client, fx, uri) = open_note(false, note);
     client.diagnostics_where(&uri, |d| !d.is_empty());
     // past the end of line 2, which ends with the figure: the figure
     let hover = client.request("textDocument/hover", at(&uri, 2, 999));
@@ -89,7 +79,7 @@ fn edits_to_unopened_documents_are_ignored() {
 
 #[test]
 fn changes_with_older_or_equal_versions_are_ignored() {
-    let (_ws, mut client, _fx, uri) = start_with_seeds(CONTRADICTED);
+    let (_ws, mut client, _fx, uri) = open_note(false, CONTRADICTED);
     let supported = "# Briefing\n\nThe coalition says less than 1,000 militants remain in Iraq and Syria [@004].\n";
     client.notify("textDocument/didChange", change(&uri, 5, json!([{"text": supported}])));
     client.notify("textDocument/didChange", change(&uri, 3, json!([{"text": "Stale.\n"}])));
@@ -115,7 +105,7 @@ fn changes_with_older_or_equal_versions_are_ignored() {
 
 #[test]
 fn unknown_requests_are_method_not_found_and_unknown_notifications_ignored() {
-    let (_ws, mut client, _fx, uri) = start_with_seeds(CONTRADICTED);
+    let (_ws, mut client, _fx, uri) = open_note(false, CONTRADICTED);
     client.diagnostics_where(&uri, |d| !d.is_empty());
     client.notify("sourcecheck/noSuchNotification", json!({"x": 1}));
     client.notify("$/noSuchThing", json!({}));
@@ -130,7 +120,7 @@ fn unknown_requests_are_method_not_found_and_unknown_notifications_ignored() {
 
 #[test]
 fn after_a_flood_of_10000_changes_the_server_answers_fast_with_the_final_text_and_its_memory_returns() {
-    let (_ws, mut client, _fx, uri) = start_with_seeds(CONTRADICTED);
+    let (_ws, mut client, _fx, uri) = open_note(false, CONTRADICTED);
     client.diagnostics_where(&uri, |d| !d.is_empty());
     let before = client.rss_kib();
     // 9,999 keystrokes typing at the end of the heading, then the figure edited
@@ -175,7 +165,7 @@ fn after_a_flood_of_10000_changes_the_server_answers_fast_with_the_final_text_an
 
 #[test]
 fn requests_after_shutdown_are_invalid_and_exit_still_ends_with_0() {
-    let (_ws, mut client, _fx, uri) = start_with_seeds(CONTRADICTED);
+    let (_ws, mut client, _fx, uri) = open_note(false, CONTRADICTED);
     client.diagnostics_where(&uri, |d| !d.is_empty());
     assert_eq!(client.request("shutdown", Value::Null), Value::Null);
     for method in ["textDocument/hover", "textDocument/definition"] {

@@ -343,6 +343,18 @@ impl Drop for Client {
     }
 }
 
+/// A workspace with the seeds and the server started on it, with `fixture`
+/// written to note.md and opened: (workspace, client, fixture, note URI).
+pub fn open_note(utf8: bool, fixture: &str) -> (Workspace, Client, Fixture, String) {
+    let ws = Workspace::with_seeds();
+    let fx = Fixture::parse(fixture, utf8);
+    ws.write("note.md", &fx.text);
+    let (mut client, _) = Client::start(&ws.root(), json!({}), utf8);
+    let uri = ws.uri("note.md");
+    client.open(&uri, "markdown", &fx.text);
+    (ws, client, fx, uri)
+}
+
 /// The diagnostic with `code`, if any.
 pub fn with_code<'a>(diags: &'a [Value], code: &str) -> Option<&'a Value> {
     diags.iter().find(|d| d["code"] == code)
