@@ -45,7 +45,7 @@ pub fn discover(folders: &[PathBuf], report: &mut LoadReport) -> Vec<PathBuf> {
 }
 
 /// Is the real path `real` inside one of the (canonical) source folders?
-pub fn within_folders(real: &Path, roots: &[PathBuf]) -> bool {
+fn within_folders(real: &Path, roots: &[PathBuf]) -> bool {
     roots.iter().any(|r| real.starts_with(r))
 }
 
