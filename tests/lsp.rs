@@ -6,20 +6,10 @@
 mod support;
 
 use serde_json::{json, Value};
-use support::{with_code, Client, Fixture, Workspace};
+use support::{open_note, with_code, Client, Fixture, Workspace};
 
 const CONTRADICTED: &str =
     "# Briefing\n\nThe coalition says «more than 5,000 militants» remain in Iraq$0 and Syria [@004].\n";
-
-fn open_note(utf8: bool, fixture: &str) -> (Workspace, Client, Fixture, String) {
-    let ws = Workspace::with_seeds();
-    let fx = Fixture::parse(fixture, utf8);
-    ws.write("note.md", &fx.text);
-    let (mut client, _) = Client::start(&ws.root(), json!({}), utf8);
-    let uri = ws.uri("note.md");
-    client.open(&uri, "markdown", &fx.text);
-    (ws, client, fx, uri)
-}
 
 #[test]
 fn contradicted_figure_gets_a_warning_with_the_sources_passage() {

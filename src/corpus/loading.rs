@@ -1,12 +1,14 @@
 //! Finding and reading source files: every .txt/.md under the source
 //! folders, read and indexed in parallel; unreadable, binary and oversized
-//! files are reported and skipped.
+//! files, and symlinks leading out of the source folders, are reported and
+//! skipped.
 
 use super::source::Source;
 use crate::figures::conventions::Conventions;
 use crate::input;
 use crate::subject::Synonyms;
 use rayon::prelude::*;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// What loading found besides the sources.
@@ -20,51 +22,82 @@ pub struct LoadReport {
 
 const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
 
+/// Folders deeper than this under a source folder are not read.
+const MAX_DEPTH: usize = 32;
+
 /// Every source file under `folders` (recursively, hidden entries skipped,
-/// symlink loops cut), sorted. Missing folders are reported.
+/// symlink loops cut), sorted. Missing folders are reported, and so are
+/// symlinks leading outside every source folder: they are never read.
 pub fn discover(folders: &[PathBuf], report: &mut LoadReport) -> Vec<PathBuf> {
+    let roots: Vec<PathBuf> = folders.iter().filter_map(|f| std::fs::canonicalize(f).ok()).collect();
     let mut out = Vec::new();
     for folder in folders {
         if !folder.is_dir() {
             report.problems.push(format!("{}: source folder not found", folder.display()));
             continue;
         }
-        let mut seen = std::collections::HashSet::new();
-        walk(folder, &mut out, &mut seen, report, 0);
+        let mut walk = Walk { roots: &roots, out: &mut out, seen: HashSet::new(), report };
+        walk.dir(folder, 0);
     }
     out.sort();
     out.dedup();
     out
 }
 
-fn walk(
-    dir: &Path,
-    out: &mut Vec<PathBuf>,
-    seen: &mut std::collections::HashSet<PathBuf>,
-    report: &mut LoadReport,
-    depth: usize,
-) {
-    let Ok(real) = std::fs::canonicalize(dir) else { return };
-    if depth > 32 || !seen.insert(real) {
-        return; // a symlink loop or absurd depth
+/// Is the real path `real` inside one of the (canonical) source folders?
+fn within_folders(real: &Path, roots: &[PathBuf]) -> bool {
+    roots.iter().any(|r| real.starts_with(r))
+}
+
+/// One discovery pass: folders already visited (by real path) and where
+/// files and problems go.
+struct Walk<'a> {
+    roots: &'a [PathBuf],
+    out: &'a mut Vec<PathBuf>,
+    seen: HashSet<PathBuf>,
+    report: &'a mut LoadReport,
+}
+
+impl Walk<'_> {
+    /// The real path of `path` if it stays inside the source folders;
+    /// otherwise the problem is reported.
+    fn contained(&mut self, path: &Path) -> Option<PathBuf> {
+        match std::fs::canonicalize(path) {
+            Ok(real) if within_folders(&real, self.roots) => Some(real),
+            Ok(_) => {
+                let msg = format!("{}: links outside the source folders, skipped", path.display());
+                self.report.problems.push(msg);
+                None
+            }
+            Err(e) => {
+                self.report.problems.push(format!("{}: cannot read: {e}", path.display()));
+                None
+            }
+        }
     }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            report.problems.push(format!("{}: cannot read folder: {e}", dir.display()));
-            return;
+
+    fn dir(&mut self, dir: &Path, depth: usize) {
+        let Some(real) = self.contained(dir) else { return };
+        if depth > MAX_DEPTH || !self.seen.insert(real) {
+            return; // a symlink loop or absurd depth
         }
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
-            continue;
-        }
-        if path.is_dir() {
-            walk(&path, out, seen, report, depth + 1);
-        } else if is_source_file(&path) {
-            out.push(path);
+        let entries = match std::fs::read_dir(dir) {
+            Ok(e) => e,
+            Err(e) => {
+                self.report.problems.push(format!("{}: cannot read folder: {e}", dir.display()));
+                return;
+            }
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            if path.is_dir() {
+                self.dir(&path, depth + 1);
+            } else if is_source_file(&path) && self.contained(&path).is_some() {
+                self.out.push(path);
+            }
         }
     }
 }

@@ -75,6 +75,9 @@ impl Document {
 }
 
 #[cfg(test)]
+mod props;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use tower_lsp_server::ls_types::Range;
@@ -108,5 +111,16 @@ mod tests {
         d.apply(&[change(0, 99, 0, 99, "!")], 2, Encoding::Utf16);
         d.apply(&[change(9, 0, 9, 5, "?")], 3, Encoding::Utf16);
         assert_eq!(d.text(), "abc!\ndef?");
+    }
+
+    #[test]
+    fn unicode_line_separators_stay_inside_a_line() {
+        // found by the edit property test: the rope broke lines at U+2028
+        let mut d = Document::new("\u{2028}é", 1, "markdown", None);
+        d.apply(&[change(0, 2, 0, 0, "a")], 2, Encoding::Utf16);
+        assert_eq!(d.text(), "\u{2028}éa");
+        let mut d = Document::new("a\rb", 1, "markdown", None);
+        d.apply(&[change(1, 0, 1, 1, "c")], 2, Encoding::Utf8);
+        assert_eq!(d.text(), "a\rc");
     }
 }

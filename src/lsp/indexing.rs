@@ -124,7 +124,11 @@ pub async fn file_changed(state: Arc<State>, client: Client, path: PathBuf) {
     let p = path.clone();
     let outcome = tokio::task::spawn_blocking(move || {
         let settings = read(&st.workspace).settings.clone();
-        if p.is_file() && !ignored {
+        if p.is_file() && !st.is_source_path(&p) {
+            // a symlink leading out of the source folders: never read
+            write(&st.corpus).remove(&p);
+            Some(format!("{}: links outside the source folders, skipped", p.display()))
+        } else if p.is_file() && !ignored {
             match corpus::load_file(&p, &settings.synonyms, &settings.conventions) {
                 Ok(src) => {
                     write(&st.corpus).upsert(src);
@@ -166,23 +170,74 @@ impl State {
     }
 }
 
+type Debouncer = notify_debouncer_full::Debouncer<
+    notify_debouncer_full::notify::RecommendedWatcher,
+    notify_debouncer_full::RecommendedCache,
+>;
+
 /// The server's own watcher, for clients that cannot watch files for us.
-/// Returns the debouncer, which must be kept alive.
-pub fn watch(
-    state: Arc<State>,
-    client: Client,
-) -> Option<
-    notify_debouncer_full::Debouncer<
-        notify_debouncer_full::notify::RecommendedWatcher,
-        notify_debouncer_full::RecommendedCache,
-    >,
-> {
+/// Returns the debouncer, which must be kept alive. A source folder deleted
+/// and created again is watched again and re-read whole; sourcecheck.toml
+/// at the root is watched too.
+pub fn watch(state: Arc<State>, client: Client) -> Option<Debouncer> {
     let (folders, root) = {
         let ws = read(&state.workspace);
         (ws.folders.clone(), ws.root_or_cwd())
     };
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<PathBuf>();
-    let mut debouncer = notify_debouncer_full::new_debouncer(
+    let weak = tx.downgrade();
+    let mut debouncer = source_debouncer(tx)?;
+    for f in &folders {
+        watch_folder(&mut debouncer, f);
+    }
+    // the configuration file: the root itself, not recursively (file_changed
+    // drops its other files); unless a folder's parent watch covers it
+    if !folders.iter().any(|f| f.parent().is_some_and(|p| same_dir(p, &root))) {
+        if let Err(e) = debouncer.watch(&root, RecursiveMode::NonRecursive) {
+            tracing::warn!("cannot watch {}: {e}", root.display());
+        }
+    }
+    tokio::spawn(async move {
+        // watchers of folders created again since the start
+        let mut again: Vec<Debouncer> = Vec::new();
+        while let Some(path) = rx.recv().await {
+            if state.shutdown.load(std::sync::atomic::Ordering::SeqCst) {
+                break;
+            }
+            if !folders.contains(&path) {
+                file_changed(state.clone(), client.clone(), path).await;
+                continue;
+            }
+            // a source folder itself vanished or appeared
+            if path.is_dir() {
+                if let Some(mut d) = weak.upgrade().and_then(source_debouncer) {
+                    watch_folder(&mut d, &path);
+                    again.push(d);
+                }
+            }
+            full_index(state.clone(), client.clone()).await;
+        }
+    });
+    Some(debouncer)
+}
+
+/// Watches a source folder's contents, and its parent for the folder itself.
+fn watch_folder(debouncer: &mut Debouncer, folder: &Path) {
+    if folder.is_dir() {
+        if let Err(e) = debouncer.watch(folder, RecursiveMode::Recursive) {
+            tracing::warn!("cannot watch {}: {e}", folder.display());
+        }
+    }
+    if let Some(parent) = folder.parent().filter(|p| p.is_dir()) {
+        if let Err(e) = debouncer.watch(parent, RecursiveMode::NonRecursive) {
+            tracing::warn!("cannot watch {}: {e}", parent.display());
+        }
+    }
+}
+
+/// A debouncer sending the paths of relevant changes to `tx`.
+fn source_debouncer(tx: tokio::sync::mpsc::UnboundedSender<PathBuf>) -> Option<Debouncer> {
+    notify_debouncer_full::new_debouncer(
         std::time::Duration::from_millis(200),
         None,
         move |res: notify_debouncer_full::DebounceEventResult| {
@@ -206,23 +261,7 @@ pub fn watch(
             }
         },
     )
-    .ok()?;
-    for f in &folders {
-        if let Err(e) = debouncer.watch(f, RecursiveMode::Recursive) {
-            tracing::warn!("cannot watch {}: {e}", f.display());
-        }
-    }
-    // the configuration file: the root itself, not recursively (its events
-    // for other files are dropped by file_changed)
-    if let Err(e) = debouncer.watch(&root, RecursiveMode::NonRecursive) {
-        tracing::warn!("cannot watch {}: {e}", root.display());
-    }
-    tokio::spawn(async move {
-        while let Some(path) = rx.recv().await {
-            file_changed(state.clone(), client.clone(), path).await;
-        }
-    });
-    Some(debouncer)
+    .ok()
 }
 
 fn same_dir(a: &Path, b: &Path) -> bool {

@@ -27,7 +27,7 @@ pub struct LineIndex {
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
-        starts.extend(memchr_newlines(text.as_bytes()));
+        starts.extend(line_breaks(text.as_bytes()));
         LineIndex { starts, len: text.len() }
     }
 
@@ -48,7 +48,8 @@ impl LineIndex {
     pub fn line_range(&self, text: &str, line: usize) -> std::ops::Range<usize> {
         let start = self.starts.get(line).copied().unwrap_or(self.len);
         let mut end = self.starts.get(line + 1).map(|s| s - 1).unwrap_or(self.len);
-        if end > start && text.as_bytes().get(end - 1) == Some(&b'\r') {
+        let bytes = text.as_bytes();
+        if end > start && bytes.get(end) == Some(&b'\n') && bytes.get(end - 1) == Some(&b'\r') {
             end -= 1;
         }
         start..end.max(start)
@@ -96,8 +97,14 @@ impl LineIndex {
     }
 }
 
-fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').map(|(i, _)| i + 1)
+/// Where each line after the first starts: after `\n`, `\r\n` or a lone
+/// `\r` (the line ends LSP knows; U+2028 and the like stay inside a line).
+fn line_breaks(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes.iter().enumerate().filter_map(|(i, b)| match b {
+        b'\n' => Some(i + 1),
+        b'\r' if bytes.get(i + 1) != Some(&b'\n') => Some(i + 1),
+        _ => None,
+    })
 }
 
 /// The largest char boundary not after `offset`.
@@ -145,5 +152,19 @@ mod tests {
         let idx = LineIndex::new(text);
         assert_eq!(idx.line_range(text, 0), 0..1);
         assert_eq!(idx.line_range(text, 1), 3..4);
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line_and_u2028_does_not() {
+        // found by the edit property test: the rope and the index disagreed
+        let text = "\ra\r\r\nb\u{2028}c";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_count(), 4);
+        assert_eq!(idx.line_range(text, 0), 0..0);
+        assert_eq!(idx.line_range(text, 1), 1..2);
+        assert_eq!(idx.line_range(text, 2), 3..3);
+        assert_eq!(idx.line_range(text, 3), 5..text.len());
+        assert_eq!(idx.offset(text, LineCol { line: 1, col: 1 }, ColumnUnit::Utf16), 2);
+        assert_eq!(idx.line_col(text, text.len(), ColumnUnit::Utf16), LineCol { line: 3, col: 3 });
     }
 }

@@ -276,6 +276,24 @@ impl Client {
         }
     }
 
+    /// Waits (30 s at most) for any message satisfying `pred`, from the
+    /// backlog first; everything else stays in the backlog.
+    pub fn message_where(&mut self, pred: impl Fn(&Value) -> bool) -> Value {
+        if let Some(i) = self.backlog.iter().position(&pred) {
+            return self.backlog.remove(i);
+        }
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.rx.recv_timeout(left) {
+                Ok(m) if m.get("method").is_some() && m.get("id").is_some() => self.answer(m),
+                Ok(m) if pred(&m) => return m,
+                Ok(m) => self.backlog.push(m),
+                Err(_) => panic!("no such message within 30 s; seen: {:?}", self.backlog),
+            }
+        }
+    }
+
     /// Answers a request from the server (registerCapability,
     /// workDoneProgress/create, configuration, showDocument) and keeps it.
     fn answer(&mut self, m: Value) {
@@ -319,6 +337,22 @@ impl Client {
         self.wait()
     }
 
+    /// exit alone (after a `shutdown` sent by the test), and the exit code.
+    pub fn exit(mut self) -> i32 {
+        self.notify("exit", Value::Null);
+        self.wait()
+    }
+
+    /// The server's resident memory in KiB, from /proc/<pid>/status.
+    pub fn rss_kib(&self) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.pid())).expect("proc status");
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmRSS:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            .expect("VmRSS")
+    }
+
     pub fn exit_without_shutdown(mut self) -> i32 {
         self.notify("exit", Value::Null);
         self.wait()
@@ -349,6 +383,18 @@ impl Drop for Client {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// A workspace with the seeds and the server started on it, with `fixture`
+/// written to note.md and opened: (workspace, client, fixture, note URI).
+pub fn open_note(utf8: bool, fixture: &str) -> (Workspace, Client, Fixture, String) {
+    let ws = Workspace::with_seeds();
+    let fx = Fixture::parse(fixture, utf8);
+    ws.write("note.md", &fx.text);
+    let (mut client, _) = Client::start(&ws.root(), json!({}), utf8);
+    let uri = ws.uri("note.md");
+    client.open(&uri, "markdown", &fx.text);
+    (ws, client, fx, uri)
 }
 
 /// The diagnostic with `code`, if any.

@@ -1,0 +1,240 @@
+//! Property tests (proptest; stable toolchain) of the parsers that see every
+//! keystroke: figure extraction and Markdown masking, on arbitrary text made
+//! of unicode, digits, number words and Markdown punctuation. They must never
+//! panic, and every range they return must be a valid, ordered slice of the
+//! input. `PROPTEST_CASES=200000 cargo test --release --test props` runs them
+//! for minutes; failures found that way are kept below as named tests.
+
+use proptest::prelude::*;
+use sourcecheck::figures::{self, Extraction};
+use sourcecheck::text::{markdown, Format};
+use std::ops::Range;
+
+/// Pieces notes are made of, and pieces that break parsers.
+const PIECES: &[&str] = &[
+    "fewer than",
+    "about",
+    "more than",
+    "some",
+    "nearly",
+    "up to",
+    "between",
+    "and",
+    "to",
+    "-",
+    "–",
+    "million",
+    "billion",
+    "thousand",
+    "percent",
+    "%",
+    "per cent",
+    "one",
+    "two",
+    "three",
+    "a dozen",
+    "hundreds",
+    "a third",
+    "half",
+    "one in five",
+    "a month",
+    "per week",
+    "a year",
+    "in 2016",
+    "since March",
+    "March 2017",
+    "fighters",
+    "people",
+    "cases",
+    "$",
+    "€",
+    "£",
+    "US$",
+    "1,000",
+    "45.5",
+    "5,000",
+    "0.5",
+    "1.5m",
+    "10k",
+    "3bn",
+    "1/2",
+    "½",
+    "²",
+    "٣",
+    "Ⅻ",
+    "*",
+    "**",
+    "_",
+    "`",
+    "```\n",
+    "[",
+    "]",
+    "(",
+    ")",
+    "#",
+    "## ",
+    "> ",
+    "- ",
+    "1. ",
+    "|",
+    "|---|",
+    "---\n",
+    "+++\n",
+    "<",
+    ">",
+    "<!--",
+    "-->",
+    "&amp;",
+    "[@",
+    "@",
+    "[@004]",
+    "[see @a; @b, p. 2]",
+    ";",
+    ",",
+    ".",
+    "!",
+    "?",
+    "\\",
+    "[^1]",
+    "[^1]: ",
+    "~~",
+    "[x](a.txt)",
+    "](",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r",
+    "\t",
+    "    ",
+    "é",
+    "😀",
+    "🎉",
+    "\u{2028}",
+    "\u{85}",
+    "\u{a0}",
+    "\u{200b}",
+    "\u{feff}",
+    "İ",
+    "ß",
+    "ﬁ",
+    "\u{301}",
+    "Mr.",
+    "U.S.",
+    "e.g.",
+];
+
+fn note_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        6 => proptest::sample::select(PIECES).prop_map(str::to_string),
+        2 => "[0-9]{1,9}",
+        2 => "[0-9]{1,3}(,[0-9]{3}){0,3}(\\.[0-9]{1,3})?",
+        1 => any::<char>().prop_map(|c| c.to_string()),
+        1 => "\\PC{1,6}",
+    ];
+    let sep = prop_oneof![4 => Just(" "), 1 => Just(""), 1 => Just("\n")];
+    proptest::collection::vec((piece, sep), 0..80).prop_map(|parts| parts.into_iter().map(|(p, s)| p + s).collect())
+}
+
+fn valid_range(text: &str, r: &Range<usize>, what: &str) {
+    assert!(r.start <= r.end && r.end <= text.len(), "{what} {r:?} out of 0..{}", text.len());
+    assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end), "{what} {r:?} splits a character");
+}
+
+fn within(inner: &Range<usize>, outer: &Range<usize>) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end
+}
+
+/// Every range in an extraction is a slice of `text`; figures are non-empty,
+/// ordered and disjoint, and each sits inside its sentence.
+fn assert_extraction_valid(text: &str, ex: &Extraction) {
+    let mut last_end = 0;
+    for f in &ex.figures {
+        valid_range(text, &f.span, "span");
+        assert!(f.span.start < f.span.end, "empty figure {:?}", f.span);
+        assert!(f.span.start >= last_end, "figure {:?} overlaps or precedes the one before", f.span);
+        last_end = f.span.end;
+        valid_range(text, &f.quantity, "quantity");
+        assert!(within(&f.quantity, &f.span), "quantity {:?} outside span {:?}", f.quantity, f.span);
+        if let Some(n) = &f.noun {
+            valid_range(text, n, "noun");
+            assert!(within(n, &f.span), "noun {n:?} outside span {:?}", f.span);
+        }
+        valid_range(text, &f.sentence, "sentence");
+        assert!(within(&f.span, &f.sentence), "span {:?} outside sentence {:?}", f.span, f.sentence);
+        for c in &f.context {
+            valid_range(text, c, "context");
+        }
+        assert!(!f.stated.is_empty() && f.stated.iter().all(|v| v.is_finite()), "stated {:?}", f.stated);
+        // the figure's text, as the CLI and hover print it
+        let _ = &text[f.span.clone()];
+    }
+    for s in &ex.sentences {
+        valid_range(text, s, "sentence");
+    }
+    for (r, _) in &ex.dates {
+        valid_range(text, r, "date");
+    }
+    for g in &ex.citations {
+        valid_range(text, &g.range, "citation group");
+        for k in &g.keys {
+            valid_range(text, &k.range, "citation key");
+            assert_eq!(&text[k.range.clone()], format!("@{}", k.id));
+        }
+    }
+    for l in &ex.links {
+        valid_range(text, &l.range, "link");
+    }
+}
+
+/// The masked text keeps every byte's place: same length, newlines kept,
+/// and each character either kept whole or blanked whole.
+fn assert_masked_valid(text: &str, format: Format) {
+    let p = markdown::prose(text, format);
+    assert_eq!(p.masked.len(), text.len());
+    let masked = p.masked.as_bytes();
+    for (i, ch) in text.char_indices() {
+        let orig = &text.as_bytes()[i..i + ch.len_utf8()];
+        let got = &masked[i..i + ch.len_utf8()];
+        let kept = got == orig;
+        let blanked = got.iter().all(|b| *b == b' ');
+        assert!(kept || (blanked && ch != '\n'), "char {ch:?} at {i} is split or changed: {got:?}");
+    }
+    for b in &p.blocks {
+        valid_range(text, &b.range, "block");
+        for c in &b.context {
+            valid_range(text, c, "table context");
+        }
+    }
+    for l in &p.links {
+        valid_range(text, &l.range, "link");
+    }
+}
+
+proptest! {
+    #[test]
+    fn extraction_of_markdown_is_well_formed(text in note_text()) {
+        assert_extraction_valid(&text, &figures::extract(&text, Format::Markdown));
+    }
+
+    #[test]
+    fn extraction_of_plain_text_is_well_formed(text in note_text()) {
+        assert_extraction_valid(&text, &figures::extract(&text, Format::Plain));
+    }
+
+    #[test]
+    fn extraction_of_any_string_is_well_formed(text in any::<String>()) {
+        assert_extraction_valid(&text, &figures::extract(&text, Format::Markdown));
+        assert_extraction_valid(&text, &figures::extract(&text, Format::Plain));
+    }
+
+    #[test]
+    fn masking_keeps_length_and_characters(text in note_text()) {
+        assert_masked_valid(&text, Format::Markdown);
+        assert_masked_valid(&text, Format::Plain);
+    }
+
+    #[test]
+    fn masking_any_string_keeps_length_and_characters(text in any::<String>()) {
+        assert_masked_valid(&text, Format::Markdown);
+    }
+}

@@ -1,0 +1,194 @@
+//! Bad source folders, as the command line reports them: invalid UTF-8 read
+//! with one warning, binary and oversized files skipped with the reason,
+//! unreadable files and symlink loops reported, and symlinks leading out of
+//! the source folders never read. Each message names the file.
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// Runs `sourcecheck args` in `dir`, failing the test if it takes over 10 s.
+fn run(args: &[&str], dir: &Path) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sourcecheck"))
+        .args(args)
+        .current_dir(dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while child.try_wait().expect("wait").is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("sourcecheck {args:?} did not finish within 10 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
+}
+
+/// A workspace with `sources/ok.txt` (one figure) and a note citing it.
+fn workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::create_dir_all(dir.path().join("sources")).expect("mkdir");
+    std::fs::write(
+        dir.path().join("sources/ok.txt"),
+        "Town fair\n\nAbout 200 people came to the fair on 3 May 2016.\n",
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("n.md"), "About 200 people came to the fair [@ok].\n").expect("write");
+    dir
+}
+
+fn lines_with<'a>(text: &'a str, needle: &str) -> Vec<&'a str> {
+    text.lines().filter(|l| l.contains(needle)).collect()
+}
+
+#[test]
+fn an_invalid_utf8_source_is_read_with_exactly_one_warning_naming_it() {
+    let dir = workspace();
+    std::fs::write(
+        dir.path().join("sources/latin1.txt"),
+        b"Visitors\n\nCaf\xe9 owners counted 45,000 visitors in March 2016, officials said.\n",
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("n.md"), "Cafe owners counted 45,000 visitors in March 2016 [@latin1].\n")
+        .expect("write");
+    let out = run(&["check", "n.md"], dir.path());
+    let err = String::from_utf8_lossy(&out.stderr);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let warnings = lines_with(&err, "latin1.txt");
+    assert_eq!(warnings.len(), 1, "{err}");
+    assert!(
+        warnings[0].starts_with("sourcecheck: warning: ")
+            && warnings[0].ends_with(
+                "sources/latin1.txt: not valid UTF-8 (first bad byte at offset 13); decoded with replacement characters"
+            ),
+        "{err}"
+    );
+    assert!(text.contains("n.md:1:21: note: Supported: lat"), "{text}");
+    assert!(text.contains("sources/latin1.txt:3: supports: \"Caf\u{fffd} owners counted 45,000 visitors"), "{text}");
+    assert_eq!(out.status.code(), Some(0), "{text}");
+}
+
+#[test]
+fn binary_and_oversized_sources_are_skipped_with_the_reason() {
+    let dir = workspace();
+    let src = dir.path().join("sources");
+    std::fs::write(src.join("image.txt"), b"GIF89a\x00\x01\x02 not text").expect("write");
+    // no NUL byte, but hardly a character of text
+    let noise: Vec<u8> = (0..4000u32).map(|i| 0x80 + (i * 7919 % 0x7f) as u8).collect();
+    std::fs::write(src.join("noise.md"), noise).expect("write");
+    let huge = std::fs::File::create(src.join("huge.txt")).expect("create");
+    huge.set_len(sourcecheck::input::MAX_BYTES + 1).expect("grow");
+    let out = run(&["check", "n.md"], dir.path());
+    let err = String::from_utf8_lossy(&out.stderr);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(err.contains("sources/image.txt: binary file (contains NUL bytes), skipped"), "{err}");
+    assert!(err.contains("sources/noise.md: binary file (mostly non-text bytes), skipped"), "{err}");
+    assert!(err.contains("sources/huge.txt: 16777217 bytes is over the 16 MiB limit, skipped"), "{err}");
+    // the good source is still read and used
+    assert!(text.contains("n.md: 1 figures: 1 supported, 0 contradicted, 0 unsourced (1 sources)"), "{text}");
+    assert_eq!(out.status.code(), Some(0));
+}
+
+fn running_as_root() -> bool {
+    Command::new("id").arg("-u").output().map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0").unwrap_or(false)
+}
+
+#[test]
+fn an_unreadable_source_is_reported_and_skipped() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = workspace();
+    let locked = dir.path().join("sources/locked.txt");
+    std::fs::write(&locked, "Locked\n\nAbout 300 people came to the fair on 3 May 2016.\n").expect("write");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    let out = run(&["check", "n.md"], dir.path());
+    let err = String::from_utf8_lossy(&out.stderr);
+    let text = String::from_utf8_lossy(&out.stdout);
+    if running_as_root() {
+        // root reads it anyway: nothing to report, both sources used
+        assert!(text.contains("(2 sources)"), "{text}");
+    } else {
+        assert!(err.contains("sources/locked.txt: cannot read: Permission denied"), "{err}");
+        assert!(text.contains("(1 sources)"), "{text}");
+    }
+    assert_eq!(out.status.code(), Some(0), "{err}");
+}
+
+#[test]
+fn symlink_loops_end_and_each_file_is_read_once() {
+    use std::os::unix::fs::symlink;
+    let dir = workspace();
+    let src = dir.path().join("sources");
+    std::fs::create_dir_all(src.join("a/b")).expect("mkdir");
+    symlink("../..", src.join("a/b/up")).expect("symlink"); // back to sources/
+    symlink("../a", src.join("a/b/again")).expect("symlink"); // back to a/
+    symlink("self.txt", src.join("self.txt")).expect("symlink"); // a link to itself
+    let out = run(&["check", "--format", "json", "n.md"], dir.path());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("sources/self.txt: cannot read: Too many levels of symbolic links"), "{err}");
+    let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let figure = &v["notes"][0]["figures"][0];
+    assert_eq!(figure["verdict"], "supported");
+    let sources: Vec<&str> =
+        figure["evidence"].as_array().expect("evidence").iter().filter_map(|e| e["source"].as_str()).collect();
+    assert_eq!(sources.len(), 1, "{sources:?}");
+    assert!(sources[0].ends_with("sources/ok.txt"), "{sources:?}");
+}
+
+/// A secret outside the workspace, and a source folder whose symlinks lead
+/// to it; a note cites and links it every way it can.
+fn workspace_with_a_secret_outside() -> (tempfile::TempDir, std::path::PathBuf) {
+    use std::os::unix::fs::symlink;
+    let top = tempfile::tempdir().expect("tmp");
+    let outside = top.path().join("outside");
+    std::fs::create_dir_all(&outside).expect("mkdir");
+    std::fs::write(
+        outside.join("secret.txt"),
+        "Ledger SECRETMARK\n\nThe vault holds 987,654 gold bars on 3 May 2016.\n",
+    )
+    .expect("write");
+    let ws = top.path().join("ws");
+    std::fs::create_dir_all(ws.join("sources")).expect("mkdir");
+    std::fs::write(ws.join("sources/ok.txt"), "Town fair\n\nAbout 200 people came to the fair on 3 May 2016.\n")
+        .expect("write");
+    symlink(outside.join("secret.txt"), ws.join("sources/secret.txt")).expect("symlink");
+    symlink(&outside, ws.join("sources/more")).expect("symlink");
+    let abs = outside.join("secret.txt");
+    std::fs::write(
+        ws.join("n.md"),
+        format!(
+            "The vault holds 987,654 gold bars [@secret] [@../../outside/secret] [@/etc/passwd].\n\n\
+             The vault holds 987,654 gold bars ([a]({}), [b](../outside/secret.txt), [c](/etc/passwd)).\n",
+            abs.display()
+        ),
+    )
+    .expect("write");
+    (top, ws)
+}
+
+#[test]
+fn symlinks_and_links_out_of_the_source_folders_are_never_read() {
+    let (_top, ws) = workspace_with_a_secret_outside();
+    let out = run(&["check", "--format", "json", "n.md"], &ws);
+    let err = String::from_utf8_lossy(&out.stderr);
+    let json = String::from_utf8_lossy(&out.stdout);
+    assert!(err.contains("sources/secret.txt: links outside the source folders, skipped"), "{err}");
+    assert!(err.contains("sources/more: links outside the source folders, skipped"), "{err}");
+    for shown in [&err, &json] {
+        assert!(!shown.contains("SECRETMARK") && !shown.contains("root:"), "{shown}");
+    }
+    let v: Value = serde_json::from_str(&json).expect("json");
+    let figures = v["notes"][0]["figures"].as_array().expect("figures");
+    assert_eq!(figures.len(), 2);
+    for f in figures {
+        assert_eq!(f["verdict"], "unsourced", "{f}");
+        assert_eq!(f["evidence"], serde_json::json!([]));
+    }
+    // no citation or link names a source
+    for c in v["notes"][0]["citations"].as_array().expect("citations") {
+        assert_eq!(c["source"], Value::Null, "{c}");
+    }
+}
