@@ -110,24 +110,23 @@ pub fn check_note_cached(
     let ex = figures::extract_with(text, format, &settings.conventions);
     let note_date = crate::corpus::dating::note_date(text, &ex);
     let citations = resolve_citations(&ex, path, corpus);
-    let spans: Vec<(Range<usize>, Range<usize>)> =
-        ex.figures.iter().map(|f| (f.sentence.clone(), f.span.clone())).collect();
+    // each sentence's figure spans, so a figure finds its neighbours at once
+    let mut by_sentence: std::collections::HashMap<(usize, usize), Vec<Range<usize>>> =
+        std::collections::HashMap::new();
+    for f in &ex.figures {
+        by_sentence.entry((f.sentence.start, f.sentence.end)).or_default().push(f.span.clone());
+    }
     let ignores = Ignores::find(text);
     let mut out = NoteCheck { figures: Vec::new(), citations, ignored: 0 };
-    for (i, figure) in ex.figures.into_iter().enumerate() {
+    for figure in ex.figures.into_iter() {
         if ignores.covers(text, &figure.span) {
             out.ignored += 1;
             continue;
         }
-        let others: Vec<Range<usize>> = spans
-            .iter()
-            .enumerate()
-            .filter(|(j, (s, _))| *j != i && *s == figure.sentence)
-            .map(|(_, (_, sp))| sp.clone())
-            .collect();
-        let sentence_figures: Vec<Range<usize>> =
-            spans.iter().filter(|(s, _)| *s == figure.sentence).map(|(_, sp)| sp.clone()).collect();
-        let cited = cited_by(text, &figure, &sentence_figures, &out.citations);
+        let sentence_figures: &[Range<usize>] =
+            by_sentence.get(&(figure.sentence.start, figure.sentence.end)).map_or(&[], Vec::as_slice);
+        let others: Vec<Range<usize>> = sentence_figures.iter().filter(|sp| **sp != figure.span).cloned().collect();
+        let cited = cited_by(text, &figure, sentence_figures, &out.citations);
         let cited_paths: Vec<PathBuf> =
             cited.iter().filter_map(|i| out.citations[*i].source.as_ref().map(|s| s.path.clone())).collect();
         let key = judgement_key(text, &figure, &others, &cited_paths, note_date);

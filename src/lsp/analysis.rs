@@ -63,11 +63,18 @@ pub async fn run(state: Arc<State>, client: Client, uri: Uri) {
         drop(corpus);
         lock(&st.judgements).insert(cache_uri, cache);
         let lines = LineIndex::new(&text);
-        Analysis { text: Arc::from(text), lines, check }
+        let analysis = Analysis { text: Arc::from(text), lines, check };
+        // the diagnostics too, off the async workers
+        let t = std::time::Instant::now();
+        let severity = read(&st.workspace).config.severity.clone();
+        let doc = Doc { text: &analysis.text, lines: &analysis.lines, encoding: st.encoding() };
+        let diags = diagnostics::of_analysis(&analysis, &doc, &severity, st.caps().related_information);
+        tracing::debug!(elapsed = ?t.elapsed(), diagnostics = diags.len(), "diagnostics built");
+        (analysis, diags)
     });
     let started = std::time::Instant::now();
-    let analysis = match job.await {
-        Ok(a) => Arc::new(a),
+    let (analysis, diags) = match job.await {
+        Ok((a, d)) => (Arc::new(a), d),
         Err(e) => {
             tracing::error!("checking {} failed: {e}", uri.as_str());
             client
@@ -84,13 +91,7 @@ pub async fn run(state: Arc<State>, client: Client, uri: Uri) {
     if current != Some(version) {
         return;
     }
-    lock(&state.analyses).insert(uri.clone(), analysis.clone());
-    let diags = {
-        let ws = read(&state.workspace);
-        let doc = Doc { text: &analysis.text, lines: &analysis.lines, encoding: state.encoding() };
-        diagnostics::of_analysis(&analysis, &doc, &ws.config.severity, state.caps().related_information)
-    };
-    tracing::debug!(uri = uri.as_str(), elapsed = ?started.elapsed(), diagnostics = diags.len(), "diagnostics built");
+    lock(&state.analyses).insert(uri.clone(), analysis);
     let changed = {
         let mut published = lock(&state.published);
         if published.get(&uri) == Some(&diags) {

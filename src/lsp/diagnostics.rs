@@ -3,10 +3,14 @@
 
 use super::convert::{path_to_uri, Doc};
 use super::state::Analysis;
+use crate::check::FigureCheck;
 use crate::config::{Level, Severity};
-use crate::verdict::{Stance, Verdict};
+use crate::verdict::{Evidence, Stance, Verdict};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::path::Path;
 use tower_lsp_server::ls_types::{
-    Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString,
+    Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Uri,
 };
 
 /// Passages listed under a diagnostic (hover and definition list them all).
@@ -38,65 +42,77 @@ fn diagnostic(
     }
 }
 
-/// The diagnostics of an analysed note.
+type Uris<'a> = HashMap<&'a Path, Option<Uri>>;
+
+/// The passages listed under a figure's diagnostic.
+fn passages(f: &FigureCheck) -> impl Iterator<Item = &Evidence> {
+    f.judgement.evidence.iter().chain(f.judgement.related.iter()).take(RELATED_PASSAGES)
+}
+
+/// The diagnostics of an analysed note. Figures are turned into
+/// diagnostics in parallel: a long note has a thousand of them.
 pub fn of_analysis(a: &Analysis, doc: &Doc, levels: &Severity, related: bool) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    // one URI per source file, not one per passage
-    let mut uris: std::collections::HashMap<&std::path::Path, Option<tower_lsp_server::ls_types::Uri>> =
-        std::collections::HashMap::new();
     for c in &a.check.citations {
         if let (Some(err), Some(sev)) = (&c.error, severity(levels.citation)) {
             out.push(diagnostic(doc.range(&c.range), sev, "unknown-citation", capitalise(err)));
         }
     }
-    for f in &a.check.figures {
-        let j = &f.judgement;
-        let level = match j.verdict {
-            Verdict::Supported => levels.supported,
-            Verdict::Contradicted => levels.contradicted,
-            Verdict::Unsourced => levels.unsourced,
-        };
-        if let Some(sev) = severity(level) {
-            let mut message = j.message.clone();
-            for n in &j.notes {
-                message.push('\n');
-                message.push_str(n);
-            }
-            let mut d = diagnostic(doc.range(&f.figure.span), sev, j.verdict.name(), message);
-            if related {
-                d.related_information = Some(
-                    j.evidence
-                        .iter()
-                        .chain(j.related.iter())
-                        .take(RELATED_PASSAGES)
-                        .filter_map(|e| {
-                            let src = &e.source;
-                            let sdoc = Doc { text: &src.text, lines: &src.lines, encoding: doc.encoding };
-                            let stance = match e.stance {
-                                Stance::Supports => "supports",
-                                Stance::Contradicts => "contradicts",
-                            };
-                            Some(DiagnosticRelatedInformation {
-                                location: Location {
-                                    uri: uris
-                                        .entry(src.path.as_path())
-                                        .or_insert_with(|| path_to_uri(&src.path))
-                                        .clone()?,
-                                    range: sdoc.range(&e.source_figure().figure.span),
-                                },
-                                message: format!("{} {stance}: {}", short(&src.id), e.excerpt()),
-                            })
-                        })
-                        .collect(),
-                );
-            }
-            out.push(d);
-        }
-        if let (Some(w), Some(sev)) = (&f.citation_warning, severity(levels.contradicted)) {
-            out.push(diagnostic(doc.range(&f.figure.span), sev, "citation-mismatch", capitalise(w)));
+    // one URI per source file, not one per passage
+    let mut uris: Uris = HashMap::new();
+    if related {
+        for e in a.check.figures.iter().flat_map(passages) {
+            uris.entry(e.source.path.as_path()).or_insert_with(|| path_to_uri(&e.source.path));
         }
     }
+    let per_figure: Vec<Vec<Diagnostic>> =
+        a.check.figures.par_iter().map(|f| of_figure(f, doc, levels, related.then_some(&uris))).collect();
+    out.extend(per_figure.into_iter().flatten());
     out
+}
+
+/// A figure's verdict diagnostic (with its passages when `uris` is given)
+/// and its citation warning.
+fn of_figure(f: &FigureCheck, doc: &Doc, levels: &Severity, uris: Option<&Uris>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let j = &f.judgement;
+    let level = match j.verdict {
+        Verdict::Supported => levels.supported,
+        Verdict::Contradicted => levels.contradicted,
+        Verdict::Unsourced => levels.unsourced,
+    };
+    if let Some(sev) = severity(level) {
+        let mut message = j.message.clone();
+        for n in &j.notes {
+            message.push('\n');
+            message.push_str(n);
+        }
+        let mut d = diagnostic(doc.range(&f.figure.span), sev, j.verdict.name(), message);
+        if let Some(uris) = uris {
+            d.related_information = Some(passages(f).filter_map(|e| related_passage(e, doc, uris)).collect());
+        }
+        out.push(d);
+    }
+    if let (Some(w), Some(sev)) = (&f.citation_warning, severity(levels.contradicted)) {
+        out.push(diagnostic(doc.range(&f.figure.span), sev, "citation-mismatch", capitalise(w)));
+    }
+    out
+}
+
+fn related_passage(e: &Evidence, doc: &Doc, uris: &Uris) -> Option<DiagnosticRelatedInformation> {
+    let src = &e.source;
+    let sdoc = Doc { text: &src.text, lines: &src.lines, encoding: doc.encoding };
+    let stance = match e.stance {
+        Stance::Supports => "supports",
+        Stance::Contradicts => "contradicts",
+    };
+    Some(DiagnosticRelatedInformation {
+        location: Location {
+            uri: uris.get(src.path.as_path())?.clone()?,
+            range: sdoc.range(&e.source_figure().figure.span),
+        },
+        message: format!("{} {stance}: {}", short(&src.id), e.excerpt()),
+    })
 }
 
 fn capitalise(s: &str) -> String {
