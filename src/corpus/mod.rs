@@ -9,7 +9,7 @@ mod source;
 pub use loading::{discover, is_source_file, load_file, load_folders, LoadReport};
 pub use source::{Source, SourceFigure};
 
-use crate::subject::Subject;
+use crate::subject::{Query, TermId};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -22,7 +22,8 @@ pub type FigureRef = (u32, u32);
 pub struct Corpus {
     slots: Vec<Option<Arc<Source>>>,
     by_path: HashMap<PathBuf, u32>,
-    postings: HashMap<String, Vec<FigureRef>>,
+    /// Source figures by subject term, indexed by `TermId::index`.
+    postings: Vec<Vec<FigureRef>>,
     /// Source ids in order, for citation keys and prefixes.
     ids: std::collections::BTreeMap<String, Vec<u32>>,
     figure_count: usize,
@@ -46,6 +47,9 @@ impl Corpus {
         for s in sources {
             c.upsert(s);
         }
+        for list in &mut c.postings {
+            list.shrink_to_fit();
+        }
         c
     }
 
@@ -60,8 +64,12 @@ impl Corpus {
             }
         };
         for (k, f) in source.figures.iter().enumerate() {
-            for (term, _) in &f.subject.terms {
-                self.postings.entry(term.clone()).or_default().push((slot, k as u32));
+            for t in f.subject.terms() {
+                let i = t.id().index();
+                if i >= self.postings.len() {
+                    self.postings.resize_with(i + 1, Vec::new);
+                }
+                self.postings[i].push((slot, k as u32));
             }
         }
         self.figure_count += source.figures.len();
@@ -82,12 +90,9 @@ impl Corpus {
                 }
             }
             for f in &old.figures {
-                for (term, _) in &f.subject.terms {
-                    if let Some(list) = self.postings.get_mut(term) {
+                for t in f.subject.terms() {
+                    if let Some(list) = self.postings.get_mut(t.id().index()) {
                         list.retain(|(s, _)| *s != slot);
-                        if list.is_empty() {
-                            self.postings.remove(term);
-                        }
                     }
                 }
             }
@@ -166,26 +171,34 @@ impl Corpus {
         id.to_string()
     }
 
+    /// The source figures whose subject has `term`.
+    fn postings(&self, term: TermId) -> &[FigureRef] {
+        self.postings.get(term.index()).map_or(&[], Vec::as_slice)
+    }
+
     /// Inverse document frequency of a term over source figures.
-    pub fn idf(&self, term: &str) -> f32 {
+    pub fn idf(&self, term: TermId) -> f32 {
         let n = self.figure_count as f32;
-        let df = self.postings.get(term).map_or(0, Vec::len) as f32;
+        let df = self.postings(term).len() as f32;
         ((n + 1.0) / (df + 1.0)).ln() + 1.0
     }
 
     /// Source figures sharing distinctive terms with `subject`, at most
     /// `MAX_CANDIDATES`, those sharing the most (IDF-weighted) first. Terms
     /// common to a large part of the corpus only count for the counted noun.
-    pub fn candidates(&self, subject: &Subject) -> Vec<FigureRef> {
+    pub fn candidates(&self, subject: &Query) -> Vec<FigureRef> {
         const MAX_CANDIDATES: usize = 120;
         let common = (self.figure_count / 10).max(200);
         let mut scores: HashMap<FigureRef, f32> = HashMap::new();
         for (term, weight) in &subject.terms {
-            let Some(list) = self.postings.get(term) else { continue };
-            if list.len() > common && subject.noun.as_deref() != Some(term.as_str()) {
+            let list = self.postings(*term);
+            if list.is_empty() {
                 continue;
             }
-            let w = weight * self.idf(term);
+            if list.len() > common && subject.noun != Some(*term) {
+                continue;
+            }
+            let w = weight.value() * self.idf(*term);
             for r in list {
                 *scores.entry(*r).or_default() += w;
             }
