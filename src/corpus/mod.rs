@@ -2,11 +2,12 @@
 //! an inverted index from subject terms to source figures. Files are added,
 //! replaced and removed one at a time, so a changed file re-indexes alone.
 
+pub mod cache;
 pub mod dating;
 mod loading;
 mod source;
 
-pub use loading::{discover, is_source_file, load_file, load_folders, LoadReport};
+pub use loading::{discover, is_source_file, load_file, load_folders, load_folders_cached, LoadReport};
 pub use source::{Source, SourceFigure};
 
 use crate::subject::{Query, TermId};

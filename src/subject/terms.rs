@@ -67,6 +67,11 @@ pub enum Weight {
 impl Weight {
     const ALL: [Weight; 4] = [Weight::Sentence, Weight::Clause, Weight::Near, Weight::Noun];
 
+    /// The weight stored as `bits` (two bits: `self as u32`).
+    pub fn from_bits(bits: u32) -> Weight {
+        Weight::ALL[(bits & 3) as usize]
+    }
+
     pub fn value(self) -> f32 {
         match self {
             Weight::Sentence => 0.35,
@@ -93,7 +98,7 @@ impl WeightedTerm {
     }
 
     pub fn weight(self) -> Weight {
-        Weight::ALL[(self.0 >> 30) as usize]
+        Weight::from_bits(self.0 >> 30)
     }
 }
 
@@ -118,6 +123,7 @@ mod tests {
         for w in Weight::ALL {
             let p = WeightedTerm::new(id, w).unwrap();
             assert_eq!((p.id(), p.weight()), (id, w));
+            assert_eq!(Weight::from_bits(w as u32), w);
         }
         assert_eq!(WeightedTerm::new(TermId::UNKNOWN, Weight::Noun), None);
         assert!(Weight::Sentence < Weight::Clause && Weight::Near < Weight::Noun);
