@@ -17,7 +17,12 @@ fn status(field: &str) -> u64 {
 }
 
 fn report(stage: &str, base: u64) {
-    println!("{stage:<28} rss {:>7.1} MB (+{:.1})  peak {:>7.1} MB", status("VmRSS:") as f64 / 1024.0, (status("VmRSS:") - base) as f64 / 1024.0, status("VmHWM:") as f64 / 1024.0);
+    println!(
+        "{stage:<28} rss {:>7.1} MB (+{:.1})  peak {:>7.1} MB",
+        status("VmRSS:") as f64 / 1024.0,
+        (status("VmRSS:") - base) as f64 / 1024.0,
+        status("VmHWM:") as f64 / 1024.0
+    );
 }
 
 fn main() {
@@ -31,7 +36,9 @@ fn main() {
     let sources: Vec<Source> = texts
         .into_par_iter()
         .enumerate()
-        .map(|(i, t)| Source::from_text(&PathBuf::from(format!("gen/{i:05}.txt")), t, &settings.synonyms, &settings.conventions))
+        .map(|(i, t)| {
+            Source::from_text(&PathBuf::from(format!("gen/{i:05}.txt")), t, &settings.synonyms, &settings.conventions)
+        })
         .collect();
     report("sources built", base);
     let corpus = Corpus::from_sources(sources);
@@ -45,6 +52,13 @@ fn main() {
             ctx += f.figure.context.len();
         }
     }
-    println!("subject terms: {terms} ({:.1} per figure); table contexts {ctx}", terms as f64 / corpus.figure_count() as f64);
-    println!("size_of Figure {} SourceFigure {}", std::mem::size_of::<sourcecheck::figures::Figure>(), std::mem::size_of::<sourcecheck::corpus::SourceFigure>());
+    println!(
+        "subject terms: {terms} ({:.1} per figure); table contexts {ctx}",
+        terms as f64 / corpus.figure_count() as f64
+    );
+    println!(
+        "size_of Figure {} SourceFigure {}",
+        std::mem::size_of::<sourcecheck::figures::Figure>(),
+        std::mem::size_of::<sourcecheck::corpus::SourceFigure>()
+    );
 }

@@ -108,7 +108,8 @@ fn a_changed_file_is_read_again_alone_and_a_removed_one_dropped() {
     let setup = Setup::new();
     let (cold, _) = setup.load();
     let changed = setup.dir.path().join("sources/005.txt");
-    std::fs::write(&changed, "Changed\n\nAbout 4,321 refugees crossed the border last week, officials said.\n").unwrap();
+    std::fs::write(&changed, "Changed\n\nAbout 4,321 refugees crossed the border last week, officials said.\n")
+        .unwrap();
     std::fs::remove_file(setup.dir.path().join("sources/007.txt")).unwrap();
 
     let (warm, report) = setup.load();
@@ -182,7 +183,10 @@ fn a_truncated_cache_is_rejected() {
 
 #[test]
 fn garbage_is_not_a_cache() {
-    rejected_and_rebuilt(|f| std::fs::write(f, b"\x00\xffnot a cache at all, just bytes".repeat(50)).unwrap(), "not an index cache");
+    rejected_and_rebuilt(
+        |f| std::fs::write(f, b"\x00\xffnot a cache at all, just bytes".repeat(50)).unwrap(),
+        "not an index cache",
+    );
 }
 
 #[test]

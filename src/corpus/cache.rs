@@ -240,7 +240,8 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 
 /// The folders, as they resolve on disk (names the cache file).
 fn folders_hash(folders: &[PathBuf]) -> u64 {
-    let mut real: Vec<PathBuf> = folders.iter().map(|f| std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())).collect();
+    let mut real: Vec<PathBuf> =
+        folders.iter().map(|f| std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())).collect();
     real.sort();
     let mut h = std::collections::hash_map::DefaultHasher::new();
     real.hash(&mut h);
@@ -319,10 +320,8 @@ fn write_chunk(w: &mut impl Write, buf: &mut Vec<u8>, value: &impl Serialize) ->
 
 /// Writes the sources that have a stamp (and a UTF-8 path); returns how many.
 fn write_cache(file: &Path, key: u64, sources: &[Source], stamps: &HashMap<PathBuf, Stamp>) -> std::io::Result<usize> {
-    let kept: Vec<(&Source, &str, Stamp)> = sources
-        .iter()
-        .filter_map(|s| Some((s, s.path.to_str()?, *stamps.get(&s.path)?)))
-        .collect();
+    let kept: Vec<(&Source, &str, Stamp)> =
+        sources.iter().filter_map(|s| Some((s, s.path.to_str()?, *stamps.get(&s.path)?))).collect();
     let mut index: HashMap<TermId, u32> = HashMap::new();
     let mut table: Vec<&str> = Vec::new();
     let mut local = |t: TermId| -> u32 {
