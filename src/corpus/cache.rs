@@ -22,7 +22,7 @@ use crate::figures::conventions::Conventions;
 use crate::figures::{DateSpec, Figure};
 use crate::subject::{SourceSubject, Synonyms, TermId, Weight, WeightedTerm};
 use crate::text::lines::LineIndex;
-use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::io::{BufReader, BufWriter, Read, Write};
@@ -125,7 +125,9 @@ pub struct IndexCache {
     key: u64,
     /// The file's term table, interned.
     terms: Vec<TermId>,
-    entries: HashMap<PathBuf, Mutex<Option<StoredEntry>>>,
+    /// Each entry's chunk (checksum verified), by path: decoded when looked
+    /// up, so decoding runs in parallel with the rest of the loading.
+    entries: HashMap<PathBuf, Mutex<Option<Vec<u8>>>>,
     /// Each file's stamp as seen before it was read.
     stamps: Mutex<HashMap<PathBuf, Stamp>>,
     hits: AtomicUsize,
@@ -156,7 +158,7 @@ impl IndexCache {
         match read_cache(&file, cache.key) {
             Ok((table, entries)) => {
                 cache.terms = table.iter().map(|t| TermId::intern(t)).collect();
-                cache.entries = entries.into_iter().map(|e| (PathBuf::from(&e.path), Mutex::new(Some(e)))).collect();
+                cache.entries = entries.into_iter().map(|(path, e)| (path, Mutex::new(Some(e)))).collect();
                 tracing::debug!(file = %file.display(), entries = cache.entries.len(), "index cache read");
             }
             Err(why) => {
@@ -185,7 +187,14 @@ impl IndexCache {
         self.file.as_ref()?;
         let stamp = std::fs::metadata(path).ok().as_ref().and_then(stamp_of)?;
         lock(&self.stamps).insert(path.to_path_buf(), stamp);
-        let entry = lock(self.entries.get(path)?).take()?;
+        let chunk = lock(self.entries.get(path)?).take()?;
+        let entry: StoredEntry = match postcard::from_bytes(&chunk) {
+            Ok(e) => e,
+            Err(e) => {
+                tracing::debug!(path = %path.display(), "index cache entry undecodable: {e}");
+                return None;
+            }
+        };
         if entry.stamp != stamp {
             return None;
         }
@@ -262,7 +271,10 @@ fn key(folders: &[PathBuf], synonyms: &Synonyms, conv: &Conventions) -> u64 {
     h.finish()
 }
 
-fn read_cache(file: &Path, key: u64) -> Result<(Vec<String>, Vec<StoredEntry>), String> {
+/// The term table and each entry's path and verified chunk.
+type CacheContents = (Vec<String>, Vec<(PathBuf, Vec<u8>)>);
+
+fn read_cache(file: &Path, key: u64) -> Result<CacheContents, String> {
     let f = std::fs::File::open(file).map_err(|e| format!("cannot open: {e}"))?;
     let len = f.metadata().map(|m| m.len()).unwrap_or(0);
     let mut r = BufReader::new(f);
@@ -275,15 +287,17 @@ fn read_cache(file: &Path, key: u64) -> Result<(Vec<String>, Vec<StoredEntry>), 
     if version != FORMAT_VERSION {
         return Err(format!("format version {version}, expected {FORMAT_VERSION}"));
     }
-    let mut buf = Vec::new();
-    let header: Header = read_chunk(&mut r, &mut buf, len)?;
+    let header: Header = decode(&read_chunk(&mut r, len)?)?;
     if header.key != key {
         return Err("built by another build, settings or folders".into());
     }
-    let table: Vec<String> = read_chunk(&mut r, &mut buf, len)?;
+    let table: Vec<String> = decode(&read_chunk(&mut r, len)?)?;
     let mut entries = Vec::new();
     for _ in 0..header.entries {
-        entries.push(read_chunk(&mut r, &mut buf, len)?);
+        let chunk = read_chunk(&mut r, len)?;
+        // the path leads the entry
+        let (path,): (&str,) = decode(&chunk)?;
+        entries.push((PathBuf::from(path), chunk));
     }
     if r.read(&mut [0u8]).map_err(|e| format!("cannot read: {e}"))? != 0 {
         return Err("trailing bytes".into());
@@ -291,7 +305,12 @@ fn read_cache(file: &Path, key: u64) -> Result<(Vec<String>, Vec<StoredEntry>), 
     Ok((table, entries))
 }
 
-fn read_chunk<T: DeserializeOwned>(r: &mut impl Read, buf: &mut Vec<u8>, file_len: u64) -> Result<T, String> {
+fn decode<'a, T: Deserialize<'a>>(chunk: &'a [u8]) -> Result<T, String> {
+    postcard::from_bytes(chunk).map_err(|e| format!("undecodable chunk: {e}"))
+}
+
+/// One chunk's bytes, its checksum verified.
+fn read_chunk(r: &mut impl Read, file_len: u64) -> Result<Vec<u8>, String> {
     let mut head = [0u8; 8];
     r.read_exact(&mut head).map_err(|_| "truncated".to_string())?;
     let len = u32::from_le_bytes([head[0], head[1], head[2], head[3]]) as u64;
@@ -299,12 +318,12 @@ fn read_chunk<T: DeserializeOwned>(r: &mut impl Read, buf: &mut Vec<u8>, file_le
     if len > file_len.min(MAX_CHUNK) {
         return Err(format!("chunk of {len} bytes: corrupt"));
     }
-    buf.resize(len as usize, 0);
-    r.read_exact(buf).map_err(|_| "truncated".to_string())?;
-    if crc32fast::hash(buf) != crc {
+    let mut buf = vec![0u8; len as usize];
+    r.read_exact(&mut buf).map_err(|_| "truncated".to_string())?;
+    if crc32fast::hash(&buf) != crc {
         return Err("checksum mismatch".into());
     }
-    postcard::from_bytes(buf).map_err(|e| format!("undecodable chunk: {e}"))
+    Ok(buf)
 }
 
 fn write_chunk(w: &mut impl Write, buf: &mut Vec<u8>, value: &impl Serialize) -> std::io::Result<()> {

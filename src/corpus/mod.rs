@@ -22,6 +22,8 @@ pub type FigureRef = (u32, u32);
 #[derive(Default, Clone)]
 pub struct Corpus {
     slots: Vec<Option<Arc<Source>>>,
+    /// Empty slots, reused lowest first.
+    free: std::collections::BTreeSet<u32>,
     by_path: HashMap<PathBuf, u32>,
     /// Source figures by subject term, indexed by `TermId::index`, each list sorted.
     postings: Vec<Vec<FigureRef>>,
@@ -57,8 +59,8 @@ impl Corpus {
     /// Adds a source, replacing any source read from the same path.
     pub fn upsert(&mut self, source: Source) {
         self.remove(&source.path.clone());
-        let slot = match self.slots.iter().position(Option::is_none) {
-            Some(free) => free as u32,
+        let slot = match self.free.pop_first() {
+            Some(free) => free,
             None => {
                 self.slots.push(None);
                 (self.slots.len() - 1) as u32
@@ -87,6 +89,7 @@ impl Corpus {
     /// Removes the source read from `path`; true if there was one.
     pub fn remove(&mut self, path: &Path) -> bool {
         let Some(slot) = self.by_path.remove(path) else { return false };
+        self.free.insert(slot);
         if let Some(old) = self.slots[slot as usize].take() {
             self.figure_count -= old.figures.len();
             if let Some(list) = self.ids.get_mut(&old.id) {
