@@ -205,8 +205,10 @@ fn another_format_version_is_rejected() {
 fn other_settings_do_not_use_the_cache() {
     let setup = Setup::new();
     setup.load();
-    let mut config = sourcecheck::config::Config::default();
-    config.synonyms = vec![vec!["cases".to_string(), "infections".to_string()]];
+    let config = sourcecheck::config::Config {
+        synonyms: vec![vec!["cases".to_string(), "infections".to_string()]],
+        ..Default::default()
+    };
     let other = Settings::from_config(&config);
     let cache = IndexCache::open(&setup.options(), &setup.folders(), &other.synonyms, &other.conventions, ARTICLES);
     assert_eq!(cache.rejected(), Some("built by another build, settings or folders"));

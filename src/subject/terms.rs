@@ -90,7 +90,7 @@ pub struct WeightedTerm(u32);
 impl WeightedTerm {
     /// `None` when `id` is `UNKNOWN` (a term past the id limit).
     pub fn new(id: TermId, weight: Weight) -> Option<WeightedTerm> {
-        (id.0 < ID_LIMIT).then(|| WeightedTerm(id.0 | (weight as u32) << 30))
+        (id.0 < ID_LIMIT).then_some(WeightedTerm(id.0 | (weight as u32) << 30))
     }
 
     pub fn id(self) -> TermId {
