@@ -44,7 +44,7 @@ fn main() {
         fig.unit,
         note_date
     );
-    println!("subject: {:?}", subj.terms.iter().map(|(t, w)| format!("{t}:{w}")).collect::<Vec<_>>());
+    println!("subject: {:?}", subj.terms.iter().map(|(t, w)| format!("{t}:{}", w.value())).collect::<Vec<_>>());
     for c in explain(fig, &subj, note_date, &corpus).iter().take(12) {
         println!(
             "{:.3} cov=({:.2},{:.2}) {} time={} {} | {}",

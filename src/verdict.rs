@@ -5,7 +5,7 @@
 use crate::corpus::{Corpus, FigureRef, Source, SourceFigure};
 use crate::figures::{Figure, Kind, TimeRef};
 use crate::report;
-use crate::subject::Subject;
+use crate::subject::{Query, Subject, TermId};
 use std::sync::Arc;
 
 /// Thresholds of matching, documented in README.
@@ -188,21 +188,15 @@ pub fn judge(
 ) -> Judgement {
     let mut scored: Vec<(FigureRef, f32, Option<f64>)> = Vec::new();
     // each term's IDF looked up once per judgement
-    let idf_cache: std::cell::RefCell<std::collections::HashMap<String, f32>> = Default::default();
-    let idf_of = |t: &str| -> f32 {
-        if let Some(v) = idf_cache.borrow().get(t) {
-            return *v;
-        }
-        let v = corpus.idf(t);
-        idf_cache.borrow_mut().insert(t.to_string(), v);
-        v
-    };
+    let idf_cache: std::cell::RefCell<std::collections::HashMap<TermId, f32>> = Default::default();
+    let idf_of = |t: TermId| -> f32 { *idf_cache.borrow_mut().entry(t).or_insert_with(|| corpus.idf(t)) };
+    let subject = &Query::of(subject);
     for r in corpus.candidates(subject) {
         let Some((source, sf)) = corpus.get(r) else { continue };
         if !same_time(figure.time.as_ref(), note_date, sf.figure.time.as_ref(), source) {
             continue;
         }
-        let (note_cov, src_cov) = subject.coverage(&sf.subject, |t| idf_of(t));
+        let (note_cov, src_cov) = subject.coverage(&sf.subject, idf_of);
         let mut sim = note_cov.powf(params.note_weight) * src_cov.powf(1.0 - params.note_weight);
         let is_cited = cited.iter().any(|p| *p == source.path);
         // the writer named this source: a looser paraphrase is expected
@@ -219,7 +213,7 @@ pub fn judge(
         if note_cov < min_cov {
             sim = sim.min(params.min_similarity * 0.99);
         }
-        if let (Some(a), Some(b)) = (&subject.noun, &sf.subject.noun) {
+        if let (Some(a), Some(b)) = (subject.noun, sf.subject.noun()) {
             if a != b {
                 sim *= params.noun_mismatch;
             }
@@ -411,6 +405,7 @@ pub fn explain(
     note_date: Option<crate::figures::DateSpec>,
     corpus: &Corpus,
 ) -> Vec<CandidateTrace> {
+    let subject = &Query::of(subject);
     let mut out: Vec<CandidateTrace> = corpus
         .sources()
         .into_iter()

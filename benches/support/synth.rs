@@ -48,6 +48,16 @@ const PLACES: &[&str] = &[
     "Lakeside",
     "the river valley",
 ];
+/// Town names are built from these (300 of them), so that most place names
+/// are rare in a large corpus, as in news.
+const TOWN_HEADS: &[&str] = &[
+    "Ash", "Brook", "Cald", "Dun", "Elm", "Fair", "Glen", "Hart", "Ives", "Kings", "Lang", "Mill", "North", "Oak",
+    "Pen", "Red", "Stan", "Thorn", "Wey", "York",
+];
+const TOWN_TAILS: &[&str] = &[
+    "ford", "mere", "ton", "wick", "by", "field", "haven", "stead", "bridge", "worth", "dale", "port", "moor", "ley",
+    "combe",
+];
 const QUALS: &[&str] =
     &["about", "more than", "fewer than", "nearly", "at least", "up to", "an estimated", "roughly", "", "", ""];
 const MONTHS: &[&str] = &[
@@ -97,9 +107,18 @@ fn number(rng: &mut Rng) -> String {
     out
 }
 
+/// Half the time one of a few regions, else one of many towns.
+fn place(rng: &mut Rng) -> String {
+    if rng.below(2) == 0 {
+        rng.pick(PLACES).to_string()
+    } else {
+        format!("{}{}", rng.pick(TOWN_HEADS), rng.pick(TOWN_TAILS))
+    }
+}
+
 fn sentence(rng: &mut Rng) -> String {
     let (noun, verb) = SUBJECTS[rng.below(SUBJECTS.len())];
-    let place = rng.pick(PLACES);
+    let place = place(rng);
     let q = rng.pick(QUALS);
     let n = number(rng);
     let q = if q.is_empty() { String::new() } else { format!("{q} ") };
@@ -126,7 +145,7 @@ pub fn article(i: usize) -> String {
     let mut s = format!(
         "{} in {} reach new level\n\nDate: {} {} {}\n\n",
         capitalise(noun),
-        rng.pick(PLACES),
+        place(&mut rng),
         rng.below(28) + 1,
         rng.pick(MONTHS),
         2015 + rng.below(9)

@@ -3,6 +3,7 @@
 //! files, and symlinks leading out of the source folders, are reported and
 //! skipped.
 
+use super::cache::{CacheOptions, IndexCache};
 use super::source::Source;
 use crate::figures::conventions::Conventions;
 use crate::input;
@@ -18,6 +19,8 @@ pub struct LoadReport {
     pub problems: Vec<String>,
     /// Warnings about files that were used (invalid UTF-8).
     pub warnings: Vec<String>,
+    /// How many sources came from the index cache unchanged.
+    pub from_cache: usize,
 }
 
 const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
@@ -115,23 +118,48 @@ pub fn load_file(path: &Path, synonyms: &Synonyms, conv: &Conventions) -> Result
     Ok(s)
 }
 
-/// Reads every source under `folders` in parallel.
+/// Reads every source under `folders` in parallel, through the index cache
+/// the environment configures (`cache::CacheOptions::from_env`).
 pub fn load_folders(folders: &[PathBuf], synonyms: &Synonyms, conv: &Conventions) -> (Vec<Source>, LoadReport) {
     load_folders_except(folders, &|_: &Path| false, synonyms, conv)
 }
 
 /// Reads every source under `folders` in parallel, leaving out the files
-/// `skip` names (the workspace's ignore patterns).
+/// `skip` names (the workspace's ignore patterns), through the index cache
+/// the environment configures.
 pub fn load_folders_except(
     folders: &[PathBuf],
     skip: &(dyn Fn(&Path) -> bool + Sync),
     synonyms: &Synonyms,
     conv: &Conventions,
 ) -> (Vec<Source>, LoadReport) {
+    load_folders_with(folders, skip, synonyms, conv, &CacheOptions::from_env())
+}
+
+/// `load_folders` with the given index cache: unchanged files come from
+/// it, the rest are read, and the cache is written back if anything changed.
+pub fn load_folders_cached(
+    folders: &[PathBuf],
+    synonyms: &Synonyms,
+    conv: &Conventions,
+    cache: &CacheOptions,
+) -> (Vec<Source>, LoadReport) {
+    load_folders_with(folders, &|_: &Path| false, synonyms, conv, cache)
+}
+
+fn load_folders_with(
+    folders: &[PathBuf],
+    skip: &(dyn Fn(&Path) -> bool + Sync),
+    synonyms: &Synonyms,
+    conv: &Conventions,
+    cache: &CacheOptions,
+) -> (Vec<Source>, LoadReport) {
     let mut report = LoadReport::default();
     let mut paths = discover(folders, &mut report);
     paths.retain(|p| !skip(p));
-    let results: Vec<Result<Source, String>> = paths.par_iter().map(|p| load_file(p, synonyms, conv)).collect();
+    let cache = IndexCache::open(cache, folders, synonyms, conv, paths.len());
+    let results: Vec<Result<Source, String>> =
+        paths.par_iter().map(|p| cache.lookup(p).map_or_else(|| load_file(p, synonyms, conv), Ok)).collect();
     let mut sources = Vec::new();
     for r in results {
         match r {
@@ -144,5 +172,7 @@ pub fn load_folders_except(
             Err(e) => report.problems.push(e),
         }
     }
+    cache.store(&sources);
+    report.from_cache = cache.hits();
     (sources, report)
 }

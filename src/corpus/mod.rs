@@ -2,15 +2,18 @@
 //! an inverted index from subject terms to source figures. Files are added,
 //! replaced and removed one at a time, so a changed file re-indexes alone.
 
+pub mod cache;
 pub mod dating;
 mod loading;
 mod search;
 mod source;
 
-pub use loading::{discover, is_source_file, load_file, load_folders, load_folders_except, LoadReport};
+pub use loading::{
+    discover, is_source_file, load_file, load_folders, load_folders_cached, load_folders_except, LoadReport,
+};
 pub use source::{Source, SourceFigure};
 
-use crate::subject::Subject;
+use crate::subject::{Query, TermId};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -22,8 +25,11 @@ pub type FigureRef = (u32, u32);
 #[derive(Default, Clone)]
 pub struct Corpus {
     slots: Vec<Option<Arc<Source>>>,
+    /// Empty slots, reused lowest first.
+    free: std::collections::BTreeSet<u32>,
     by_path: HashMap<PathBuf, u32>,
-    postings: HashMap<String, Vec<FigureRef>>,
+    /// Source figures by subject term, indexed by `TermId::index`, each list sorted.
+    postings: Vec<Vec<FigureRef>>,
     /// Source ids in order, for citation keys and prefixes.
     ids: std::collections::BTreeMap<String, Vec<u32>>,
     figure_count: usize,
@@ -47,22 +53,34 @@ impl Corpus {
         for s in sources {
             c.upsert(s);
         }
+        for list in &mut c.postings {
+            list.shrink_to_fit();
+        }
         c
     }
 
     /// Adds a source, replacing any source read from the same path.
     pub fn upsert(&mut self, source: Source) {
         self.remove(&source.path.clone());
-        let slot = match self.slots.iter().position(Option::is_none) {
-            Some(free) => free as u32,
+        let slot = match self.free.pop_first() {
+            Some(free) => free,
             None => {
                 self.slots.push(None);
                 (self.slots.len() - 1) as u32
             }
         };
         for (k, f) in source.figures.iter().enumerate() {
-            for (term, _) in &f.subject.terms {
-                self.postings.entry(term.clone()).or_default().push((slot, k as u32));
+            for t in f.subject.terms() {
+                let i = t.id().index();
+                if i >= self.postings.len() {
+                    self.postings.resize_with(i + 1, Vec::new);
+                }
+                // kept sorted (a freed slot is reused) for `candidates`' binary search
+                let (list, r) = (&mut self.postings[i], (slot, k as u32));
+                match list.last() {
+                    Some(last) if *last > r => list.insert(list.partition_point(|x| *x < r), r),
+                    _ => list.push(r),
+                }
             }
         }
         self.figure_count += source.figures.len();
@@ -74,6 +92,7 @@ impl Corpus {
     /// Removes the source read from `path`; true if there was one.
     pub fn remove(&mut self, path: &Path) -> bool {
         let Some(slot) = self.by_path.remove(path) else { return false };
+        self.free.insert(slot);
         if let Some(old) = self.slots[slot as usize].take() {
             self.figure_count -= old.figures.len();
             if let Some(list) = self.ids.get_mut(&old.id) {
@@ -83,12 +102,9 @@ impl Corpus {
                 }
             }
             for f in &old.figures {
-                for (term, _) in &f.subject.terms {
-                    if let Some(list) = self.postings.get_mut(term) {
+                for t in f.subject.terms() {
+                    if let Some(list) = self.postings.get_mut(t.id().index()) {
                         list.retain(|(s, _)| *s != slot);
-                        if list.is_empty() {
-                            self.postings.remove(term);
-                        }
                     }
                 }
             }
@@ -167,28 +183,50 @@ impl Corpus {
         id.to_string()
     }
 
+    /// The source figures whose subject has `term`.
+    fn postings(&self, term: TermId) -> &[FigureRef] {
+        self.postings.get(term.index()).map_or(&[], Vec::as_slice)
+    }
+
     /// Inverse document frequency of a term over source figures.
-    pub fn idf(&self, term: &str) -> f32 {
+    pub fn idf(&self, term: TermId) -> f32 {
         let n = self.figure_count as f32;
-        let df = self.postings.get(term).map_or(0, Vec::len) as f32;
+        let df = self.postings(term).len() as f32;
         ((n + 1.0) / (df + 1.0)).ln() + 1.0
     }
 
     /// Source figures sharing distinctive terms with `subject`, at most
     /// `MAX_CANDIDATES`, those sharing the most (IDF-weighted) first. Terms
     /// common to a large part of the corpus only count for the counted noun.
-    pub fn candidates(&self, subject: &Subject) -> Vec<FigureRef> {
+    /// When a rarer term finds candidates, lists longer than `LONG_LIST` are
+    /// not walked: they only add to the figures found (binary search), so a
+    /// check does not grow with the corpus.
+    pub fn candidates(&self, subject: &Query) -> Vec<FigureRef> {
         const MAX_CANDIDATES: usize = 120;
+        const LONG_LIST: usize = 1024;
         let common = (self.figure_count / 10).max(200);
-        let mut scores: HashMap<FigureRef, f32> = HashMap::new();
+        let mut lists: Vec<(&[FigureRef], f32)> = Vec::new();
         for (term, weight) in &subject.terms {
-            let Some(list) = self.postings.get(term) else { continue };
-            if list.len() > common && subject.noun.as_deref() != Some(term.as_str()) {
+            let list = self.postings(*term);
+            if list.is_empty() || (list.len() > common && subject.noun != Some(*term)) {
                 continue;
             }
-            let w = weight * self.idf(term);
-            for r in list {
+            lists.push((list, weight.value() * self.idf(*term)));
+        }
+        let some_short = lists.iter().any(|(l, _)| l.len() <= LONG_LIST);
+        let mut scores: HashMap<FigureRef, f32> = HashMap::new();
+        for (list, w) in lists.iter().filter(|(l, _)| !some_short || l.len() <= LONG_LIST) {
+            for r in *list {
                 *scores.entry(*r).or_default() += w;
+            }
+        }
+        if some_short {
+            for (list, w) in lists.iter().filter(|(l, _)| l.len() > LONG_LIST) {
+                for (r, score) in scores.iter_mut() {
+                    if list.binary_search(r).is_ok() {
+                        *score += w;
+                    }
+                }
             }
         }
         let mut ranked: Vec<(FigureRef, f32)> = scores.into_iter().collect();
@@ -199,5 +237,55 @@ impl Corpus {
         let mut out: Vec<FigureRef> = ranked.into_iter().map(|(r, _)| r).collect();
         out.sort_unstable();
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::subject::{self, Synonyms};
+    use crate::workspace::Settings;
+
+    fn source(name: &str, text: &str) -> Source {
+        let s = Settings::default();
+        Source::from_text(Path::new(name), text.to_string(), &s.synonyms, &s.conventions)
+    }
+
+    fn query(text: &str) -> Query {
+        let ex = crate::figures::extract(text, crate::text::Format::Plain);
+        Query::of(&subject::of_figure(text, &ex.figures[0], &[], &Synonyms::default()))
+    }
+
+    #[test]
+    fn a_rare_term_finds_candidates_and_long_lists_only_add_to_them() {
+        // 1,100 figures about refugees (a long list), two of them in Oakmere
+        let mut sources: Vec<Source> = (0..1100)
+            .map(|i| source(&format!("s{i:04}.txt"), &format!("About {} refugees crossed the border.", 1000 + i)))
+            .collect();
+        sources.push(source("t1.txt", "About 5,000 refugees crossed the border in Oakmere."));
+        sources.push(source("t2.txt", "Oakmere has 300 hospitals."));
+        let corpus = Corpus::from_sources(sources);
+        let found = corpus.candidates(&query("About 5,000 refugees crossed the border in Oakmere."));
+        let names: Vec<&str> = found.iter().map(|r| corpus.get(*r).unwrap().0.id.as_str()).collect();
+        assert_eq!(names, ["t1", "t2"]);
+        // without a rare term, the long lists are walked
+        assert_eq!(corpus.candidates(&query("About 5,000 refugees crossed the border.")).len(), 120);
+    }
+
+    #[test]
+    fn a_freed_slot_reused_keeps_postings_sorted() {
+        let mut corpus = Corpus::from_sources(vec![
+            source("a.txt", "About 10 refugees crossed in Oakmere."),
+            source("b.txt", "About 20 refugees crossed in Oakmere."),
+        ]);
+        corpus.remove(Path::new("a.txt"));
+        corpus.upsert(source("c.txt", "About 30 refugees crossed in Oakmere."));
+        for list in &corpus.postings {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+        let found = corpus.candidates(&query("About 30 refugees crossed in Oakmere."));
+        let mut names: Vec<&str> = found.iter().map(|r| corpus.get(*r).unwrap().0.id.as_str()).collect();
+        names.sort();
+        assert_eq!(names, ["b", "c"]);
     }
 }

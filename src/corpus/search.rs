@@ -3,7 +3,7 @@
 //! hits rank by how much of the query their subject covers.
 
 use super::{Corpus, Source};
-use crate::subject::{self, Subject, Synonyms};
+use crate::subject::{self, Query, Subject, Synonyms, Weight};
 use std::sync::Arc;
 
 impl Corpus {
@@ -11,10 +11,10 @@ impl Corpus {
     /// (every query term found before some). An empty query lists figures
     /// in corpus order.
     pub fn search(&self, query: &str, synonyms: &Synonyms, limit: usize) -> Vec<(Arc<Source>, usize)> {
-        let mut terms: Vec<(String, f32)> = query
+        let mut terms: Vec<(String, Weight)> = query
             .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
             .filter_map(|w| subject::term(w, synonyms))
-            .map(|t| (t, 1.0))
+            .map(|t| (t, Weight::Clause))
             .collect();
         terms.sort_by(|a, b| a.0.cmp(&b.0));
         terms.dedup_by(|a, b| a.0 == b.0);
@@ -29,7 +29,7 @@ impl Corpus {
                 .take(limit)
                 .collect();
         }
-        let q = Subject { terms, noun: None };
+        let q = Query::of(&Subject { terms, noun: None });
         let mut hits: Vec<(f32, f32, Arc<Source>, usize)> = self
             .candidates(&q)
             .into_iter()

@@ -2,7 +2,7 @@
 
 use super::dating;
 use crate::figures::{self, conventions::Conventions, DateSpec, Figure};
-use crate::subject::{self, Subject, Synonyms};
+use crate::subject::{self, SourceSubject, Synonyms};
 use crate::text::{lines::LineIndex, Format};
 use std::path::{Path, PathBuf};
 
@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 #[derive(Clone, Debug)]
 pub struct SourceFigure {
     pub figure: Figure,
-    pub subject: Subject,
+    pub subject: SourceSubject,
 }
 
 #[derive(Clone, Debug)]
@@ -67,7 +67,7 @@ pub fn subjects_of(text: &str, figs: Vec<Figure>, synonyms: &Synonyms) -> Vec<So
                 .filter(|(j, (s, _))| *j != i && *s == figure.sentence)
                 .map(|(_, (_, sp))| sp.clone())
                 .collect();
-            let subject = subject::of_figure(text, &figure, &others, synonyms);
+            let subject = SourceSubject::intern(&subject::of_figure(text, &figure, &others, synonyms));
             SourceFigure { figure, subject }
         })
         .collect()

@@ -9,19 +9,19 @@ mod scan;
 pub mod time;
 
 use crate::text::{markdown, sentences, Format};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 pub use time::{DateSpec, TimeRef};
 
 /// One end of an interval.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Bound {
     pub value: f64,
     pub inclusive: bool,
 }
 
 /// The true values a figure admits. `None` is unbounded.
-#[derive(Clone, Copy, Debug, PartialEq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Default, Serialize, Deserialize)]
 pub struct Interval {
     pub min: Option<Bound>,
     pub max: Option<Bound>,
@@ -80,7 +80,7 @@ fn below_max(min: Option<Bound>, max: Option<Bound>) -> bool {
 }
 
 /// What sort of quantity a figure is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// A number of things (or a measure with a unit): "1,000 fighters".
@@ -92,7 +92,7 @@ pub enum Kind {
 }
 
 /// The period of a rate: "200 a month".
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Period {
     Hour,
@@ -129,7 +129,8 @@ impl Period {
 }
 
 /// A figure found in a text. All positions are byte offsets into that text.
-#[derive(Clone, Debug, PartialEq)]
+/// Serde: the corpus's on-disk index cache.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
     /// Qualifier, number(s), counted noun and adjacent period: "fewer than 1,000 fighters".
     pub span: Range<usize>,

@@ -6,11 +6,11 @@ use super::lexicon as lx;
 use super::scan::Ctx;
 use super::Period;
 use crate::text::tokens::TokKind;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 /// A calendar date, as precise as the text made it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, PartialOrd, Ord, Hash)]
 pub struct DateSpec {
     pub year: Option<i32>,
     pub month: Option<u32>,
@@ -39,7 +39,7 @@ impl DateSpec {
 }
 
 /// One time cue.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Cue {
     /// "at its peak", "a monthly peak of", "at the height of".
     Peak,
@@ -58,7 +58,7 @@ pub enum Cue {
 }
 
 /// The time a figure is about.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TimeRef {
     /// The expression(s) in the text.
     pub span: Range<usize>,

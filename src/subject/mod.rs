@@ -2,28 +2,33 @@
 //! clause and sentence, with synonyms folded to one term. Pure text; the
 //! corpus supplies IDF weights.
 
+mod indexed;
 pub mod stem;
 mod stopwords;
 pub mod synonyms;
+pub mod terms;
 
 use crate::figures::Figure;
 use crate::text::tokens::{tokenize, TokKind};
+pub use indexed::{Query, SourceSubject};
 pub use synonyms::Synonyms;
+pub use terms::{TermId, Weight, WeightedTerm};
 
-/// A bag of terms with weights, sorted by term for merging.
+/// A bag of terms with weights, sorted by term (the order every
+/// comparison visits them in).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Subject {
-    pub terms: Vec<(String, f32)>,
+    pub terms: Vec<(String, Weight)>,
     /// The counted noun's term, when the figure has one.
     pub noun: Option<String>,
 }
 
 /// Weights: the counted noun, words next to the figure, the rest of its
 /// clause, the rest of its sentence.
-const NOUN: f32 = 2.5;
-const NEAR: f32 = 1.5;
-const CLAUSE: f32 = 1.0;
-const SENTENCE: f32 = 0.35;
+const NOUN: Weight = Weight::Noun;
+const NEAR: Weight = Weight::Near;
+const CLAUSE: Weight = Weight::Clause;
+const SENTENCE: Weight = Weight::Sentence;
 /// Tokens either side of a figure that count as "next to" it.
 const NEAR_TOKENS: usize = 4;
 
@@ -79,7 +84,7 @@ pub fn of_figure(text: &str, figure: &Figure, others: &[std::ops::Range<usize>],
         }
         clause_start = s;
     }
-    let mut bag: Vec<(String, f32)> = Vec::new();
+    let mut bag: Vec<(String, Weight)> = Vec::new();
     let noun_term = figure.noun.as_ref().and_then(|n| term(&text[n.clone()], synonyms));
     for (k, t) in toks.iter().enumerate() {
         if t.kind != TokKind::Word {
@@ -120,52 +125,8 @@ pub fn of_figure(text: &str, figure: &Figure, others: &[std::ops::Range<usize>],
 }
 
 /// Sorts and merges duplicate terms, keeping the largest weight.
-fn merge(mut bag: Vec<(String, f32)>) -> Vec<(String, f32)> {
-    bag.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+fn merge(mut bag: Vec<(String, Weight)>) -> Vec<(String, Weight)> {
+    bag.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     bag.dedup_by(|a, b| a.0 == b.0);
     bag
-}
-
-impl Subject {
-    /// How much of `self` (a note figure's subject) `other` (a source
-    /// figure's) covers, and how much of `other` `self` covers, IDF-weighted;
-    /// combined as a weighted geometric mean that leans on the note's side:
-    /// sources are verbose, notes are terse paraphrases.
-    pub fn coverage_similarity(&self, other: &Subject, idf: impl Fn(&str) -> f32, note_weight: f32) -> f32 {
-        let (ca, cb) = self.coverage(other, idf);
-        ca.powf(note_weight) * cb.powf(1.0 - note_weight)
-    }
-
-    /// (share of `self` found in `other`, share of `other` found in `self`),
-    /// each weighted by term weight and IDF.
-    pub fn coverage(&self, other: &Subject, idf: impl Fn(&str) -> f32) -> (f32, f32) {
-        let (mut shared_a, mut shared_b, mut all_a, mut all_b) = (0.0f32, 0.0f32, 0.0f32, 0.0f32);
-        let (a, b) = (&self.terms, &other.terms);
-        for (t, w) in a {
-            all_a += w * idf(t);
-        }
-        for (t, w) in b {
-            all_b += w * idf(t);
-        }
-        let (mut i, mut j) = (0, 0);
-        while i < a.len() && j < b.len() {
-            match a[i].0.cmp(&b[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    let w = idf(&a[i].0);
-                    // a term counts as far as both sides weight it
-                    let m = a[i].1.min(b[j].1 * 2.0);
-                    shared_a += m * w;
-                    shared_b += b[j].1.min(a[i].1 * 2.0) * w;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        if all_a == 0.0 || all_b == 0.0 {
-            return (0.0, 0.0);
-        }
-        ((shared_a / all_a).min(1.0), (shared_b / all_b).min(1.0))
-    }
 }

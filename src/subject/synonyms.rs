@@ -93,6 +93,17 @@ impl Synonyms {
         self.words.get(stemmed).cloned()
     }
 
+    /// A hash of the whole table, the same for the same table within one
+    /// build (the index cache is only valid for the table it was built with).
+    pub fn fingerprint(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut entries: Vec<(&String, &String)> = self.words.iter().collect();
+        entries.sort();
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        entries.hash(&mut h);
+        h.finish()
+    }
+
     /// The canonical term of an unstemmed word.
     pub fn of_word(&self, word: &str) -> Option<String> {
         self.words.get(word).cloned()

@@ -1,0 +1,390 @@
+//! The on-disk index cache: every source read, dated and indexed, stored so
+//! that a restart with unchanged sources reads one file instead of
+//! re-extracting every article.
+//!
+//! One file per set of source folders, in the platform cache directory
+//! (`SOURCECHECK_CACHE_DIR` overrides it, `SOURCECHECK_NO_CACHE=1` turns it
+//! off). An entry is reused only while its file's path, size and mtime are
+//! unchanged, so one changed file is re-read alone. The file carries a
+//! format version and a key (build, settings, folders) and every chunk a
+//! CRC-32: a wrong-version, foreign, truncated or corrupt cache is rejected
+//! whole (with a debug log) and rebuilt, never trusted. Written atomically
+//! (temporary file, then rename). Serialization: postcard — serde-based,
+//! compact varints, a stable documented wire format, and maintained (bincode
+//! is not).
+//!
+//! Layout: magic, format version (u32 LE), then chunks of
+//! `[length u32 LE][crc32 u32 LE][postcard bytes]`: the header (key, entry
+//! count), the term table, then one chunk per source.
+
+use super::source::{Source, SourceFigure};
+use crate::figures::conventions::Conventions;
+use crate::figures::{DateSpec, Figure};
+use crate::subject::{SourceSubject, Synonyms, TermId, Weight, WeightedTerm};
+use crate::text::lines::LineIndex;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::io::{BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+const MAGIC: &[u8; 8] = b"SRCCHKIX";
+/// Bumped whenever the layout or the meaning of a field changes.
+pub const FORMAT_VERSION: u32 = 1;
+/// In the default cache directory, corpora smaller than this are not
+/// cached: they read in a blink, and each workspace would leave a file.
+const MIN_SOURCES: usize = 64;
+/// Larger chunks are corruption (a source is at most `input::MAX_BYTES`).
+const MAX_CHUNK: u64 = 2 * crate::input::MAX_BYTES;
+
+/// Where the cache lives and when it is used.
+#[derive(Clone, Debug)]
+pub struct CacheOptions {
+    /// `None`: no cache.
+    pub dir: Option<PathBuf>,
+    /// Corpora with fewer sources are not cached.
+    pub min_sources: usize,
+}
+
+impl CacheOptions {
+    /// From the environment: `SOURCECHECK_NO_CACHE=1` turns the cache off;
+    /// `SOURCECHECK_CACHE_DIR` puts it there (for every corpus size); else
+    /// the platform cache directory, for corpora worth caching.
+    pub fn from_env() -> CacheOptions {
+        let off = std::env::var("SOURCECHECK_NO_CACHE").is_ok_and(|v| !v.is_empty() && v != "0");
+        if off {
+            return CacheOptions::disabled();
+        }
+        if let Some(dir) = std::env::var_os("SOURCECHECK_CACHE_DIR").filter(|d| !d.is_empty()) {
+            return CacheOptions::in_dir(PathBuf::from(dir));
+        }
+        CacheOptions { dir: dirs::cache_dir().map(|d| d.join("sourcecheck")), min_sources: MIN_SOURCES }
+    }
+
+    pub fn disabled() -> CacheOptions {
+        CacheOptions { dir: None, min_sources: 0 }
+    }
+
+    /// A cache in `dir`, whatever the corpus size.
+    pub fn in_dir(dir: PathBuf) -> CacheOptions {
+        CacheOptions { dir: Some(dir), min_sources: 0 }
+    }
+}
+
+/// A file's identity on disk: size and modification time.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize, Deserialize)]
+struct Stamp {
+    size: u64,
+    mtime_secs: u64,
+    mtime_nanos: u32,
+}
+
+fn stamp_of(meta: &std::fs::Metadata) -> Option<Stamp> {
+    let mtime = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
+    Some(Stamp { size: meta.len(), mtime_secs: mtime.as_secs(), mtime_nanos: mtime.subsec_nanos() })
+}
+
+/// One source as stored: `S` is `&str` when writing, `String` when
+/// reading; `F` likewise `&Figure` or `Figure`.
+#[derive(Serialize, Deserialize)]
+struct Entry<S, F> {
+    path: S,
+    stamp: Stamp,
+    id: S,
+    title: S,
+    date: Option<DateSpec>,
+    text: S,
+    warning: Option<S>,
+    figures: Vec<CachedFigure<F>>,
+}
+
+/// A figure and its subject: terms as `table index << 2 | weight`.
+#[derive(Serialize, Deserialize)]
+struct CachedFigure<F> {
+    figure: F,
+    terms: Vec<u32>,
+    noun: Option<u32>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Header {
+    key: u64,
+    entries: u64,
+}
+
+type StoredEntry = Entry<String, Figure>;
+
+/// The cache for one load of some source folders: entries read from disk
+/// (handed out at most once, while their file is unchanged), and the stamps
+/// of every file looked up, for writing it back.
+pub struct IndexCache {
+    /// The cache file; `None` when caching is off for this load.
+    file: Option<PathBuf>,
+    key: u64,
+    /// The file's term table, interned.
+    terms: Vec<TermId>,
+    /// Each entry's chunk (checksum verified), by path: decoded when looked
+    /// up, so decoding runs in parallel with the rest of the loading.
+    entries: HashMap<PathBuf, Mutex<Option<Vec<u8>>>>,
+    /// Each file's stamp as seen before it was read.
+    stamps: Mutex<HashMap<PathBuf, Stamp>>,
+    hits: AtomicUsize,
+    rejected: Option<String>,
+}
+
+impl IndexCache {
+    /// The cache for `folders` read with these settings, `sources` files
+    /// found. A missing or unusable file gives an empty cache.
+    pub fn open(
+        options: &CacheOptions,
+        folders: &[PathBuf],
+        synonyms: &Synonyms,
+        conv: &Conventions,
+        sources: usize,
+    ) -> IndexCache {
+        let mut cache = IndexCache {
+            file: None,
+            key: key(folders, synonyms, conv),
+            terms: Vec::new(),
+            entries: HashMap::new(),
+            stamps: Mutex::default(),
+            hits: AtomicUsize::new(0),
+            rejected: None,
+        };
+        let Some(dir) = options.dir.as_ref().filter(|_| sources >= options.min_sources) else { return cache };
+        let file = dir.join(format!("index-{:016x}.bin", folders_hash(folders)));
+        match read_cache(&file, cache.key) {
+            Ok((table, entries)) => {
+                cache.terms = table.iter().map(|t| TermId::intern(t)).collect();
+                cache.entries = entries.into_iter().map(|(path, e)| (path, Mutex::new(Some(e)))).collect();
+                tracing::debug!(file = %file.display(), entries = cache.entries.len(), "index cache read");
+            }
+            Err(why) => {
+                tracing::debug!(file = %file.display(), "index cache not used: {why}; rebuilding");
+                cache.rejected = Some(why);
+            }
+        }
+        cache.file = Some(file);
+        cache
+    }
+
+    /// Why the cache file on disk was not used (missing, corrupt, other
+    /// version…), if it was not.
+    pub fn rejected(&self) -> Option<&str> {
+        self.rejected.as_deref()
+    }
+
+    /// How many sources came from the cache so far.
+    pub fn hits(&self) -> usize {
+        self.hits.load(Ordering::Relaxed)
+    }
+
+    /// The cached source for `path`, if its file is unchanged. Records the
+    /// file's stamp first, so what is read next is stored under it.
+    pub fn lookup(&self, path: &Path) -> Option<Source> {
+        self.file.as_ref()?;
+        let stamp = std::fs::metadata(path).ok().as_ref().and_then(stamp_of)?;
+        lock(&self.stamps).insert(path.to_path_buf(), stamp);
+        let chunk = lock(self.entries.get(path)?).take()?;
+        let entry: StoredEntry = match postcard::from_bytes(&chunk) {
+            Ok(e) => e,
+            Err(e) => {
+                tracing::debug!(path = %path.display(), "index cache entry undecodable: {e}");
+                return None;
+            }
+        };
+        if entry.stamp != stamp {
+            return None;
+        }
+        let source = self.source_of(entry)?;
+        self.hits.fetch_add(1, Ordering::Relaxed);
+        Some(source)
+    }
+
+    fn source_of(&self, e: StoredEntry) -> Option<Source> {
+        let term = |i: u32| self.terms.get(i as usize).copied();
+        let mut figures = Vec::with_capacity(e.figures.len());
+        for f in e.figures {
+            let terms: Option<Vec<WeightedTerm>> =
+                f.terms.iter().map(|p| WeightedTerm::new(term(p >> 2)?, Weight::from_bits(p & 3))).collect();
+            let noun = match f.noun {
+                Some(n) => Some(term(n)?),
+                None => None,
+            };
+            figures.push(SourceFigure { figure: f.figure, subject: SourceSubject::from_parts(terms?, noun) });
+        }
+        Some(Source {
+            id: e.id,
+            path: PathBuf::from(e.path),
+            title: e.title,
+            date: e.date,
+            lines: LineIndex::new(&e.text),
+            text: e.text,
+            figures,
+            warning: e.warning,
+        })
+    }
+
+    /// Writes `sources` back when anything differs from what was read:
+    /// new, changed or removed files, or no usable cache. Failures are
+    /// logged; the cache is an optimisation.
+    pub fn store(&self, sources: &[Source]) {
+        let Some(file) = &self.file else { return };
+        let unchanged = self.rejected.is_none() && self.hits() == sources.len() && self.entries.len() == sources.len();
+        if unchanged {
+            return;
+        }
+        match write_cache(file, self.key, sources, &lock(&self.stamps)) {
+            Ok(n) => tracing::debug!(file = %file.display(), entries = n, "index cache written"),
+            Err(e) => tracing::warn!("index cache {}: not written: {e}", file.display()),
+        }
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// The folders, as they resolve on disk (names the cache file).
+fn folders_hash(folders: &[PathBuf]) -> u64 {
+    let mut real: Vec<PathBuf> =
+        folders.iter().map(|f| std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())).collect();
+    real.sort();
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    real.hash(&mut h);
+    h.finish()
+}
+
+/// What decides the cache's contents besides the files: the format, the
+/// build (its version and executable), the settings and the folders.
+fn key(folders: &[PathBuf], synonyms: &Synonyms, conv: &Conventions) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    FORMAT_VERSION.hash(&mut h);
+    env!("CARGO_PKG_VERSION").hash(&mut h);
+    let exe = std::env::current_exe().and_then(std::fs::metadata).ok();
+    exe.as_ref().and_then(stamp_of).map(|s| (s.size, s.mtime_secs, s.mtime_nanos)).hash(&mut h);
+    synonyms.fingerprint().hash(&mut h);
+    (conv.round_tolerance.to_bits(), conv.approx_tolerance.to_bits()).hash(&mut h);
+    folders_hash(folders).hash(&mut h);
+    h.finish()
+}
+
+/// The term table and each entry's path and verified chunk.
+type CacheContents = (Vec<String>, Vec<(PathBuf, Vec<u8>)>);
+
+fn read_cache(file: &Path, key: u64) -> Result<CacheContents, String> {
+    let f = std::fs::File::open(file).map_err(|e| format!("cannot open: {e}"))?;
+    let len = f.metadata().map(|m| m.len()).unwrap_or(0);
+    let mut r = BufReader::new(f);
+    let mut head = [0u8; 12];
+    r.read_exact(&mut head).map_err(|_| "truncated header".to_string())?;
+    if &head[..8] != MAGIC {
+        return Err("not an index cache".into());
+    }
+    let version = u32::from_le_bytes([head[8], head[9], head[10], head[11]]);
+    if version != FORMAT_VERSION {
+        return Err(format!("format version {version}, expected {FORMAT_VERSION}"));
+    }
+    let header: Header = decode(&read_chunk(&mut r, len)?)?;
+    if header.key != key {
+        return Err("built by another build, settings or folders".into());
+    }
+    let table: Vec<String> = decode(&read_chunk(&mut r, len)?)?;
+    let mut entries = Vec::new();
+    for _ in 0..header.entries {
+        let chunk = read_chunk(&mut r, len)?;
+        // the path leads the entry
+        let (path,): (&str,) = decode(&chunk)?;
+        entries.push((PathBuf::from(path), chunk));
+    }
+    if r.read(&mut [0u8]).map_err(|e| format!("cannot read: {e}"))? != 0 {
+        return Err("trailing bytes".into());
+    }
+    Ok((table, entries))
+}
+
+fn decode<'a, T: Deserialize<'a>>(chunk: &'a [u8]) -> Result<T, String> {
+    postcard::from_bytes(chunk).map_err(|e| format!("undecodable chunk: {e}"))
+}
+
+/// One chunk's bytes, its checksum verified.
+fn read_chunk(r: &mut impl Read, file_len: u64) -> Result<Vec<u8>, String> {
+    let mut head = [0u8; 8];
+    r.read_exact(&mut head).map_err(|_| "truncated".to_string())?;
+    let len = u32::from_le_bytes([head[0], head[1], head[2], head[3]]) as u64;
+    let crc = u32::from_le_bytes([head[4], head[5], head[6], head[7]]);
+    if len > file_len.min(MAX_CHUNK) {
+        return Err(format!("chunk of {len} bytes: corrupt"));
+    }
+    let mut buf = vec![0u8; len as usize];
+    r.read_exact(&mut buf).map_err(|_| "truncated".to_string())?;
+    if crc32fast::hash(&buf) != crc {
+        return Err("checksum mismatch".into());
+    }
+    Ok(buf)
+}
+
+fn write_chunk(w: &mut impl Write, buf: &mut Vec<u8>, value: &impl Serialize) -> std::io::Result<()> {
+    buf.clear();
+    let bytes = postcard::to_extend(value, std::mem::take(buf)).map_err(std::io::Error::other)?;
+    let len = u32::try_from(bytes.len()).map_err(|_| std::io::Error::other("chunk over 4 GiB"))?;
+    w.write_all(&len.to_le_bytes())?;
+    w.write_all(&crc32fast::hash(&bytes).to_le_bytes())?;
+    w.write_all(&bytes)?;
+    *buf = bytes;
+    Ok(())
+}
+
+/// Writes the sources that have a stamp (and a UTF-8 path); returns how many.
+fn write_cache(file: &Path, key: u64, sources: &[Source], stamps: &HashMap<PathBuf, Stamp>) -> std::io::Result<usize> {
+    let kept: Vec<(&Source, &str, Stamp)> =
+        sources.iter().filter_map(|s| Some((s, s.path.to_str()?, *stamps.get(&s.path)?))).collect();
+    let mut index: HashMap<TermId, u32> = HashMap::new();
+    let mut table: Vec<&str> = Vec::new();
+    let mut local = |t: TermId| -> u32 {
+        *index.entry(t).or_insert_with(|| {
+            table.push(t.text().unwrap_or(""));
+            (table.len() - 1) as u32
+        })
+    };
+    let entries: Vec<Vec<CachedFigure<&Figure>>> = kept
+        .iter()
+        .map(|(s, _, _)| {
+            s.figures
+                .iter()
+                .map(|f| CachedFigure {
+                    figure: &f.figure,
+                    terms: f.subject.terms().iter().map(|t| local(t.id()) << 2 | t.weight() as u32).collect(),
+                    noun: f.subject.noun().map(&mut local),
+                })
+                .collect()
+        })
+        .collect();
+    let dir = file.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let tmp = tempfile::NamedTempFile::new_in(dir)?;
+    let mut w = BufWriter::new(tmp);
+    let mut buf = Vec::new();
+    w.write_all(MAGIC)?;
+    w.write_all(&FORMAT_VERSION.to_le_bytes())?;
+    write_chunk(&mut w, &mut buf, &Header { key, entries: kept.len() as u64 })?;
+    write_chunk(&mut w, &mut buf, &table)?;
+    for ((s, path, stamp), figures) in kept.iter().zip(entries) {
+        let entry = Entry {
+            path: *path,
+            stamp: *stamp,
+            id: s.id.as_str(),
+            title: s.title.as_str(),
+            date: s.date,
+            text: s.text.as_str(),
+            warning: s.warning.as_deref(),
+            figures,
+        };
+        write_chunk(&mut w, &mut buf, &entry)?;
+    }
+    let tmp = w.into_inner().map_err(|e| e.into_error())?;
+    tmp.persist(file).map_err(|e| e.error)?;
+    Ok(kept.len())
+}

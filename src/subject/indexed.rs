@@ -1,0 +1,135 @@
+//! Subjects as the index compares them: a source figure's subject as
+//! interned terms (four bytes a term), a note figure's as a `Query` looked
+//! up against the interner, and the IDF-weighted coverage between the two.
+
+use super::terms::{TermId, Weight, WeightedTerm};
+use super::Subject;
+
+/// A source figure's subject: its terms in the order of their text (the
+/// order `Subject` sorts them in), and its counted noun's term.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SourceSubject {
+    terms: Box<[WeightedTerm]>,
+    noun: Option<TermId>,
+}
+
+impl SourceSubject {
+    /// Interns `subject`'s terms (a source's: they join the vocabulary).
+    pub fn intern(subject: &Subject) -> SourceSubject {
+        let terms = subject.terms.iter().filter_map(|(t, w)| WeightedTerm::new(TermId::intern(t), *w)).collect();
+        let noun = subject.noun.as_deref().map(TermId::intern).filter(|n| *n != TermId::UNKNOWN);
+        SourceSubject { terms, noun }
+    }
+
+    /// From terms already interned, in text order (the index cache).
+    pub fn from_parts(terms: Vec<WeightedTerm>, noun: Option<TermId>) -> SourceSubject {
+        SourceSubject { terms: terms.into_boxed_slice(), noun }
+    }
+
+    pub fn terms(&self) -> &[WeightedTerm] {
+        &self.terms
+    }
+
+    pub fn noun(&self) -> Option<TermId> {
+        self.noun
+    }
+}
+
+/// A note figure's subject, looked up (never interned): terms no source
+/// uses are `TermId::UNKNOWN` and match nothing, but still weigh in the
+/// note's side of the coverage.
+#[derive(Clone, Debug)]
+pub struct Query {
+    /// In text order, as in `Subject`.
+    pub terms: Vec<(TermId, Weight)>,
+    /// `Some(UNKNOWN)` when the note counts a noun no source uses.
+    pub noun: Option<TermId>,
+    /// (term, position in `terms`), sorted by id, for matching.
+    by_id: Vec<(TermId, usize)>,
+}
+
+impl Query {
+    pub fn of(subject: &Subject) -> Query {
+        let terms: Vec<(TermId, Weight)> = subject.terms.iter().map(|(t, w)| (TermId::lookup(t), *w)).collect();
+        let mut by_id: Vec<(TermId, usize)> =
+            terms.iter().enumerate().filter(|(_, (t, _))| *t != TermId::UNKNOWN).map(|(i, (t, _))| (*t, i)).collect();
+        by_id.sort_unstable_by_key(|(t, _)| t.index());
+        Query { terms, noun: subject.noun.as_deref().map(TermId::lookup), by_id }
+    }
+
+    fn weight_of(&self, t: TermId) -> Option<Weight> {
+        let i = self.by_id.binary_search_by_key(&t.index(), |(id, _)| id.index()).ok()?;
+        Some(self.terms[self.by_id[i].1].1)
+    }
+
+    /// How much of the note's subject the source's covers, and how much of
+    /// the source's the note's covers, combined as a weighted geometric mean
+    /// that leans on the note's side: sources are verbose, notes are terse
+    /// paraphrases.
+    pub fn coverage_similarity(&self, other: &SourceSubject, idf: impl Fn(TermId) -> f32, note_weight: f32) -> f32 {
+        let (ca, cb) = self.coverage(other, idf);
+        ca.powf(note_weight) * cb.powf(1.0 - note_weight)
+    }
+
+    /// (share of the note's subject found in the source's, share of the
+    /// source's found in the note's), each weighted by term weight and IDF.
+    /// Shared terms are visited in text order, as the weights are summed.
+    pub fn coverage(&self, other: &SourceSubject, idf: impl Fn(TermId) -> f32) -> (f32, f32) {
+        let (mut shared_a, mut shared_b, mut all_a, mut all_b) = (0.0f32, 0.0f32, 0.0f32, 0.0f32);
+        for (t, w) in &self.terms {
+            all_a += w.value() * idf(*t);
+        }
+        for wt in other.terms() {
+            let (t, b) = (wt.id(), wt.weight().value());
+            let w = idf(t);
+            all_b += b * w;
+            if let Some(a) = self.weight_of(t).map(Weight::value) {
+                // a term counts as far as both sides weight it
+                shared_a += a.min(b * 2.0) * w;
+                shared_b += b.min(a * 2.0) * w;
+            }
+        }
+        if all_a == 0.0 || all_b == 0.0 {
+            return (0.0, 0.0);
+        }
+        ((shared_a / all_a).min(1.0), (shared_b / all_b).min(1.0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn subject(terms: &[(&str, Weight)], noun: Option<&str>) -> Subject {
+        let mut terms: Vec<(String, Weight)> = terms.iter().map(|(t, w)| (t.to_string(), *w)).collect();
+        terms.sort_by(|a, b| a.0.cmp(&b.0));
+        Subject { terms, noun: noun.map(str::to_string) }
+    }
+
+    #[test]
+    fn a_note_term_no_source_uses_weighs_in_but_matches_nothing() {
+        let src = SourceSubject::intern(&subject(
+            &[("indexed-test-fighter", Weight::Noun), ("indexed-test-region", Weight::Clause)],
+            Some("indexed-test-fighter"),
+        ));
+        let idf = |_: TermId| 1.0;
+        let same = Query::of(&subject(&[("indexed-test-fighter", Weight::Noun)], Some("indexed-test-fighter")));
+        assert_eq!(same.coverage(&src, idf), (1.0, 2.5 / 3.5));
+        let with_unknown = Query::of(&subject(
+            &[("indexed-test-fighter", Weight::Noun), ("indexed-test-nowhere", Weight::Noun)],
+            Some("indexed-test-nowhere"),
+        ));
+        assert_eq!(with_unknown.noun, Some(TermId::UNKNOWN));
+        assert_eq!(with_unknown.coverage(&src, idf), (0.5, 2.5 / 3.5));
+        assert_eq!(TermId::lookup("indexed-test-nowhere"), TermId::UNKNOWN, "a query never interns");
+    }
+
+    #[test]
+    fn shared_terms_count_as_far_as_both_sides_weight_them() {
+        let src = SourceSubject::intern(&subject(&[("indexed-test-cases", Weight::Sentence)], None));
+        let q = Query::of(&subject(&[("indexed-test-cases", Weight::Noun)], None));
+        let (a, b) = q.coverage(&src, |_| 2.0);
+        assert_eq!(a, (0.35 * 2.0 * 2.0) / (2.5 * 2.0));
+        assert_eq!(b, 1.0);
+    }
+}
