@@ -6,6 +6,7 @@
 use crate::check::{FigureCheck, NoteCheck};
 use crate::corpus::{Corpus, Source};
 use crate::ignore;
+use crate::report::collapse;
 use crate::verdict::{Stance, Verdict};
 use std::ops::Range;
 use std::sync::Arc;
@@ -51,7 +52,7 @@ pub fn fixes_for(text: &str, check: &NoteCheck, f: &FigureCheck, corpus: &Corpus
                 } else {
                     (f.figure.span.clone(), &e.source.text[sf.span.clone()])
                 };
-                let wording = wording.split_whitespace().collect::<Vec<_>>().join(" ");
+                let wording = collapse(wording);
                 let id = corpus.short_id(&e.source.id);
                 if seen.contains(&(wording.clone(), id.clone())) {
                     continue;
@@ -103,10 +104,7 @@ pub fn fixes_for(text: &str, check: &NoteCheck, f: &FigureCheck, corpus: &Corpus
     let wording = &text[f.figure.span.clone()];
     let all = ignore::ignore_all(text, wording);
     out.push(Fix {
-        title: format!(
-            "Ignore figures like ‘{}’ in this file",
-            wording.split_whitespace().collect::<Vec<_>>().join(" ")
-        ),
+        title: format!("Ignore figures like ‘{}’ in this file", collapse(wording)),
         kind: FixKind::Ignore,
         preferred: false,
         edits: vec![Edit { range: all.at..all.at, text: all.text }],

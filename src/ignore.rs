@@ -9,6 +9,8 @@
 //!
 //! Also the edits that add them (the "Ignore …" quick fixes).
 
+use crate::report::collapse;
+use crate::text::lines::floor_char_boundary;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -34,7 +36,7 @@ fn marker_re() -> &'static Regex {
 
 /// Lower case with runs of white space as one space: how wordings compare.
 pub fn normalise(wording: &str) -> String {
-    wording.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+    collapse(wording).to_lowercase()
 }
 
 impl Ignores {
@@ -86,8 +88,7 @@ pub struct Insertion {
 /// The edit that ignores the figures on the line holding `at`: the marker
 /// at the end of that line (before a `\r`).
 pub fn ignore_line(text: &str, at: usize) -> Insertion {
-    let at = at.min(text.len());
-    let line = line_around(text, floor_boundary(text, at));
+    let line = line_around(text, floor_char_boundary(text, at));
     let content = text[line.clone()].trim_end_matches('\r');
     let end = line.start + content.len();
     let sep = if content.ends_with([' ', '\t']) || content.is_empty() { "" } else { " " };
@@ -97,7 +98,7 @@ pub fn ignore_line(text: &str, at: usize) -> Insertion {
 /// The edit that ignores every figure worded like `wording` in the file: a
 /// marker line after the front matter (or at the top).
 pub fn ignore_all(text: &str, wording: &str) -> Insertion {
-    let wording = wording.split_whitespace().collect::<Vec<_>>().join(" ").replace("--", "- -");
+    let wording = collapse(wording).replace("--", "- -");
     let at = after_front_matter(text);
     let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
     Insertion { at, text: format!("<!-- {ALL_PREFIX} {wording} -->{newline}") }
@@ -119,13 +120,6 @@ pub fn after_front_matter(text: &str) -> usize {
         pos = end;
     }
     0 // unterminated: not front matter
-}
-
-fn floor_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 #[cfg(test)]

@@ -87,7 +87,8 @@ pub fn quote_figure(text: &str, f: &Figure) -> String {
     collapse(&text[f.span.clone()])
 }
 
-fn collapse(s: &str) -> String {
+/// `s` with each run of white space as one space.
+pub fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -2,12 +2,13 @@
 //! compiler-style text, the documented JSON or SARIF. Text and SARIF report
 //! at the configured severities (`off` left out); JSON lists everything.
 
-use super::check_json::{collapse, note_out};
+use super::check_json::note_out;
 use super::findings::{fails, findings, Finding};
 use super::position::{display_path, span1};
 use super::{sarif, CheckFormat};
 use crate::check::{check_note, NoteCheck};
 use crate::config::Level;
+use crate::report::collapse;
 use crate::text::{lines::LineIndex, Format};
 use crate::verdict::{Stance, Verdict};
 use crate::workspace::Workspace;

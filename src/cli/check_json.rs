@@ -3,6 +3,7 @@
 
 use super::position::{display_path, span1, Span1};
 use crate::check::NoteCheck;
+use crate::report::collapse;
 use crate::text::lines::LineIndex;
 use crate::verdict::{Stance, Verdict};
 use serde::Serialize;
@@ -85,8 +86,4 @@ pub fn note_out(path: &Path, text: &str, check: &NoteCheck) -> NoteOut {
         })
         .collect();
     NoteOut { path: path.display().to_string(), figures, citations }
-}
-
-pub fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

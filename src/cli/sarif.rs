@@ -8,9 +8,9 @@
 //! the run). Fingerprints hash what a result says, not where it is, so they
 //! survive edits elsewhere in the note.
 
-use super::check_json::collapse;
 use super::findings::Finding;
 use crate::config::{Code, Level, Severity};
+use crate::report::collapse;
 use crate::text::lines::{ColumnUnit, LineIndex};
 use crate::workspace::{relative_to, Workspace};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};

@@ -4,6 +4,7 @@
 
 use super::hover;
 use crate::corpus::Corpus;
+use crate::text::lines::floor_char_boundary;
 use std::ops::Range;
 use tower_lsp_server::ls_types::{
     CompletionItem, CompletionItemKind, CompletionList, CompletionTextEdit, Documentation, MarkupContent, MarkupKind,
@@ -17,7 +18,7 @@ const MAX_ITEMS: usize = 200;
 /// the end of the key, which may go on past the cursor) and the part
 /// before the cursor. `None` outside an open `[...@` group.
 pub fn key_at(text: &str, offset: usize) -> Option<(Range<usize>, &str)> {
-    let offset = (0..=offset.min(text.len())).rev().find(|&i| text.is_char_boundary(i))?;
+    let offset = floor_char_boundary(text, offset);
     let is_key = |c: char| c.is_alphanumeric() || "_:.#$%&+?<>~/-".contains(c);
     let before = &text[..offset];
     let start = before.trim_end_matches(is_key).len();

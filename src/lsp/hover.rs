@@ -5,7 +5,7 @@
 use super::convert::path_to_uri;
 use crate::check::FigureCheck;
 use crate::corpus::Source;
-use crate::report;
+use crate::report::{self, collapse};
 use crate::verdict::{Evidence, Stance, Verdict};
 
 /// The Markdown card for a figure.
@@ -67,10 +67,6 @@ fn space_before(s: &str) -> &'static str {
     } else {
         " "
     }
-}
-
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn escape(s: &str) -> String {

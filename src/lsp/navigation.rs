@@ -4,7 +4,7 @@
 
 use super::convert::{path_to_uri, uri_to_path, Doc, Encoding};
 use super::state::{lock, read, Analysis, State};
-use crate::check::{check_note, FigureCheck};
+use crate::check::{check_note, Citation, FigureCheck};
 use crate::corpus::Source;
 use crate::text::{lines::LineIndex, Format};
 use std::path::{Path, PathBuf};
@@ -16,9 +16,10 @@ pub fn figure_at(a: &Analysis, offset: usize) -> Option<&FigureCheck> {
     a.check.figures.iter().find(|f| f.figure.span.start <= offset && offset <= f.figure.span.end)
 }
 
-/// The cited source whose key (or link) holds `offset`.
-pub fn citation_at(a: &Analysis, offset: usize) -> Option<&Arc<Source>> {
-    a.check.citations.iter().find(|c| c.range.start <= offset && offset <= c.range.end).and_then(|c| c.source.as_ref())
+/// The citation key (or link) holding `offset`, with the source it names.
+pub fn citation_at(a: &Analysis, offset: usize) -> Option<(&Citation, &Arc<Source>)> {
+    let c = a.check.citations.iter().find(|c| c.range.start <= offset && offset <= c.range.end)?;
+    Some((c, c.source.as_ref()?))
 }
 
 fn source_doc(src: &Source, encoding: Encoding) -> Doc<'_> {

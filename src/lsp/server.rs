@@ -322,10 +322,7 @@ impl LanguageServer for Backend {
         if let Some(f) = navigation::figure_at(&a, offset) {
             return Ok(Some(card(hover::figure_card(f, &a.text), doc.range(&f.figure.span))));
         }
-        let Some(src) = navigation::citation_at(&a, offset) else { return Ok(None) };
-        let Some(c) = a.check.citations.iter().find(|c| c.range.start <= offset && offset <= c.range.end) else {
-            return Ok(None);
-        };
+        let Some((c, src)) = navigation::citation_at(&a, offset) else { return Ok(None) };
         Ok(Some(card(hover::citation_card(src), doc.range(&c.range))))
     }
 
@@ -339,7 +336,7 @@ impl LanguageServer for Backend {
         if let Some(f) = navigation::figure_at(&a, offset) {
             return Ok(navigation::figure_definition(f, &doc, encoding, self.state.caps().link_support));
         }
-        Ok(navigation::citation_at(&a, offset).and_then(|src| navigation::citation_definition(src, encoding)))
+        Ok(navigation::citation_at(&a, offset).and_then(|(_, src)| navigation::citation_definition(src, encoding)))
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {

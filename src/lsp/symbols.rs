@@ -4,6 +4,7 @@
 use super::convert::{path_to_uri, Doc, Encoding};
 use super::state::Analysis;
 use crate::corpus::Corpus;
+use crate::report::collapse;
 use crate::verdict::Verdict;
 use tower_lsp_server::ls_types::{DocumentSymbol, Location, Range, SymbolInformation, SymbolKind};
 
@@ -16,10 +17,6 @@ fn group_name(v: Verdict) -> &'static str {
         Verdict::Unsourced => "Unsourced",
         Verdict::Supported => "Supported",
     }
-}
-
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// One group per verdict that has figures — contradicted, unsourced,
@@ -49,8 +46,9 @@ pub fn document(a: &Analysis, doc: &Doc) -> Vec<DocumentSymbol> {
             })
             .collect();
         let (Some(first), Some(last)) = (children.first(), children.last()) else { continue };
-        let range = Range { start: first.range.start, end: last.range.end.max(first.range.end) };
-        let range = Range { start: range.start, end: children.iter().map(|c| c.range.end).max().unwrap_or(range.end) };
+        // children are in note order: the group spans the first to the furthest end
+        let end = children.iter().map(|c| c.range.end).max().unwrap_or(last.range.end);
+        let range = Range { start: first.range.start, end };
         out.push(DocumentSymbol {
             name: format!("{} ({})", group_name(v), children.len()),
             detail: None,
