@@ -4,6 +4,8 @@
 
 use super::convert::Doc;
 use super::diagnostics;
+use super::heap;
+use super::publish;
 use super::state::{lock, read, Analysis, State};
 use crate::check::check_note_cached;
 use crate::text::lines::LineIndex;
@@ -42,26 +44,24 @@ pub async fn run(state: Arc<State>, client: Client, uri: Uri) {
     if path.as_deref().is_some_and(|p| state.is_ignored(p)) {
         // an ignored file is not a note: clear what it showed before
         lock(&state.analyses).remove(&uri);
-        if lock(&state.published).remove(&uri).is_some() {
-            client.publish_diagnostics(uri, Vec::new(), None).await;
-        }
+        publish::clear(&state, &uri);
         return;
     }
     if !state.index_ready.load(std::sync::atomic::Ordering::SeqCst) {
         return; // judged once the sources are read: no verdicts from a partial corpus
     }
     let st = state.clone();
-    let cache_uri = uri.clone();
+    let job_uri = uri.clone();
     let job = tokio::task::spawn_blocking(move || {
         let settings = read(&st.workspace).settings.clone();
-        let mut cache = lock(&st.judgements).remove(&cache_uri).unwrap_or_default();
+        let mut cache = lock(&st.judgements).remove(&job_uri).unwrap_or_default();
         let corpus = read(&st.corpus);
         let t = std::time::Instant::now();
         let cached = cache.len();
         let check = check_note_cached(&text, format, path.as_deref(), &corpus, &settings, &mut cache);
         tracing::debug!(elapsed = ?t.elapsed(), cached, "check_note");
         drop(corpus);
-        lock(&st.judgements).insert(cache_uri, cache);
+        lock(&st.judgements).insert(job_uri.clone(), cache);
         let lines = LineIndex::new(&text);
         let analysis = Analysis { text: Arc::from(text), lines, check };
         // the diagnostics too, off the async workers
@@ -69,11 +69,12 @@ pub async fn run(state: Arc<State>, client: Client, uri: Uri) {
         let severity = read(&st.workspace).config.severity.clone();
         let doc = Doc { text: &analysis.text, lines: &analysis.lines, encoding: st.encoding() };
         let diags = diagnostics::of_analysis(&analysis, &doc, &severity, st.caps().related_information);
+        let prepared = publish::prepare(&job_uri, Some(version), &diags);
         tracing::debug!(elapsed = ?t.elapsed(), diagnostics = diags.len(), "diagnostics built");
-        (analysis, diags)
+        (analysis, prepared)
     });
     let started = std::time::Instant::now();
-    let (analysis, diags) = match job.await {
+    let (analysis, prepared) = match job.await {
         Ok((a, d)) => (Arc::new(a), d),
         Err(e) => {
             tracing::error!("checking {} failed: {e}", uri.as_str());
@@ -91,20 +92,13 @@ pub async fn run(state: Arc<State>, client: Client, uri: Uri) {
     if current != Some(version) {
         return;
     }
-    lock(&state.analyses).insert(uri.clone(), analysis);
-    let changed = {
-        let mut published = lock(&state.published);
-        if published.get(&uri) == Some(&diags) {
-            false
-        } else {
-            published.insert(uri.clone(), diags.clone());
-            true
-        }
-    };
-    if changed {
-        client.publish_diagnostics(uri, diags, Some(version)).await;
+    let previous = lock(&state.analyses).insert(uri.clone(), analysis);
+    if publish::send_if_changed(&state, &uri, prepared) {
         refresh_views(&state, &client).await;
     }
+    // the previous analysis and the publish's buffers are garbage now
+    drop(previous);
+    tokio::task::spawn_blocking(heap::trim);
     tracing::debug!(elapsed = ?started.elapsed(), "published");
 }
 

@@ -8,6 +8,7 @@ mod completion;
 pub mod convert;
 mod diagnostics;
 mod documents;
+mod heap;
 mod hover;
 mod indexing;
 mod inlay;
@@ -16,6 +17,7 @@ pub mod logging;
 mod navigation;
 mod options;
 mod panic_guard;
+mod publish;
 mod server;
 mod state;
 mod symbols;
@@ -29,6 +31,7 @@ use tower_lsp_server::{LspService, Server};
 /// Serves LSP over stdin/stdout until `exit` or end of input; returns the
 /// process exit code: 0 after `shutdown`, 1 otherwise.
 pub fn run_stdio() -> i32 {
+    heap::limit_arenas();
     let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
@@ -38,13 +41,15 @@ pub fn run_stdio() -> i32 {
     };
     let state = Arc::new(State::new());
     let st = state.clone();
+    let st_out = state.clone();
     rt.block_on(async move {
         let (service, socket) = LspService::build(move |client| server::Backend::new(client, st))
             .custom_method("$/setTrace", server::Backend::set_trace)
             .custom_method("sourcecheck/crashTest", server::Backend::crash_test)
             .finish();
         let service = panic_guard::PanicGuard(service);
-        let (input, output, guard) = transport::guarded_stdio(tokio::io::stdin(), tokio::io::stdout());
+        let (input, output, outbox, guard) = transport::guarded_stdio(tokio::io::stdin(), tokio::io::stdout());
+        st_out.connect(outbox);
         Server::new(input, output, socket).serve(service).await;
         // let the last replies reach the client
         guard.finish().await;

@@ -4,6 +4,7 @@
 use super::analysis::{self, DEBOUNCE};
 use super::convert::{uri_to_path, Doc, Encoding};
 use super::documents::Document;
+use super::publish;
 use super::state::{lock, read, write, ClientCaps, State};
 use super::{actions, completion, hover, indexing, inlay, lens, logging, navigation, symbols};
 use serde_json::Value;
@@ -284,9 +285,7 @@ impl LanguageServer for Backend {
         lock(&self.state.judgements).remove(&uri);
         lock(&self.state.generations).remove(&uri);
         lock(&self.state.lens_cursor).remove(&uri);
-        if lock(&self.state.published).remove(&uri).is_some() {
-            self.client.publish_diagnostics(uri, Vec::new(), None).await;
-        }
+        publish::clear(&self.state, &uri);
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {

@@ -4,6 +4,7 @@
 
 use super::convert::Encoding;
 use super::documents::Document;
+use super::transport::Outbox;
 use crate::check::NoteCheck;
 use crate::config::Config;
 use crate::corpus::Corpus;
@@ -13,7 +14,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
-use tower_lsp_server::ls_types::{Diagnostic, Uri};
+use tower_lsp_server::ls_types::Uri;
 
 /// What the client said it can do.
 #[derive(Clone, Debug, Default)]
@@ -53,7 +54,10 @@ pub struct State {
     pub analyses: Mutex<HashMap<Uri, Arc<Analysis>>>,
     /// Each note's judgements from its last check, to re-judge only what changed.
     pub judgements: Mutex<HashMap<Uri, crate::check::JudgementCache>>,
-    pub published: Mutex<HashMap<Uri, Vec<Diagnostic>>>,
+    /// Fingerprints of the diagnostics each note last published.
+    pub published: Mutex<HashMap<Uri, u64>>,
+    /// Where the server writes notifications itself (see `publish`).
+    outbox: RwLock<Outbox>,
     /// The contradicted figure each note's code lens last jumped to.
     pub lens_cursor: Mutex<HashMap<Uri, usize>>,
     /// Per-document generation counters for debouncing.
@@ -87,6 +91,7 @@ impl State {
             analyses: Mutex::new(HashMap::new()),
             judgements: Mutex::new(HashMap::new()),
             published: Mutex::new(HashMap::new()),
+            outbox: RwLock::new(Outbox::detached()),
             lens_cursor: Mutex::new(HashMap::new()),
             generations: Mutex::new(HashMap::new()),
             encoding: RwLock::new(Encoding::Utf16),
@@ -99,6 +104,15 @@ impl State {
 
     pub fn encoding(&self) -> Encoding {
         *read(&self.encoding)
+    }
+
+    /// Connects the state to the client's output.
+    pub fn connect(&self, outbox: Outbox) {
+        *write(&self.outbox) = outbox;
+    }
+
+    pub fn outbox(&self) -> Outbox {
+        read(&self.outbox).clone()
     }
 
     pub fn caps(&self) -> ClientCaps {

@@ -2,13 +2,71 @@
 //! read here first: a body that is not JSON, or a header without a usable
 //! Content-Length, is answered with a JSON-RPC parse error and skipped, and
 //! the connection goes on (tower-lsp-server alone would stop reading). Output
-//! from the server and our error replies are written whole, one after another.
+//! from the server, our error replies and what the server sends through its
+//! [`Outbox`] are written whole, one after another.
 
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader, DuplexStream};
 use tokio::sync::mpsc;
 
 /// Largest message accepted (a whole document in a didOpen fits easily).
 const MAX_MESSAGE: usize = 256 * 1024 * 1024;
+
+/// What the writer task receives: a whole frame, or word that the server
+/// has stopped (senders outlive it, so the channel alone never closes).
+enum Out {
+    Frame(Vec<u8>),
+    End,
+}
+
+/// Notifications the server writes itself, past the protocol library: their
+/// parameters are serialized straight to bytes. (The library first turns
+/// parameters into a `serde_json::Value`; a note's thousand diagnostics are
+/// 1 MB of JSON and over 13 MB as a `Value`.) Frames keep their order among
+/// themselves; relative to the library's messages they are unordered, so
+/// only self-contained notifications such as publishDiagnostics go here.
+#[derive(Clone)]
+pub struct Outbox(Option<mpsc::UnboundedSender<Out>>);
+
+impl Outbox {
+    /// An outbox that drops what it is given (no connection).
+    pub fn detached() -> Outbox {
+        Outbox(None)
+    }
+
+    /// Sends a notification whose `params` are already JSON; false when the
+    /// connection is gone.
+    pub fn notify(&self, method: &str, params: &[u8]) -> bool {
+        let Some(tx) = &self.0 else { return false };
+        tx.send(Out::Frame(notification(method, params))).is_ok()
+    }
+}
+
+/// An outbox whose frames the returned function takes, one per call (tests).
+#[cfg(test)]
+pub fn capture() -> (Outbox, impl FnMut() -> Option<Vec<u8>>) {
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    let take = move || match rx.try_recv() {
+        Ok(Out::Frame(f)) => Some(f),
+        _ => None,
+    };
+    (Outbox(Some(tx)), take)
+}
+
+/// A notification with these JSON `params`, framed: built in one buffer, as
+/// the params may be a megabyte.
+fn notification(method: &str, params: &[u8]) -> Vec<u8> {
+    let method = serde_json::Value::String(method.to_string()).to_string();
+    let head = b"{\"jsonrpc\":\"2.0\",\"method\":";
+    let len = head.len() + method.len() + b",\"params\":".len() + params.len() + 1;
+    let mut out = format!("Content-Length: {len}\r\n\r\n").into_bytes();
+    out.reserve_exact(len);
+    out.extend_from_slice(head);
+    out.extend_from_slice(method.as_bytes());
+    out.extend_from_slice(b",\"params\":");
+    out.extend_from_slice(params);
+    out.push(b'}');
+    out
+}
 
 fn frame(body: &[u8]) -> Vec<u8> {
     let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
@@ -55,18 +113,14 @@ async fn read_header<R: AsyncRead + Unpin>(r: &mut BufReader<R>) -> Option<Resul
 
 /// Copies client input to the server, dropping malformed messages with a
 /// parse error sent back through `errors`.
-async fn guard_input<R: AsyncRead + Unpin>(
-    input: R,
-    mut to_server: DuplexStream,
-    errors: mpsc::UnboundedSender<Vec<u8>>,
-) {
+async fn guard_input<R: AsyncRead + Unpin>(input: R, mut to_server: DuplexStream, errors: mpsc::UnboundedSender<Out>) {
     let mut r = BufReader::new(input);
     while let Some(header) = read_header(&mut r).await {
         let len = match header {
             Ok(len) => len,
             Err(why) => {
                 tracing::warn!("dropped a message: {why}");
-                let _ = errors.send(parse_error(&why));
+                let _ = errors.send(Out::Frame(parse_error(&why)));
                 continue;
             }
         };
@@ -81,34 +135,36 @@ async fn guard_input<R: AsyncRead + Unpin>(
                 }
             }
             Ok(_) => {
-                let _ = errors.send(parse_error("a message must be a JSON object"));
+                let _ = errors.send(Out::Frame(parse_error("a message must be a JSON object")));
             }
             Err(e) => {
                 tracing::warn!("dropped a message that is not JSON: {e}");
-                let _ = errors.send(parse_error(&e.to_string()));
+                let _ = errors.send(Out::Frame(parse_error(&e.to_string())));
             }
         }
     }
     let _ = to_server.shutdown().await;
 }
 
-/// Copies whole frames from the server to the output channel.
-async fn relay_output(from_server: DuplexStream, out: mpsc::UnboundedSender<Vec<u8>>) {
+/// Copies whole frames from the server to the output channel; when the
+/// server closes its output, tells the writer to end.
+async fn relay_output(from_server: DuplexStream, out: mpsc::UnboundedSender<Out>) {
     let mut r = BufReader::new(from_server);
     while let Some(Ok(len)) = read_header(&mut r).await {
         let mut body = vec![0; len];
         if r.read_exact(&mut body).await.is_err() {
             break;
         }
-        if out.send(frame(&body)).is_err() {
+        if out.send(Out::Frame(frame(&body))).is_err() {
             break;
         }
     }
+    let _ = out.send(Out::End);
 }
 
-/// Writes frames to `output` one at a time.
-async fn write_output<W: AsyncWrite + Unpin>(mut output: W, mut rx: mpsc::UnboundedReceiver<Vec<u8>>) {
-    while let Some(f) = rx.recv().await {
+/// Writes frames to `output` one at a time, until the server has stopped.
+async fn write_output<W: AsyncWrite + Unpin>(mut output: W, mut rx: mpsc::UnboundedReceiver<Out>) {
+    while let Some(Out::Frame(f)) = rx.recv().await {
         if output.write_all(&f).await.is_err() || output.flush().await.is_err() {
             break;
         }
@@ -130,8 +186,9 @@ impl Guard {
 }
 
 /// Wraps stdio: returns the (reader, writer) the protocol library should use,
-/// and spawns the guard tasks.
-pub fn guarded_stdio<R, W>(input: R, output: W) -> (DuplexStream, DuplexStream, Guard)
+/// the outbox for notifications the server writes itself, and the guard
+/// tasks it spawns.
+pub fn guarded_stdio<R, W>(input: R, output: W) -> (DuplexStream, DuplexStream, Outbox, Guard)
 where
     R: AsyncRead + Unpin + Send + 'static,
     W: AsyncWrite + Unpin + Send + 'static,
@@ -140,7 +197,8 @@ where
     let (guard_out, server_out) = tokio::io::duplex(1 << 20);
     let (tx, rx) = mpsc::unbounded_channel();
     let input = tokio::spawn(guard_input(input, guard_in, tx.clone()));
+    let outbox = Outbox(Some(tx.clone()));
     tokio::spawn(relay_output(guard_out, tx));
     let writer = tokio::spawn(write_output(output, rx));
-    (server_in, server_out, Guard { input, writer })
+    (server_in, server_out, outbox, Guard { input, writer })
 }

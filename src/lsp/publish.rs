@@ -1,0 +1,129 @@
+//! Publishing a note's diagnostics: serialized once, on the thread that
+//! built them, straight to JSON bytes; compared by fingerprint with what the
+//! client last received (so an unchanged set is not sent again); written
+//! through the transport's [`Outbox`](super::transport::Outbox), never as a
+//! `serde_json::Value`.
+
+use super::state::{lock, State};
+use std::hash::{Hash, Hasher};
+use tower_lsp_server::ls_types::{Diagnostic, Uri};
+
+const METHOD: &str = "textDocument/publishDiagnostics";
+
+/// A note's diagnostics as JSON, ready to send.
+pub struct Prepared {
+    /// Fingerprint of the diagnostics alone (not the version).
+    fingerprint: u64,
+    /// The publishDiagnostics params.
+    params: Vec<u8>,
+}
+
+/// Serializes `diagnostics` for `uri` at `version`.
+pub fn prepare(uri: &Uri, version: Option<i32>, diagnostics: &[Diagnostic]) -> Prepared {
+    // plain structs of strings and numbers: serializing them cannot fail
+    let diags = serde_json::to_vec(diagnostics).unwrap_or_else(|_| b"[]".to_vec());
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    diags.hash(&mut h);
+    let uri_json = serde_json::Value::String(uri.as_str().to_string()).to_string();
+    let mut params = Vec::with_capacity(diags.len() + uri_json.len() + 48);
+    params.extend_from_slice(b"{\"uri\":");
+    params.extend_from_slice(uri_json.as_bytes());
+    params.extend_from_slice(b",\"diagnostics\":");
+    params.extend_from_slice(&diags);
+    if let Some(v) = version {
+        params.extend_from_slice(format!(",\"version\":{v}").as_bytes());
+    }
+    params.push(b'}');
+    Prepared { fingerprint: h.finish(), params }
+}
+
+/// Sends `prepared` unless the client already has exactly these diagnostics
+/// for `uri`; returns whether it was sent.
+pub fn send_if_changed(state: &State, uri: &Uri, prepared: Prepared) -> bool {
+    {
+        let mut published = lock(&state.published);
+        if published.get(uri) == Some(&prepared.fingerprint) {
+            return false;
+        }
+        published.insert(uri.clone(), prepared.fingerprint);
+    }
+    state.outbox().notify(METHOD, &prepared.params)
+}
+
+/// Clears what `uri` showed, if it showed anything (a closed or ignored note).
+pub fn clear(state: &State, uri: &Uri) {
+    if lock(&state.published).remove(uri).is_some() {
+        let empty = prepare(uri, None, &[]);
+        state.outbox().notify(METHOD, &empty.params);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tower_lsp_server::ls_types::{DiagnosticSeverity, NumberOrString, Position, PublishDiagnosticsParams, Range};
+
+    fn diag(line: u32, message: &str) -> Diagnostic {
+        Diagnostic {
+            range: Range::new(Position::new(line, 2), Position::new(line, 7)),
+            severity: Some(DiagnosticSeverity::WARNING),
+            code: Some(NumberOrString::String("contradicted".into())),
+            source: Some("sourcecheck".into()),
+            message: message.into(),
+            ..Default::default()
+        }
+    }
+
+    fn uri() -> Uri {
+        "file:///tmp/n%C3%B6te.md".parse().expect("a uri")
+    }
+
+    #[test]
+    fn the_params_are_what_the_protocol_library_would_send() {
+        let diags = vec![diag(3, "Contradicted: \"quoted\" — 12 → 13\n2nd line"), diag(9, "é😀")];
+        for version in [Some(7), None, Some(-1)] {
+            let p = prepare(&uri(), version, &diags);
+            let ours: serde_json::Value = serde_json::from_slice(&p.params).expect("json");
+            let theirs =
+                serde_json::to_value(PublishDiagnosticsParams::new(uri(), diags.clone(), version)).expect("serializes");
+            assert_eq!(ours, theirs);
+        }
+    }
+
+    #[test]
+    fn the_fingerprint_ignores_the_version_and_sees_every_change() {
+        let a = vec![diag(3, "one"), diag(9, "two")];
+        let fp = |v, d: &[Diagnostic]| prepare(&uri(), v, d).fingerprint;
+        assert_eq!(fp(Some(2), &a), fp(Some(3), &a));
+        assert_eq!(fp(Some(2), &a), fp(Some(1234567), &a));
+        assert_ne!(fp(Some(2), &a), fp(Some(2), &a[..1]));
+        assert_ne!(fp(Some(2), &a), fp(Some(2), &[diag(3, "one"), diag(10, "two")]));
+        assert_ne!(fp(Some(2), &a), fp(Some(2), &[]));
+    }
+
+    #[test]
+    fn a_set_is_sent_once_until_it_changes_and_a_clear_only_when_something_showed() {
+        let (outbox, sent) = super::super::transport::capture();
+        let state = State::new();
+        state.connect(outbox);
+        let send = |v, d: &[Diagnostic]| send_if_changed(&state, &uri(), prepare(&uri(), Some(v), d));
+        assert!(send(1, &[diag(1, "x")]));
+        assert!(!send(2, &[diag(1, "x")]), "unchanged: not sent again");
+        assert!(send(3, &[diag(1, "y")]));
+        clear(&state, &uri());
+        clear(&state, &uri());
+        let bodies: Vec<serde_json::Value> = std::iter::from_fn(sent)
+            .map(|f| {
+                let at = f.windows(4).position(|w| w == b"\r\n\r\n").expect("a header") + 4;
+                let header = std::str::from_utf8(&f[..at]).expect("ascii");
+                assert_eq!(header, format!("Content-Length: {}\r\n\r\n", f.len() - at));
+                serde_json::from_slice(&f[at..]).expect("json")
+            })
+            .collect();
+        assert_eq!(bodies.len(), 3, "two sets and one clear: {bodies:?}");
+        assert_eq!(bodies[0]["method"], "textDocument/publishDiagnostics");
+        assert_eq!(bodies[0]["params"]["version"], 1);
+        assert_eq!(bodies[1]["params"]["diagnostics"][0]["message"], "y");
+        assert_eq!(bodies[2]["params"], serde_json::json!({"uri": uri().as_str(), "diagnostics": []}));
+    }
+}
