@@ -191,7 +191,14 @@ pub fn judge(
     let idf_cache: std::cell::RefCell<std::collections::HashMap<TermId, f32>> = Default::default();
     let idf_of = |t: TermId| -> f32 { *idf_cache.borrow_mut().entry(t).or_insert_with(|| corpus.idf(t)) };
     let subject = &Query::of(subject);
-    for r in corpus.candidates(subject) {
+    // a cited source's figures count with less in common (see `min_cov` below)
+    let mut candidates = corpus.candidates(subject, params.min_note_coverage);
+    for path in cited {
+        candidates.extend(corpus.figures_sharing(path, subject));
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    for r in candidates {
         let Some((source, sf)) = corpus.get(r) else { continue };
         if !same_time(figure.time.as_ref(), note_date, sf.figure.time.as_ref(), source) {
             continue;

@@ -196,47 +196,126 @@ impl Corpus {
     }
 
     /// Source figures sharing distinctive terms with `subject`, at most
-    /// `MAX_CANDIDATES`, those sharing the most (IDF-weighted) first. Terms
-    /// common to a large part of the corpus only count for the counted noun.
-    /// When a rarer term finds candidates, lists longer than `LONG_LIST` are
-    /// not walked: they only add to the figures found (binary search), so a
-    /// check does not grow with the corpus.
-    pub fn candidates(&self, subject: &Query) -> Vec<FigureRef> {
+    /// `MAX_CANDIDATES`, those sharing the most (IDF-weighted) first; only
+    /// those that can cover `min_share` of the subject's weight (as
+    /// `Query::coverage` counts it). Terms common to a large part of the
+    /// corpus only count for the counted noun.
+    ///
+    /// The lists are walked heaviest term first, and only until the terms
+    /// left could not make up `min_share` between them: a figure in none of
+    /// the walked lists cannot qualify. The rest are only looked up (binary
+    /// search) for the figures found, so a figure that names something rare
+    /// costs that term's list, not the lists of its common words.
+    pub fn candidates(&self, subject: &Query, min_share: f32) -> Vec<FigureRef> {
         const MAX_CANDIDATES: usize = 120;
-        const LONG_LIST: usize = 1024;
         let common = (self.figure_count / 10).max(200);
+        let (mut total, mut unlisted) = (0.0f32, 0.0f32);
         let mut lists: Vec<(&[FigureRef], f32)> = Vec::new();
         for (term, weight) in &subject.terms {
+            let w = weight.value() * self.idf(*term);
+            total += w;
             let list = self.postings(*term);
-            if list.is_empty() || (list.len() > common && subject.noun != Some(*term)) {
+            if list.len() > common && subject.noun != Some(*term) {
+                unlisted += w; // shared by many figures, but never a reason to be a candidate
                 continue;
             }
-            lists.push((list, weight.value() * self.idf(*term)));
-        }
-        let some_short = lists.iter().any(|(l, _)| l.len() <= LONG_LIST);
-        let mut scores: HashMap<FigureRef, f32> = HashMap::new();
-        for (list, w) in lists.iter().filter(|(l, _)| !some_short || l.len() <= LONG_LIST) {
-            for r in *list {
-                *scores.entry(*r).or_default() += w;
+            if !list.is_empty() {
+                lists.push((list, w));
             }
         }
-        if some_short {
-            for (list, w) in lists.iter().filter(|(l, _)| l.len() > LONG_LIST) {
-                for (r, score) in scores.iter_mut() {
-                    if list.binary_search(r).is_ok() {
-                        *score += w;
-                    }
-                }
-            }
+        // heaviest first; of equal weight, the shorter list
+        lists.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.len().cmp(&b.0.len())));
+        // a little slack for rounding: never miss a figure that qualifies
+        let need = min_share * total * 0.999 - unlisted;
+        let mut left: f32 = lists.iter().map(|l| l.1).sum();
+        let mut walked = 0;
+        while walked < lists.len() && (walked == 0 || left >= need) {
+            left -= lists[walked].1;
+            walked += 1;
         }
-        let mut ranked: Vec<(FigureRef, f32)> = scores.into_iter().collect();
+        // sorted lists: scores by merging, not hashing
+        let mut scores: Vec<(FigureRef, f32)> = Vec::new();
+        for (list, w) in &lists[..walked] {
+            scores = merge_add(&scores, list, *w);
+        }
+        for (list, w) in &lists[walked..] {
+            add_where_listed(&mut scores, list, *w);
+        }
+        let mut ranked: Vec<(FigureRef, f32)> = scores.into_iter().filter(|(_, s)| *s >= need).collect();
         if ranked.len() > MAX_CANDIDATES {
-            ranked.select_nth_unstable_by(MAX_CANDIDATES, |a, b| b.1.total_cmp(&a.1));
+            ranked.select_nth_unstable_by(MAX_CANDIDATES, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             ranked.truncate(MAX_CANDIDATES);
         }
         let mut out: Vec<FigureRef> = ranked.into_iter().map(|(r, _)| r).collect();
         out.sort_unstable();
         out
+    }
+
+    /// The figures of the source read from `path` that share a term with
+    /// `subject` (a cited source's, which count with less in common).
+    pub fn figures_sharing(&self, path: &Path, subject: &Query) -> Vec<FigureRef> {
+        let Some((slot, source)) = self.by_path.get(path).and_then(|s| Some((*s, self.slot(*s)?))) else {
+            return Vec::new();
+        };
+        source
+            .figures
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.subject.terms().iter().any(|t| subject.weight_of(t.id()).is_some()))
+            .map(|(k, _)| (slot, k as u32))
+            .collect()
+    }
+}
+
+/// The union of `scores` and `list` (both sorted), `w` added to each
+/// figure of `list`.
+fn merge_add(scores: &[(FigureRef, f32)], list: &[FigureRef], w: f32) -> Vec<(FigureRef, f32)> {
+    let mut out = Vec::with_capacity(scores.len() + list.len());
+    let (mut i, mut j) = (0, 0);
+    while i < scores.len() || j < list.len() {
+        match (scores.get(i), list.get(j)) {
+            (Some(&(r, s)), Some(&l)) if r == l => {
+                out.push((r, s + w));
+                i += 1;
+                j += 1;
+            }
+            (Some(&(r, s)), Some(&l)) if r < l => {
+                out.push((r, s));
+                i += 1;
+            }
+            (Some(&(r, s)), None) => {
+                out.push((r, s));
+                i += 1;
+            }
+            (_, Some(&l)) => {
+                out.push((l, w));
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    out
+}
+
+/// Adds `w` to each figure of `scores` (sorted) that `list` (sorted) has:
+/// a binary search each when the list is much longer, else one merge pass.
+fn add_where_listed(scores: &mut [(FigureRef, f32)], list: &[FigureRef], w: f32) {
+    if list.len() > 16 * scores.len() {
+        for (r, s) in scores.iter_mut() {
+            if list.binary_search(r).is_ok() {
+                *s += w;
+            }
+        }
+        return;
+    }
+    let mut j = 0;
+    for (r, s) in scores.iter_mut() {
+        while j < list.len() && list[j] < *r {
+            j += 1;
+        }
+        if list.get(j) == Some(r) {
+            *s += w;
+        }
     }
 }
 
@@ -265,11 +344,11 @@ mod tests {
         sources.push(source("t1.txt", "About 5,000 refugees crossed the border in Oakmere."));
         sources.push(source("t2.txt", "Oakmere has 300 hospitals."));
         let corpus = Corpus::from_sources(sources);
-        let found = corpus.candidates(&query("About 5,000 refugees crossed the border in Oakmere."));
+        let found = corpus.candidates(&query("About 5,000 refugees crossed the border in Oakmere."), 0.5);
         let names: Vec<&str> = found.iter().map(|r| corpus.get(*r).unwrap().0.id.as_str()).collect();
         assert_eq!(names, ["t1", "t2"]);
         // without a rare term, the long lists are walked
-        assert_eq!(corpus.candidates(&query("About 5,000 refugees crossed the border.")).len(), 120);
+        assert_eq!(corpus.candidates(&query("About 5,000 refugees crossed the border."), 0.5).len(), 120);
     }
 
     #[test]
@@ -283,9 +362,55 @@ mod tests {
         for list in &corpus.postings {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
         }
-        let found = corpus.candidates(&query("About 30 refugees crossed in Oakmere."));
+        let found = corpus.candidates(&query("About 30 refugees crossed in Oakmere."), 0.5);
         let mut names: Vec<&str> = found.iter().map(|r| corpus.get(*r).unwrap().0.id.as_str()).collect();
         names.sort();
         assert_eq!(names, ["b", "c"]);
+    }
+
+    #[test]
+    fn merging_sorted_lists_adds_weights_exactly() {
+        let merged = merge_add(&[((0, 1), 1.0), ((2, 0), 2.0)], &[(0, 0), (0, 1), (3, 5)], 0.5);
+        assert_eq!(merged, [((0, 0), 0.5), ((0, 1), 1.5), ((2, 0), 2.0), ((3, 5), 0.5)]);
+        assert_eq!(merge_add(&[], &[(1, 1)], 2.0), [((1, 1), 2.0)]);
+        let mut scores = vec![((0, 1), 1.0), ((2, 0), 2.0), ((4, 4), 0.0)];
+        add_where_listed(&mut scores, &[(0, 0), (2, 0), (4, 4), (9, 9)], 0.25);
+        assert_eq!(scores, [((0, 1), 1.0), ((2, 0), 2.25), ((4, 4), 0.25)]);
+        // a list far longer than the scores: looked up by binary search
+        let long: Vec<FigureRef> = (0..100).map(|i| (i, 0)).collect();
+        let mut one = vec![((50, 0), 1.0), ((50, 1), 1.0)];
+        add_where_listed(&mut one, &long, 1.0);
+        assert_eq!(one, [((50, 0), 2.0), ((50, 1), 1.0)]);
+    }
+
+    #[test]
+    fn every_figure_that_can_cover_the_share_is_a_candidate_and_here_no_other() {
+        // towns and subjects mixed so that lists overlap in every way
+        let towns = ["Oakmere", "Redford", "Ashby", "Kingsdale"];
+        let what = ["refugees crossed the border", "refugees arrived by boat", "houses were flooded"];
+        let sources: Vec<Source> = (0..240)
+            .map(|i| {
+                let text = format!("In {}, about {} {}.", towns[i % 4], 100 + i, what[i % 3]);
+                source(&format!("s{i:03}.txt"), &text)
+            })
+            .collect();
+        let corpus = Corpus::from_sources(sources);
+        let idf = |t| corpus.idf(t);
+        for note in ["About 5,000 refugees crossed the border in Oakmere.", "Some 70 houses were flooded in Ashby."] {
+            let q = query(note);
+            for share in [0.3f32, 0.5, 0.8] {
+                let found = corpus.candidates(&q, share);
+                let qualifying: Vec<FigureRef> = corpus
+                    .slots
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(s, src)| src.iter().flat_map(move |src| (0..src.figures.len()).map(move |k| (s, k))))
+                    .map(|(s, k)| (s as u32, k as u32))
+                    .filter(|r| corpus.get(*r).is_some_and(|(_, sf)| q.coverage(&sf.subject, idf).0 >= share))
+                    .collect();
+                assert!(!qualifying.is_empty() && qualifying.len() <= 120, "the cap is not what this tests");
+                assert_eq!(found, qualifying, "{note} at {share}");
+            }
+        }
     }
 }

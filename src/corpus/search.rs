@@ -31,7 +31,7 @@ impl Corpus {
         }
         let q = Query::of(&Subject { terms, noun: None });
         let mut hits: Vec<(f32, f32, Arc<Source>, usize)> = self
-            .candidates(&q)
+            .candidates(&q, 0.0)
             .into_iter()
             .filter_map(|r| {
                 let (src, sf) = self.get(r)?;

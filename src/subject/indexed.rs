@@ -57,7 +57,7 @@ impl Query {
         Query { terms, noun: subject.noun.as_deref().map(TermId::lookup), by_id }
     }
 
-    fn weight_of(&self, t: TermId) -> Option<Weight> {
+    pub fn weight_of(&self, t: TermId) -> Option<Weight> {
         let i = self.by_id.binary_search_by_key(&t.index(), |(id, _)| id.index()).ok()?;
         Some(self.terms[self.by_id[i].1].1)
     }
