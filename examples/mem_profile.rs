@@ -56,6 +56,27 @@ fn main() {
         "subject terms: {terms} ({:.1} per figure); table contexts {ctx}",
         terms as f64 / corpus.figure_count() as f64
     );
+    // what the sources hold, by part (heap bytes as allocated, before malloc's overhead)
+    let (mut text, mut figs, mut fig_heap, mut subj, mut lines, mut names) = (0, 0, 0, 0, 0, 0);
+    for s in corpus.sources() {
+        text += s.text.capacity();
+        figs += s.figures.capacity() * std::mem::size_of::<sourcecheck::corpus::SourceFigure>();
+        lines += s.lines.line_count() * std::mem::size_of::<usize>();
+        names += s.id.capacity() + s.title.capacity() + s.path.capacity();
+        for f in &s.figures {
+            let g = &f.figure;
+            fig_heap += g.stated.capacity() * 8
+                + g.unit.as_ref().map_or(0, String::capacity)
+                + g.context.capacity() * 16
+                + g.time.as_ref().map_or(0, |t| t.cues.capacity() * std::mem::size_of_val(&t.cues[..]).max(1) / t.cues.len().max(1));
+            subj += std::mem::size_of_val(f.subject.terms());
+        }
+    }
+    let mb = |b: usize| b as f64 / 1e6;
+    println!(
+        "held: texts {:.1} MB, figures {:.1} MB inline + {:.1} MB heap ({} figures' allocations), subjects {:.1} MB, line starts {:.1} MB, names {:.1} MB",
+        mb(text), mb(figs), mb(fig_heap), corpus.figure_count(), mb(subj), mb(lines), mb(names)
+    );
     println!(
         "size_of Figure {} SourceFigure {}",
         std::mem::size_of::<sourcecheck::figures::Figure>(),
