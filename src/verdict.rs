@@ -1,6 +1,6 @@
 //! Judging one note figure against the corpus: which source figures speak
-//! of the same measure (kind, subject, time), whether they support or
-//! contradict it, and the message an analyst reads.
+//! of the same measure (kind, subject, time, the entities named), whether
+//! they support or contradict it, and the message an analyst reads.
 
 use crate::corpus::{Corpus, FigureRef, Source, SourceFigure};
 use crate::figures::{Figure, Kind, TimeRef};
@@ -194,6 +194,10 @@ pub fn judge(
     for r in corpus.candidates(subject) {
         let Some((source, sf)) = corpus.get(r) else { continue };
         if !same_time(figure.time.as_ref(), note_date, sf.figure.time.as_ref(), source) {
+            continue;
+        }
+        if subject.names_conflict(&sf.subject) {
+            // "in Millwick" is no evidence about "in Yorkmere"
             continue;
         }
         let (note_cov, src_cov) = subject.coverage(&sf.subject, idf_of);
@@ -396,6 +400,8 @@ pub struct CandidateTrace {
     pub coverage: (f32, f32),
     pub comparable: bool,
     pub same_time: bool,
+    /// The two clauses name different entities in the same role: never evidence.
+    pub names_conflict: bool,
 }
 
 /// Every source figure scored against a note figure, best first.
@@ -421,9 +427,13 @@ pub fn explain(
                 coverage: subject.coverage(&sf.subject, |t| corpus.idf(t)),
                 comparable: comparable(figure, &sf.figure).is_some(),
                 same_time: same_time(figure.time.as_ref(), note_date, sf.figure.time.as_ref(), source),
+                names_conflict: subject.names_conflict(&sf.subject),
             })
         })
         .collect();
     out.sort_by(|a, b| b.similarity.total_cmp(&a.similarity));
     out
 }
+
+#[cfg(test)]
+mod tests;
