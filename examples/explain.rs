@@ -45,14 +45,16 @@ fn main() {
         note_date
     );
     println!("subject: {:?}", subj.terms.iter().map(|(t, w)| format!("{t}:{}", w.value())).collect::<Vec<_>>());
+    println!("names: {:?}", subj.names);
     for c in explain(fig, &subj, note_date, &corpus).iter().take(12) {
         println!(
-            "{:.3} cov=({:.2},{:.2}) {} time={} {} | {}",
+            "{:.3} cov=({:.2},{:.2}) {} time={}{} {} | {}",
             c.similarity,
             c.coverage.0,
             c.coverage.1,
             if c.comparable { "cmp" } else { "---" },
             c.same_time,
+            if c.names_conflict { " other-entity" } else { "" },
             c.source,
             c.figure
         );

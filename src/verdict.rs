@@ -1,6 +1,6 @@
 //! Judging one note figure against the corpus: which source figures speak
-//! of the same measure (kind, subject, time), whether they support or
-//! contradict it, and the message an analyst reads.
+//! of the same measure (kind, subject, time, the entities named), whether
+//! they support or contradict it, and the message an analyst reads.
 
 use crate::corpus::{Corpus, FigureRef, Source, SourceFigure};
 use crate::figures::{Figure, Kind, TimeRef};
@@ -203,6 +203,10 @@ pub fn judge(
         if !same_time(figure.time.as_ref(), note_date, sf.figure.time.as_ref(), source) {
             continue;
         }
+        if subject.names_conflict(&sf.subject) {
+            // "in Millwick" is no evidence about "in Yorkmere"
+            continue;
+        }
         let (note_cov, src_cov) = subject.coverage(&sf.subject, idf_of);
         let mut sim = note_cov.powf(params.note_weight) * src_cov.powf(1.0 - params.note_weight);
         let is_cited = cited.iter().any(|p| *p == source.path);
@@ -403,6 +407,8 @@ pub struct CandidateTrace {
     pub coverage: (f32, f32),
     pub comparable: bool,
     pub same_time: bool,
+    /// The two clauses name different entities in the same role: never evidence.
+    pub names_conflict: bool,
 }
 
 /// Every source figure scored against a note figure, best first.
@@ -428,9 +434,13 @@ pub fn explain(
                 coverage: subject.coverage(&sf.subject, |t| corpus.idf(t)),
                 comparable: comparable(figure, &sf.figure).is_some(),
                 same_time: same_time(figure.time.as_ref(), note_date, sf.figure.time.as_ref(), source),
+                names_conflict: subject.names_conflict(&sf.subject),
             })
         })
         .collect();
     out.sort_by(|a, b| b.similarity.total_cmp(&a.similarity));
     out
 }
+
+#[cfg(test)]
+mod tests;

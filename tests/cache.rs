@@ -62,7 +62,9 @@ fn snapshot(c: &Corpus) -> Vec<String> {
             let figures: Vec<String> = s
                 .figures
                 .iter()
-                .map(|f| format!("{:?} {:?} {:?}", f.figure, f.subject.terms(), f.subject.noun()))
+                .map(|f| {
+                    format!("{:?} {:?} {:?} {:?}", f.figure, f.subject.terms(), f.subject.noun(), f.subject.names())
+                })
                 .collect();
             format!("{} {:?} {} {:?} {:?} {:?} {}", s.id, s.path, s.title, s.date, s.warning, figures, s.text)
         })

@@ -154,3 +154,51 @@ fn a_newer_source_with_a_different_figure_is_named() {
     assert!(text.contains("n.md:1:59: note: Supported: 000 says about 200 a month."), "{text}");
     assert!(text.contains("    Newer: 002, Sep 2016: as few as 50 per month."), "{text}");
 }
+
+#[test]
+fn a_figure_about_one_town_is_not_judged_by_a_source_about_another() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let sources = dir.path().join("sources");
+    std::fs::create_dir_all(&sources).expect("mkdir");
+    std::fs::write(
+        sources.join("millwick.txt"),
+        "Flights in Millwick\n\nUp to 144,000 flights were cancelled a month in Millwick, the ministry said.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        sources.join("caldford.txt"),
+        "Flights in Caldford\n\nAn estimated 3,791 flights were cancelled a month in Caldford.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("n.md"),
+        "- 15 flights were cancelled a month in Yorkmere, the ministry said.\n\
+         - About 3,800 flights were cancelled a month in Caldford.\n\
+         - 15 flights were cancelled a month in Caldford.\n",
+    )
+    .expect("write");
+    let out = run(&["check", "--sources", "sources", "--format", "json", "n.md"], dir.path());
+    let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let got: Vec<(String, String, Vec<String>)> = v["notes"][0]["figures"]
+        .as_array()
+        .expect("figures")
+        .iter()
+        .map(|f| {
+            let evidence = f["evidence"].as_array().expect("evidence");
+            let sources = evidence.iter().map(|e| e["source"].as_str().unwrap_or("").to_string()).collect();
+            (f["text"].as_str().unwrap_or("").to_string(), f["verdict"].as_str().unwrap_or("").to_string(), sources)
+        })
+        .collect();
+    let want = |text: &str, verdict: &str, sources: &[&str]| {
+        (text.to_string(), verdict.to_string(), sources.iter().map(|s| s.to_string()).collect::<Vec<String>>())
+    };
+    assert_eq!(
+        got,
+        [
+            want("15 flights", "unsourced", &[]),
+            want("About 3,800 flights", "supported", &["sources/caldford.txt"]),
+            want("15 flights", "contradicted", &["sources/caldford.txt"]),
+        ]
+    );
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -1,5 +1,5 @@
 //! Property tests (proptest; stable toolchain) of the parsers that see every
-//! keystroke: figure extraction and Markdown masking, on arbitrary text made
+//! keystroke: figure extraction, subjects and Markdown masking, on arbitrary text made
 //! of unicode, digits, number words and Markdown punctuation. They must never
 //! panic, and every range they return must be a valid, ordered slice of the
 //! input. `PROPTEST_CASES=200000 cargo test --release --test props` runs them
@@ -7,6 +7,7 @@
 
 use proptest::prelude::*;
 use sourcecheck::figures::{self, Extraction};
+use sourcecheck::subject::{self, Query, SourceSubject, Synonyms};
 use sourcecheck::text::{markdown, Format};
 use std::ops::Range;
 
@@ -121,6 +122,12 @@ const PIECES: &[&str] = &[
     "Mr.",
     "U.S.",
     "e.g.",
+    "in Yorkmere",
+    "In",
+    "Acme's",
+    "Turkey-Syria",
+    "St Mary’s Hospital",
+    ",",
 ];
 
 fn note_text() -> impl Strategy<Value = String> {
@@ -225,6 +232,19 @@ proptest! {
     fn extraction_of_any_string_is_well_formed(text in any::<String>()) {
         assert_extraction_valid(&text, &figures::extract(&text, Format::Markdown));
         assert_extraction_valid(&text, &figures::extract(&text, Format::Plain));
+    }
+
+    #[test]
+    fn subjects_and_named_entities_of_any_figure_never_panic(text in note_text()) {
+        let ex = figures::extract(&text, Format::Markdown);
+        let subjects: Vec<subject::Subject> =
+            ex.figures.iter().map(|f| subject::of_figure(&text, f, &[], &Synonyms::default())).collect();
+        for (a, b) in subjects.iter().zip(subjects.iter().rev()) {
+            // sources intern before notes look up; a figure never names another entity than itself
+            let (source_a, source_b) = (SourceSubject::intern(a), SourceSubject::intern(b));
+            prop_assert!(!Query::of(a).names_conflict(&source_a));
+            Query::of(a).names_conflict(&source_b);
+        }
     }
 
     #[test]

@@ -20,7 +20,7 @@
 use super::source::{Source, SourceFigure};
 use crate::figures::conventions::Conventions;
 use crate::figures::{DateSpec, Figure};
-use crate::subject::{SourceSubject, Synonyms, TermId, Weight, WeightedTerm};
+use crate::subject::{NameTerm, Role, SourceSubject, Synonyms, TermId, Weight, WeightedTerm};
 use crate::text::lines::LineIndex;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -32,7 +32,7 @@ use std::sync::Mutex;
 
 const MAGIC: &[u8; 8] = b"SRCCHKIX";
 /// Bumped whenever the layout or the meaning of a field changes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// In the default cache directory, corpora smaller than this are not
 /// cached: they read in a blink, and each workspace would leave a file.
 const MIN_SOURCES: usize = 64;
@@ -100,12 +100,14 @@ struct Entry<S, F> {
     figures: Vec<CachedFigure<F>>,
 }
 
-/// A figure and its subject: terms as `table index << 2 | weight`.
+/// A figure and its subject: terms as `table index << 2 | weight`, names
+/// as `table index << 3 | role << 1 | begins a name`.
 #[derive(Serialize, Deserialize)]
 struct CachedFigure<F> {
     figure: F,
     terms: Vec<u32>,
     noun: Option<u32>,
+    names: Vec<u32>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -213,7 +215,12 @@ impl IndexCache {
                 Some(n) => Some(term(n)?),
                 None => None,
             };
-            figures.push(SourceFigure { figure: f.figure, subject: SourceSubject::from_parts(terms?, noun) });
+            let names: Option<Vec<NameTerm>> = f
+                .names
+                .iter()
+                .map(|p| NameTerm::new(term(p >> 3)?, Role::from_bits(p >> 1 & 3)?, p & 1 == 1))
+                .collect();
+            figures.push(SourceFigure { figure: f.figure, subject: SourceSubject::from_parts(terms?, noun, names?) });
         }
         Some(Source {
             id: e.id,
@@ -358,6 +365,12 @@ fn write_cache(file: &Path, key: u64, sources: &[Source], stamps: &HashMap<PathB
                     figure: &f.figure,
                     terms: f.subject.terms().iter().map(|t| local(t.id()) << 2 | t.weight() as u32).collect(),
                     noun: f.subject.noun().map(&mut local),
+                    names: f
+                        .subject
+                        .names()
+                        .iter()
+                        .map(|n| local(n.id()) << 3 | (n.role() as u32) << 1 | u32::from(n.first()))
+                        .collect(),
                 })
                 .collect()
         })

@@ -243,6 +243,7 @@ impl Corpus {
         }
         let mut ranked: Vec<(FigureRef, f32)> = scores.into_iter().filter(|(_, s)| *s >= need).collect();
         if ranked.len() > MAX_CANDIDATES {
+            // ties go to the first figures, so that a check gives the same verdicts every run
             ranked.select_nth_unstable_by(MAX_CANDIDATES, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             ranked.truncate(MAX_CANDIDATES);
         }
@@ -349,6 +350,18 @@ mod tests {
         assert_eq!(names, ["t1", "t2"]);
         // without a rare term, the long lists are walked
         assert_eq!(corpus.candidates(&query("About 5,000 refugees crossed the border."), 0.5).len(), 120);
+    }
+
+    #[test]
+    fn candidates_tied_past_the_limit_are_the_first_figures() {
+        let sources: Vec<Source> = (0..300)
+            .map(|i| source(&format!("s{i:04}.txt"), &format!("About {} refugees crossed the border.", 1000 + i)))
+            .collect();
+        let corpus = Corpus::from_sources(sources);
+        let first: Vec<FigureRef> = (0..120).map(|slot| (slot, 0)).collect();
+        for _ in 0..3 {
+            assert_eq!(corpus.candidates(&query("About 5,000 refugees crossed the border."), 0.5), first);
+        }
     }
 
     #[test]

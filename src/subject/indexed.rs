@@ -1,16 +1,20 @@
 //! Subjects as the index compares them: a source figure's subject as
 //! interned terms (four bytes a term), a note figure's as a `Query` looked
-//! up against the interner, and the IDF-weighted coverage between the two.
+//! up against the interner, the IDF-weighted coverage between the two, and
+//! whether they name different entities.
 
+use super::names::{self, NameRef, NameTerm, Role};
 use super::terms::{TermId, Weight, WeightedTerm};
 use super::Subject;
 
 /// A source figure's subject: its terms in the order of their text (the
-/// order `Subject` sorts them in), and its counted noun's term.
+/// order `Subject` sorts them in), its counted noun's term, and the names
+/// its clause gives in a role.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SourceSubject {
     terms: Box<[WeightedTerm]>,
     noun: Option<TermId>,
+    names: Box<[NameTerm]>,
 }
 
 impl SourceSubject {
@@ -18,12 +22,21 @@ impl SourceSubject {
     pub fn intern(subject: &Subject) -> SourceSubject {
         let terms = subject.terms.iter().filter_map(|(t, w)| WeightedTerm::new(TermId::intern(t), *w)).collect();
         let noun = subject.noun.as_deref().map(TermId::intern).filter(|n| *n != TermId::UNKNOWN);
-        SourceSubject { terms, noun }
+        SourceSubject { terms, noun, names: names::pack(&subject.names, TermId::intern) }
     }
 
     /// From terms already interned, in text order (the index cache).
-    pub fn from_parts(terms: Vec<WeightedTerm>, noun: Option<TermId>) -> SourceSubject {
-        SourceSubject { terms: terms.into_boxed_slice(), noun }
+    pub fn from_parts(terms: Vec<WeightedTerm>, noun: Option<TermId>, names: Vec<NameTerm>) -> SourceSubject {
+        SourceSubject { terms: terms.into_boxed_slice(), noun, names: names.into_boxed_slice() }
+    }
+
+    /// The names, each name's terms after its first (see `names::unpack`).
+    pub fn names(&self) -> &[NameTerm] {
+        &self.names
+    }
+
+    fn has_term(&self, t: TermId) -> bool {
+        t != TermId::UNKNOWN && self.terms.iter().any(|w| w.id() == t)
     }
 
     pub fn terms(&self) -> &[WeightedTerm] {
@@ -44,6 +57,8 @@ pub struct Query {
     pub terms: Vec<(TermId, Weight)>,
     /// `Some(UNKNOWN)` when the note counts a noun no source uses.
     pub noun: Option<TermId>,
+    /// The names; a term no source uses is `UNKNOWN`.
+    pub names: Vec<NameRef<String>>,
     /// (term, position in `terms`), sorted by id, for matching.
     by_id: Vec<(TermId, usize)>,
 }
@@ -54,7 +69,30 @@ impl Query {
         let mut by_id: Vec<(TermId, usize)> =
             terms.iter().enumerate().filter(|(_, (t, _))| *t != TermId::UNKNOWN).map(|(i, (t, _))| (*t, i)).collect();
         by_id.sort_unstable_by_key(|(t, _)| t.index());
-        Query { terms, noun: subject.noun.as_deref().map(TermId::lookup), by_id }
+        let names = subject
+            .names
+            .iter()
+            .map(|n| NameRef { role: n.role, terms: n.terms.iter().map(|t| (TermId::lookup(t), t.clone())).collect() })
+            .collect();
+        Query { terms, noun: subject.noun.as_deref().map(TermId::lookup), names, by_id }
+    }
+
+    /// Do the two clauses name different entities in the same role, neither
+    /// of which the other's sentence mentions ("in Yorkmere" against "in
+    /// Millwick")? Then they are not the same measure. A clause that names
+    /// nothing conflicts with nothing: the article may imply the place.
+    pub fn names_conflict(&self, other: &SourceSubject) -> bool {
+        let in_role = |r: Role| r != Role::Mention;
+        if !self.names.iter().any(|n| in_role(n.role)) || !other.names.iter().any(|t| in_role(t.role())) {
+            return false;
+        }
+        let theirs: Vec<NameRef<&str>> = names::unpack(other.names())
+            .map(|name| NameRef {
+                role: name[0].role(),
+                terms: name.iter().map(|t| (t.id(), t.id().text().unwrap_or(""))).collect(),
+            })
+            .collect();
+        names::conflict(&self.names, |t| self.weight_of(t).is_some(), &theirs, |t| other.has_term(t))
     }
 
     pub fn weight_of(&self, t: TermId) -> Option<Weight> {
@@ -103,7 +141,7 @@ mod tests {
     fn subject(terms: &[(&str, Weight)], noun: Option<&str>) -> Subject {
         let mut terms: Vec<(String, Weight)> = terms.iter().map(|(t, w)| (t.to_string(), *w)).collect();
         terms.sort_by(|a, b| a.0.cmp(&b.0));
-        Subject { terms, noun: noun.map(str::to_string) }
+        Subject { terms, noun: noun.map(str::to_string), names: Vec::new() }
     }
 
     #[test]

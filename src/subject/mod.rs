@@ -1,16 +1,18 @@
 //! What a figure is about: the weighted, stemmed content words of its
-//! clause and sentence, with synonyms folded to one term. Pure text; the
-//! corpus supplies IDF weights.
+//! clause and sentence, with synonyms folded to one term, and the entities
+//! its clause names. Pure text; the corpus supplies IDF weights.
 
 mod indexed;
+pub mod names;
 pub mod stem;
 mod stopwords;
 pub mod synonyms;
 pub mod terms;
 
 use crate::figures::Figure;
-use crate::text::tokens::{tokenize, TokKind};
+use crate::text::tokens::{tokenize, TokKind, Token};
 pub use indexed::{Query, SourceSubject};
+pub use names::{Name, NameTerm, Role};
 pub use synonyms::Synonyms;
 pub use terms::{TermId, Weight, WeightedTerm};
 
@@ -21,6 +23,8 @@ pub struct Subject {
     pub terms: Vec<(String, Weight)>,
     /// The counted noun's term, when the figure has one.
     pub noun: Option<String>,
+    /// The entities its clause (or table row) names in a role, sorted.
+    pub names: Vec<Name>,
 }
 
 /// Weights: the counted noun, words next to the figure, the rest of its
@@ -57,7 +61,7 @@ pub fn of_figure(text: &str, figure: &Figure, others: &[std::ops::Range<usize>],
     let toks = tokenize(text, figure.sentence.clone());
     let first = toks.iter().position(|t| t.start >= figure.span.start).unwrap_or(0);
     let last = toks.iter().rposition(|t| t.end <= figure.span.end).unwrap_or(first);
-    let is_break = |k: usize| matches!(toks[k].text(text), "," | ";" | ":" | "—" | "(" | ")" | "–");
+    let is_break = |k: usize| is_break(toks[k].text(text));
     let mut clause_start = first;
     while clause_start > 0 && !is_break(clause_start - 1) {
         clause_start -= 1;
@@ -84,6 +88,10 @@ pub fn of_figure(text: &str, figure: &Figure, others: &[std::ops::Range<usize>],
         }
         clause_start = s;
     }
+    // "In Millwick, 300 flights were cancelled": the opening phrase places the clause
+    let lead = fronted_phrase(text, &toks, clause_start).unwrap_or(0..0);
+    let in_clause = |k: usize| (clause_start..clause_end).contains(&k) || lead.contains(&k);
+    let mut names = names::of_sentence(text, &toks, in_clause, synonyms);
     let mut bag: Vec<(String, Weight)> = Vec::new();
     let noun_term = figure.noun.as_ref().and_then(|n| term(&text[n.clone()], synonyms));
     for (k, t) in toks.iter().enumerate() {
@@ -108,7 +116,9 @@ pub fn of_figure(text: &str, figure: &Figure, others: &[std::ops::Range<usize>],
     for (k, r) in figure.context.iter().enumerate() {
         // the row's cells read like the figure's clause; the header (last) less so
         let weight = if k + 1 == figure.context.len() { SENTENCE } else { CLAUSE };
-        for t in tokenize(text, r.clone()) {
+        let cell = tokenize(text, r.clone());
+        names.extend(names::of_sentence(text, &cell, |_| weight == CLAUSE, synonyms));
+        for t in cell {
             if t.kind == TokKind::Word {
                 if let Some(term) = term(t.text(text), synonyms) {
                     bag.push((term, weight));
@@ -121,7 +131,21 @@ pub fn of_figure(text: &str, figure: &Figure, others: &[std::ops::Range<usize>],
             bag.push((t, NOUN));
         }
     }
-    Subject { terms: merge(bag), noun: noun_term }
+    Subject { terms: merge(bag), noun: noun_term, names: names::merge(names) }
+}
+
+/// The sentence's opening phrase, when it is a preposition's ("In Millwick,")
+/// and the clause at `clause_start` follows it.
+fn fronted_phrase(text: &str, toks: &[Token], clause_start: usize) -> Option<std::ops::Range<usize>> {
+    let end = clause_start.checked_sub(1)?;
+    let opens = toks.first().is_some_and(|t| t.kind == TokKind::Word && names::is_preposition(t.text(text)));
+    let one_phrase = toks[..end].iter().all(|t| !is_break(t.text(text)));
+    (opens && one_phrase && end > 0).then_some(0..end)
+}
+
+/// Does this token end a clause?
+fn is_break(token: &str) -> bool {
+    matches!(token, "," | ";" | ":" | "—" | "(" | ")" | "–")
 }
 
 /// Sorts and merges duplicate terms, keeping the largest weight.

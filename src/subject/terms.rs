@@ -49,6 +49,11 @@ impl TermId {
     pub fn index(self) -> usize {
         self.0 as usize
     }
+
+    /// The id with this index (a packed term's).
+    pub(super) fn from_index(index: u32) -> TermId {
+        TermId(index)
+    }
 }
 
 /// How strongly a term belongs to a figure's subject, weakest first.

@@ -1,0 +1,147 @@
+//! Verdicts on figures whose clauses name a place or an organisation: a
+//! source figure about another one is no evidence.
+
+use super::*;
+use crate::corpus::Corpus;
+use crate::subject::{self, Synonyms};
+use crate::text::Format;
+use crate::workspace::Settings;
+use std::path::Path;
+
+fn corpus(sources: &[(&str, &str)], synonyms: &Synonyms) -> Corpus {
+    let conventions = Settings::default().conventions;
+    Corpus::from_sources(
+        sources
+            .iter()
+            .map(|(name, text)| Source::from_text(Path::new(name), text.to_string(), synonyms, &conventions))
+            .collect(),
+    )
+}
+
+/// The verdict on the first figure of `note`, and the sources of its
+/// evidence, best first.
+fn judged_with(note: &str, corpus: &Corpus, synonyms: &Synonyms) -> (Verdict, Vec<String>) {
+    let ex = crate::figures::extract(note, Format::Markdown);
+    let figure = &ex.figures[0];
+    let others: Vec<_> = ex.figures[1..].iter().map(|f| f.span.clone()).collect();
+    let subject = subject::of_figure(note, figure, &others, synonyms);
+    let j = judge(figure, &subject, None, &[], corpus, &MatchParams::default());
+    (j.verdict, j.evidence.iter().map(|e| e.source.id.clone()).collect())
+}
+
+fn judged(note: &str, corpus: &Corpus) -> (Verdict, Vec<String>) {
+    judged_with(note, corpus, &Synonyms::default())
+}
+
+fn v(verdict: Verdict, sources: &[&str]) -> (Verdict, Vec<String>) {
+    (verdict, sources.iter().map(|s| s.to_string()).collect())
+}
+
+const TOWNS: &[(&str, &str)] = &[
+    ("millwick.txt", "Up to 144,000 flights were cancelled a month in Millwick, the ministry said."),
+    ("caldford.txt", "In Caldford, an estimated 3,791 flights were cancelled a month, officials said."),
+];
+
+#[test]
+fn a_town_is_not_judged_by_another_towns_figure() {
+    let c = corpus(TOWNS, &Synonyms::default());
+    assert_eq!(
+        judged("- 15 flights were cancelled a month in Yorkmere, the ministry said.", &c),
+        v(Verdict::Unsourced, &[])
+    );
+    assert_eq!(
+        judged("- About 3,800 flights were cancelled a month in Caldford.", &c),
+        v(Verdict::Supported, &["caldford"])
+    );
+    assert_eq!(
+        judged("- In Caldford, 15 flights were cancelled a month.", &c),
+        v(Verdict::Contradicted, &["caldford"])
+    );
+    assert_eq!(
+        judged("- 90,000 flights were cancelled a month in Millwick.", &c),
+        v(Verdict::Supported, &["millwick"])
+    );
+    // a table row names the place for the figure in its cell
+    let table =
+        |town: &str| format!("| Where | Flights cancelled |\n|---|---|\n| Flights in {town} | 3,791 a month |\n");
+    assert_eq!(judged(&table("Yorkmere"), &c), v(Verdict::Unsourced, &[]));
+    assert_eq!(judged(&table("Caldford"), &c), v(Verdict::Supported, &["caldford"]));
+}
+
+#[test]
+fn a_source_clause_that_names_no_place_stays_evidence() {
+    let mut sources = TOWNS.to_vec();
+    sources.push(("unplaced.txt", "About 15 flights were cancelled a month, the ministry said."));
+    let c = corpus(&sources, &Synonyms::default());
+    assert_eq!(judged("- 15 flights were cancelled a month in Yorkmere.", &c), v(Verdict::Supported, &["unplaced"]));
+    // and a note that names no place is judged by every source
+    assert_eq!(
+        judged("- 15 flights were cancelled a month, the ministry said.", &c),
+        v(Verdict::Supported, &["unplaced", "millwick", "caldford"])
+    );
+}
+
+#[test]
+fn a_company_is_not_judged_by_another_companys_figure() {
+    let c = corpus(
+        &[
+            ("acme.txt", "About 300 jobs were cut at Acme, the union said."),
+            ("globex.txt", "The union said Globex's plants had cut some 1,200 jobs."),
+        ],
+        &Synonyms::default(),
+    );
+    assert_eq!(judged("- 1,200 jobs were cut at Initech.", &c), v(Verdict::Unsourced, &[]));
+    assert_eq!(judged("- Some 1,200 jobs were cut at Globex.", &c), v(Verdict::Supported, &["globex"]));
+    assert_eq!(judged("- The union says Acme's plants cut 1,200 jobs.", &c), v(Verdict::Contradicted, &["acme"]));
+}
+
+#[test]
+fn a_hospital_is_not_judged_by_another_hospitals_figure() {
+    let c = corpus(
+        &[
+            ("stmarys.txt", "At St Mary's Hospital, 40 patients were admitted with flu."),
+            ("royal.txt", "Some 95 patients were admitted with flu at the Royal Infirmary."),
+        ],
+        &Synonyms::default(),
+    );
+    assert_eq!(
+        judged("- 52 patients were admitted with flu at Ashford General Hospital.", &c),
+        v(Verdict::Unsourced, &[])
+    );
+    assert_eq!(
+        judged("- 40 patients were admitted with flu at St Mary's Hospital.", &c),
+        v(Verdict::Supported, &["stmarys"])
+    );
+    assert_eq!(
+        judged("- 52 patients were admitted with flu at St Mary's.", &c),
+        v(Verdict::Contradicted, &["stmarys"])
+    );
+}
+
+#[test]
+fn a_state_is_not_judged_by_another_states_figure() {
+    let c = corpus(
+        &[
+            ("ohio.txt", "In Ohio, 98 percent of voters backed the measure."),
+            ("texas.txt", "About 61 percent of voters in Texas backed the measure."),
+        ],
+        &Synonyms::default(),
+    );
+    assert_eq!(judged("- 98 percent of voters in Texas backed the measure.", &c), v(Verdict::Contradicted, &["texas"]));
+    assert_eq!(judged("- 98 percent of voters in Ohio backed the measure.", &c), v(Verdict::Supported, &["ohio"]));
+}
+
+#[test]
+fn nationality_adjectives_and_synonyms_are_no_conflict() {
+    let returned = [("returned.txt", "About 1,700 French fighters have returned from Syria, officials said.")];
+    let c = corpus(&returned, &Synonyms::default());
+    assert_eq!(judged("- Some 1,700 fighters have returned from France.", &c), v(Verdict::Supported, &["returned"]));
+    assert_eq!(judged("- Some 1,700 fighters have returned from Belgium.", &c), v(Verdict::Unsourced, &[]));
+    // a synonym group of the configuration folds two names into one term
+    let synonyms = Synonyms::with_extra(&[vec!["Holland".to_string(), "Netherlands".to_string()]]);
+    let c = corpus(&[("dutch.txt", "About 400 refugees arrived in the Netherlands.")], &synonyms);
+    assert_eq!(judged_with("- 400 refugees arrived in Holland.", &c, &synonyms), v(Verdict::Supported, &["dutch"]));
+    let plain = Synonyms::default();
+    let c = corpus(&[("dutch.txt", "About 400 refugees arrived in the Netherlands.")], &plain);
+    assert_eq!(judged_with("- 400 refugees arrived in Holland.", &c, &plain), v(Verdict::Unsourced, &[]));
+}
