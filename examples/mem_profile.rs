@@ -68,7 +68,9 @@ fn main() {
             fig_heap += g.stated.capacity() * 8
                 + g.unit.as_ref().map_or(0, String::capacity)
                 + g.context.capacity() * 16
-                + g.time.as_ref().map_or(0, |t| t.cues.capacity() * std::mem::size_of_val(&t.cues[..]).max(1) / t.cues.len().max(1));
+                + g.time
+                    .as_ref()
+                    .map_or(0, |t| t.cues.capacity() * std::mem::size_of::<sourcecheck::figures::time::Cue>());
             subj += std::mem::size_of_val(f.subject.terms());
         }
     }
