@@ -26,7 +26,8 @@ pub struct Citation {
 #[derive(Clone, Debug)]
 pub struct FigureCheck {
     pub figure: Figure,
-    pub judgement: Judgement,
+    /// Shared with the judgement cache (and whatever an adapter keeps per judgement).
+    pub judgement: Arc<Judgement>,
     /// Indexes into `NoteCheck::citations` of the keys citing this figure's sentence.
     pub cited: Vec<usize>,
     /// "cited 003 does not give this figure; 000 does".
@@ -58,7 +59,7 @@ pub fn check_note(text: &str, format: Format, path: Option<&Path>, corpus: &Corp
 /// settings change; a keystroke then re-judges only the sentence it touched.
 #[derive(Default)]
 pub struct JudgementCache {
-    map: std::collections::HashMap<u64, Judgement>,
+    map: std::collections::HashMap<u64, Arc<Judgement>>,
 }
 
 impl JudgementCache {
@@ -134,7 +135,7 @@ pub fn check_note_cached(
             Some(j) => j,
             None => {
                 let subject = subject::of_figure(text, &figure, &others, &settings.synonyms);
-                verdict::judge(&figure, &subject, note_date, &cited_paths, corpus, &settings.params)
+                Arc::new(verdict::judge(&figure, &subject, note_date, &cited_paths, corpus, &settings.params))
             }
         };
         next.insert(key, judgement.clone());

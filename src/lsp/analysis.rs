@@ -55,6 +55,7 @@ pub async fn run(state: Arc<State>, client: Client, uri: Uri) {
     let job = tokio::task::spawn_blocking(move || {
         let settings = read(&st.workspace).settings.clone();
         let mut cache = lock(&st.judgements).remove(&job_uri).unwrap_or_default();
+        let mut memo = lock(&st.diagnostic_memos).remove(&job_uri).unwrap_or_default();
         let corpus = read(&st.corpus);
         let t = std::time::Instant::now();
         let cached = cache.len();
@@ -68,9 +69,10 @@ pub async fn run(state: Arc<State>, client: Client, uri: Uri) {
         let t = std::time::Instant::now();
         let severity = read(&st.workspace).config.severity.clone();
         let doc = Doc { text: &analysis.text, lines: &analysis.lines, encoding: st.encoding() };
-        let diags = diagnostics::of_analysis(&analysis, &doc, &severity, st.caps().related_information);
-        let prepared = publish::prepare(&job_uri, Some(version), &diags);
-        tracing::debug!(elapsed = ?t.elapsed(), diagnostics = diags.len(), "diagnostics built");
+        let json = diagnostics::to_json(&analysis, &doc, &severity, st.caps().related_information, &mut memo);
+        lock(&st.diagnostic_memos).insert(job_uri.clone(), memo);
+        let prepared = publish::prepare(&job_uri, Some(version), json);
+        tracing::debug!(elapsed = ?t.elapsed(), "diagnostics built");
         (analysis, prepared)
     });
     let started = std::time::Instant::now();

@@ -1,20 +1,51 @@
 //! Verdicts as diagnostics: severity per verdict from the configuration,
-//! a `code` per kind, relatedInformation pointing at each passage.
+//! a `code` per kind, relatedInformation pointing at each passage; written
+//! straight to the JSON array that `publish` sends.
+//!
+//! A figure's diagnostic apart from its range depends only on its judgement,
+//! and a judgement is shared (`Arc`) for as long as its sentence is
+//! unchanged: the serialized body is kept per judgement in a [`Memo`], so a
+//! keystroke builds one figure's diagnostic, not a thousand.
 
-use super::convert::{path_to_uri, Doc};
+use super::convert::{path_to_uri, Doc, Encoding};
 use super::state::Analysis;
 use crate::check::FigureCheck;
 use crate::config::{Level, Severity};
-use crate::verdict::{Evidence, Stance, Verdict};
+use crate::verdict::{Evidence, Judgement, Stance, Verdict};
 use rayon::prelude::*;
+use serde::Serialize;
 use std::collections::HashMap;
 use std::path::Path;
-use tower_lsp_server::ls_types::{
-    Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Uri,
-};
+use std::sync::Arc;
+use tower_lsp_server::ls_types::{DiagnosticRelatedInformation, DiagnosticSeverity, Location, Range, Uri};
 
 /// Passages listed under a diagnostic (hover and definition list them all).
 const RELATED_PASSAGES: usize = 3;
+
+/// A judgement (held, so that its address stays its own) and its
+/// serialized diagnostic body, none when its level is off.
+type Kept = (Arc<Judgement>, Option<Arc<[u8]>>);
+
+/// Serialized diagnostic bodies (all but the range) by judgement, for the
+/// settings they were made with.
+#[derive(Default)]
+pub struct Memo {
+    made_with: Option<(Severity, bool, Encoding)>,
+    /// Keyed by the judgement's address; the `Arc` held keeps it unique.
+    bodies: HashMap<usize, Kept>,
+}
+
+/// What a diagnostic says, apart from where.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Body<'a> {
+    severity: DiagnosticSeverity,
+    code: &'a str,
+    source: &'static str,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    related_information: Option<Vec<DiagnosticRelatedInformation>>,
+}
 
 fn severity(level: Level) -> Option<DiagnosticSeverity> {
     match level {
@@ -26,77 +57,105 @@ fn severity(level: Level) -> Option<DiagnosticSeverity> {
     }
 }
 
-fn diagnostic(
-    range: tower_lsp_server::ls_types::Range,
+fn body(
     sev: DiagnosticSeverity,
     code: &str,
-    message: String,
-) -> Diagnostic {
-    Diagnostic {
-        range,
-        severity: Some(sev),
-        code: Some(NumberOrString::String(code.to_string())),
-        source: Some("sourcecheck".to_string()),
-        message,
-        ..Default::default()
+    message: &str,
+    related: Option<Vec<DiagnosticRelatedInformation>>,
+) -> Vec<u8> {
+    let b = Body { severity: sev, code, source: "sourcecheck", message, related_information: related };
+    // plain strings and numbers: serializing cannot fail
+    serde_json::to_vec(&b).unwrap_or_else(|_| b"{}".to_vec())
+}
+
+/// Appends `{"range":…,` + the body's fields to the array in `out`.
+fn push(out: &mut Vec<u8>, range: Range, body: &[u8]) {
+    if out.len() > 1 {
+        out.push(b',');
+    }
+    out.extend_from_slice(b"{\"range\":");
+    // a Range is four numbers
+    let _ = serde_json::to_writer(&mut *out, &range);
+    match body.strip_prefix(b"{") {
+        Some(fields) if fields != b"}" => {
+            out.push(b',');
+            out.extend_from_slice(fields);
+        }
+        _ => out.push(b'}'),
     }
 }
 
 type Uris<'a> = HashMap<&'a Path, Option<Uri>>;
 
 /// The passages listed under a figure's diagnostic.
-fn passages(f: &FigureCheck) -> impl Iterator<Item = &Evidence> {
-    f.judgement.evidence.iter().chain(f.judgement.related.iter()).take(RELATED_PASSAGES)
+fn passages(j: &Judgement) -> impl Iterator<Item = &Evidence> {
+    j.evidence.iter().chain(j.related.iter()).take(RELATED_PASSAGES)
 }
 
-/// The diagnostics of an analysed note. Figures are turned into
-/// diagnostics in parallel: a long note has a thousand of them.
-pub fn of_analysis(a: &Analysis, doc: &Doc, levels: &Severity, related: bool) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for c in &a.check.citations {
-        if let (Some(err), Some(sev)) = (&c.error, severity(levels.citation)) {
-            out.push(diagnostic(doc.range(&c.range), sev, "unknown-citation", capitalise(err)));
-        }
+/// The diagnostics of an analysed note as a JSON array. Bodies missing from
+/// `memo` are made in parallel (a long note has a thousand figures).
+pub fn to_json(a: &Analysis, doc: &Doc, levels: &Severity, related: bool, memo: &mut Memo) -> Vec<u8> {
+    let made_with = Some((levels.clone(), related, doc.encoding));
+    if memo.made_with != made_with {
+        *memo = Memo { made_with, bodies: HashMap::new() };
     }
+    let key = |f: &FigureCheck| Arc::as_ptr(&f.judgement) as usize;
+    let missing: Vec<&FigureCheck> = a.check.figures.iter().filter(|f| !memo.bodies.contains_key(&key(f))).collect();
     // one URI per source file, not one per passage
     let mut uris: Uris = HashMap::new();
     if related {
-        for e in a.check.figures.iter().flat_map(passages) {
+        for e in missing.iter().flat_map(|f| passages(&f.judgement)) {
             uris.entry(e.source.path.as_path()).or_insert_with(|| path_to_uri(&e.source.path));
         }
     }
-    let per_figure: Vec<Vec<Diagnostic>> =
-        a.check.figures.par_iter().map(|f| of_figure(f, doc, levels, related.then_some(&uris))).collect();
-    out.extend(per_figure.into_iter().flatten());
+    let made: Vec<(usize, Kept)> = missing
+        .par_iter()
+        .map(|f| (key(f), (f.judgement.clone(), verdict_body(&f.judgement, doc, levels, related.then_some(&uris)))))
+        .collect();
+    let mut bodies: HashMap<usize, Kept> = HashMap::with_capacity(a.check.figures.len());
+    for f in &a.check.figures {
+        if let Some(kept) = memo.bodies.remove(&key(f)) {
+            bodies.insert(key(f), kept);
+        }
+    }
+    bodies.extend(made);
+    let mut out = Vec::with_capacity(bodies.values().filter_map(|b| b.1.as_ref()).map(|b| b.len() + 80).sum());
+    out.push(b'[');
+    for c in &a.check.citations {
+        if let (Some(err), Some(sev)) = (&c.error, severity(levels.citation)) {
+            push(&mut out, doc.range(&c.range), &body(sev, "unknown-citation", &capitalise(err), None));
+        }
+    }
+    for f in &a.check.figures {
+        let range = doc.range(&f.figure.span);
+        if let Some(b) = bodies.get(&key(f)).and_then(|b| b.1.as_ref()) {
+            push(&mut out, range, b);
+        }
+        if let (Some(w), Some(sev)) = (&f.citation_warning, severity(levels.contradicted)) {
+            push(&mut out, range, &body(sev, "citation-mismatch", &capitalise(w), None));
+        }
+    }
+    out.push(b']');
+    memo.bodies = bodies;
     out
 }
 
-/// A figure's verdict diagnostic (with its passages when `uris` is given)
-/// and its citation warning.
-fn of_figure(f: &FigureCheck, doc: &Doc, levels: &Severity, uris: Option<&Uris>) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    let j = &f.judgement;
+/// A judgement's diagnostic body (with its passages when `uris` is given),
+/// or none when its verdict's level is off.
+fn verdict_body(j: &Judgement, doc: &Doc, levels: &Severity, uris: Option<&Uris>) -> Option<Arc<[u8]>> {
     let level = match j.verdict {
         Verdict::Supported => levels.supported,
         Verdict::Contradicted => levels.contradicted,
         Verdict::Unsourced => levels.unsourced,
     };
-    if let Some(sev) = severity(level) {
-        let mut message = j.message.clone();
-        for n in &j.notes {
-            message.push('\n');
-            message.push_str(n);
-        }
-        let mut d = diagnostic(doc.range(&f.figure.span), sev, j.verdict.name(), message);
-        if let Some(uris) = uris {
-            d.related_information = Some(passages(f).filter_map(|e| related_passage(e, doc, uris)).collect());
-        }
-        out.push(d);
+    let sev = severity(level)?;
+    let mut message = j.message.clone();
+    for n in &j.notes {
+        message.push('\n');
+        message.push_str(n);
     }
-    if let (Some(w), Some(sev)) = (&f.citation_warning, severity(levels.contradicted)) {
-        out.push(diagnostic(doc.range(&f.figure.span), sev, "citation-mismatch", capitalise(w)));
-    }
-    out
+    let related = uris.map(|uris| passages(j).filter_map(|e| related_passage(e, doc, uris)).collect());
+    Some(Arc::from(body(sev, j.verdict.name(), &message, related)))
 }
 
 fn related_passage(e: &Evidence, doc: &Doc, uris: &Uris) -> Option<DiagnosticRelatedInformation> {
@@ -126,4 +185,82 @@ fn capitalise(s: &str) -> String {
 /// The id as messages show it: "004" for "004_373bdf90062bec4d".
 fn short(id: &str) -> &str {
     id.split_once('_').map(|(a, _)| a).filter(|a| a.len() >= 3).unwrap_or(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::{check_note_cached, JudgementCache};
+    use crate::corpus::{Corpus, Source};
+    use crate::text::{lines::LineIndex, Format};
+    use crate::workspace::Settings;
+    use serde_json::{json, Value};
+
+    #[test]
+    fn a_body_is_spliced_after_the_range() {
+        let mut out = b"[".to_vec();
+        let range = Range::new(tower_lsp_server::ls_types::Position::new(1, 2), Default::default());
+        push(&mut out, range, &body(DiagnosticSeverity::HINT, "supported", "Yes \"quoted\"", None));
+        push(&mut out, range, b"{}");
+        out.push(b']');
+        let got: Value = serde_json::from_slice(&out).expect("json");
+        let r = json!({"start": {"line": 1, "character": 2}, "end": {"line": 0, "character": 0}});
+        assert_eq!(
+            got,
+            json!([{"range": r, "severity": 4, "code": "supported", "source": "sourcecheck", "message": "Yes \"quoted\""},
+                   {"range": r}])
+        );
+    }
+
+    fn analyse(corpus: &Corpus, text: &str, cache: &mut JudgementCache) -> Analysis {
+        let check = check_note_cached(text, Format::Markdown, None, corpus, &Settings::default(), cache);
+        Analysis { text: Arc::from(text), lines: LineIndex::new(text), check }
+    }
+
+    #[test]
+    fn unchanged_sentences_reuse_their_bodies_and_an_edited_one_is_rebuilt() {
+        let s = Settings::default();
+        let src = "Harbour report\n\nAbout 300 ships docked in Portvale last year.\n";
+        let corpus = Corpus::from_sources(vec![Source::from_text(
+            Path::new("/nowhere/101_harbour.txt"),
+            src.to_string(),
+            &s.synonyms,
+            &s.conventions,
+        )]);
+        let (mut cache, mut memo) = (JudgementCache::default(), Memo::default());
+        let levels = Severity::default();
+        let note = "Last year 300 ships docked in Portvale.\n\nLast year 41 herons nested in Portvale.\n";
+        let a = analyse(&corpus, note, &mut cache);
+        let doc = Doc { text: &a.text, lines: &a.lines, encoding: Encoding::Utf16 };
+        let first: Value = serde_json::from_slice(&to_json(&a, &doc, &levels, true, &mut memo)).expect("json");
+        let codes: Vec<&str> = first.as_array().expect("array").iter().filter_map(|d| d["code"].as_str()).collect();
+        assert_eq!(codes, ["supported", "unsourced"]);
+        assert_eq!(
+            first[0]["range"],
+            json!({"start": {"line": 0, "character": 10}, "end": {"line": 0, "character": 19}})
+        );
+        assert_eq!(first[0]["relatedInformation"][0]["location"]["range"]["start"], json!({"line": 2, "character": 0}));
+        let kept = |a: &Analysis, memo: &Memo, i: usize| {
+            memo.bodies.get(&(Arc::as_ptr(&a.check.figures[i].judgement) as usize)).and_then(|b| b.1.clone())
+        };
+        let (supported, unsourced) = (kept(&a, &memo, 0).expect("a body"), kept(&a, &memo, 1).expect("a body"));
+
+        // the second sentence edited: the first keeps its body, moved down a line
+        let edited = "\nLast year 300 ships docked in Portvale.\n\nLast year 42 herons nested in Portvale.\n";
+        let b = analyse(&corpus, edited, &mut cache);
+        let doc = Doc { text: &b.text, lines: &b.lines, encoding: Encoding::Utf16 };
+        let second: Value = serde_json::from_slice(&to_json(&b, &doc, &levels, true, &mut memo)).expect("json");
+        assert!(Arc::ptr_eq(&supported, &kept(&b, &memo, 0).expect("kept")));
+        assert!(!Arc::ptr_eq(&unsourced, &kept(&b, &memo, 1).expect("rebuilt")));
+        assert_eq!(second[0]["range"]["start"], json!({"line": 1, "character": 10}));
+        assert_eq!(second[1]["range"]["start"], json!({"line": 3, "character": 10}));
+        assert_eq!(second[0]["message"], first[0]["message"]);
+        assert_eq!(memo.bodies.len(), 2, "only this note's judgements are kept");
+
+        // other settings: every body is made again
+        let off = Severity { supported: Level::Off, ..Severity::default() };
+        let third: Value = serde_json::from_slice(&to_json(&b, &doc, &off, true, &mut memo)).expect("json");
+        let codes: Vec<&str> = third.as_array().expect("array").iter().filter_map(|d| d["code"].as_str()).collect();
+        assert_eq!(codes, ["unsourced"]);
+    }
 }

@@ -6,7 +6,7 @@
 
 use super::state::{lock, State};
 use std::hash::{Hash, Hasher};
-use tower_lsp_server::ls_types::{Diagnostic, Uri};
+use tower_lsp_server::ls_types::Uri;
 
 const METHOD: &str = "textDocument/publishDiagnostics";
 
@@ -18,18 +18,16 @@ pub struct Prepared {
     params: Vec<u8>,
 }
 
-/// Serializes `diagnostics` for `uri` at `version`.
-pub fn prepare(uri: &Uri, version: Option<i32>, diagnostics: &[Diagnostic]) -> Prepared {
-    // plain structs of strings and numbers: serializing them cannot fail
-    let diags = serde_json::to_vec(diagnostics).unwrap_or_else(|_| b"[]".to_vec());
+/// The params for `uri` at `version` around `diagnostics`, a JSON array.
+pub fn prepare(uri: &Uri, version: Option<i32>, diagnostics: Vec<u8>) -> Prepared {
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    diags.hash(&mut h);
+    diagnostics.hash(&mut h);
     let uri_json = serde_json::Value::String(uri.as_str().to_string()).to_string();
-    let mut params = Vec::with_capacity(diags.len() + uri_json.len() + 48);
+    let mut params = Vec::with_capacity(diagnostics.len() + uri_json.len() + 48);
     params.extend_from_slice(b"{\"uri\":");
     params.extend_from_slice(uri_json.as_bytes());
     params.extend_from_slice(b",\"diagnostics\":");
-    params.extend_from_slice(&diags);
+    params.extend_from_slice(&diagnostics);
     if let Some(v) = version {
         params.extend_from_slice(format!(",\"version\":{v}").as_bytes());
     }
@@ -53,7 +51,7 @@ pub fn send_if_changed(state: &State, uri: &Uri, prepared: Prepared) -> bool {
 /// Clears what `uri` showed, if it showed anything (a closed or ignored note).
 pub fn clear(state: &State, uri: &Uri) {
     if lock(&state.published).remove(uri).is_some() {
-        let empty = prepare(uri, None, &[]);
+        let empty = prepare(uri, None, b"[]".to_vec());
         state.outbox().notify(METHOD, &empty.params);
     }
 }
@@ -61,7 +59,9 @@ pub fn clear(state: &State, uri: &Uri) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tower_lsp_server::ls_types::{DiagnosticSeverity, NumberOrString, Position, PublishDiagnosticsParams, Range};
+    use tower_lsp_server::ls_types::{
+        Diagnostic, DiagnosticSeverity, NumberOrString, Position, PublishDiagnosticsParams, Range,
+    };
 
     fn diag(line: u32, message: &str) -> Diagnostic {
         Diagnostic {
@@ -74,6 +74,10 @@ mod tests {
         }
     }
 
+    fn json(d: &[Diagnostic]) -> Vec<u8> {
+        serde_json::to_vec(d).expect("serializes")
+    }
+
     fn uri() -> Uri {
         "file:///tmp/n%C3%B6te.md".parse().expect("a uri")
     }
@@ -82,7 +86,7 @@ mod tests {
     fn the_params_are_what_the_protocol_library_would_send() {
         let diags = vec![diag(3, "Contradicted: \"quoted\" — 12 → 13\n2nd line"), diag(9, "é😀")];
         for version in [Some(7), None, Some(-1)] {
-            let p = prepare(&uri(), version, &diags);
+            let p = prepare(&uri(), version, json(&diags));
             let ours: serde_json::Value = serde_json::from_slice(&p.params).expect("json");
             let theirs =
                 serde_json::to_value(PublishDiagnosticsParams::new(uri(), diags.clone(), version)).expect("serializes");
@@ -93,7 +97,7 @@ mod tests {
     #[test]
     fn the_fingerprint_ignores_the_version_and_sees_every_change() {
         let a = vec![diag(3, "one"), diag(9, "two")];
-        let fp = |v, d: &[Diagnostic]| prepare(&uri(), v, d).fingerprint;
+        let fp = |v, d: &[Diagnostic]| prepare(&uri(), v, json(d)).fingerprint;
         assert_eq!(fp(Some(2), &a), fp(Some(3), &a));
         assert_eq!(fp(Some(2), &a), fp(Some(1234567), &a));
         assert_ne!(fp(Some(2), &a), fp(Some(2), &a[..1]));
@@ -106,7 +110,7 @@ mod tests {
         let (outbox, sent) = super::super::transport::capture();
         let state = State::new();
         state.connect(outbox);
-        let send = |v, d: &[Diagnostic]| send_if_changed(&state, &uri(), prepare(&uri(), Some(v), d));
+        let send = |v, d: &[Diagnostic]| send_if_changed(&state, &uri(), prepare(&uri(), Some(v), json(d)));
         assert!(send(1, &[diag(1, "x")]));
         assert!(!send(2, &[diag(1, "x")]), "unchanged: not sent again");
         assert!(send(3, &[diag(1, "y")]));

@@ -283,6 +283,7 @@ impl LanguageServer for Backend {
         lock(&self.state.docs).remove(&uri);
         lock(&self.state.analyses).remove(&uri);
         lock(&self.state.judgements).remove(&uri);
+        lock(&self.state.diagnostic_memos).remove(&uri);
         lock(&self.state.generations).remove(&uri);
         lock(&self.state.lens_cursor).remove(&uri);
         publish::clear(&self.state, &uri);

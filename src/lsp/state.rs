@@ -54,6 +54,8 @@ pub struct State {
     pub analyses: Mutex<HashMap<Uri, Arc<Analysis>>>,
     /// Each note's judgements from its last check, to re-judge only what changed.
     pub judgements: Mutex<HashMap<Uri, crate::check::JudgementCache>>,
+    /// Each note's serialized diagnostic bodies by judgement.
+    pub diagnostic_memos: Mutex<HashMap<Uri, super::diagnostics::Memo>>,
     /// Fingerprints of the diagnostics each note last published.
     pub published: Mutex<HashMap<Uri, u64>>,
     /// Where the server writes notifications itself (see `publish`).
@@ -90,6 +92,7 @@ impl State {
             corpus: RwLock::new(Corpus::new()),
             analyses: Mutex::new(HashMap::new()),
             judgements: Mutex::new(HashMap::new()),
+            diagnostic_memos: Mutex::new(HashMap::new()),
             published: Mutex::new(HashMap::new()),
             outbox: RwLock::new(Outbox::detached()),
             lens_cursor: Mutex::new(HashMap::new()),
