@@ -9,13 +9,17 @@
 //! format version and a key (build, settings, folders) and every chunk a
 //! CRC-32: a wrong-version, foreign, truncated or corrupt cache is rejected
 //! whole (with a debug log) and rebuilt, never trusted. Written atomically
-//! (temporary file, then rename). Serialization: postcard — serde-based,
-//! compact varints, a stable documented wire format, and maintained (bincode
-//! is not).
+//! (temporary file, then rename), and then the directory is pruned
+//! (`prune`): other builds' and long-unused files go, and it keeps at most
+//! `prune::MAX_FILES`. A successful load touches the file (its mtime is its
+//! last use). Serialization: postcard — serde-based, compact varints, a
+//! stable documented wire format, and maintained (bincode is not).
 //!
-//! Layout: magic, format version (u32 LE), then chunks of
+//! Layout: magic, format version (u32 LE), build key (u64 LE), then chunks of
 //! `[length u32 LE][crc32 u32 LE][postcard bytes]`: the header (key, entry
 //! count), the term table, then one chunk per source.
+
+pub mod prune;
 
 use super::source::{Source, SourceFigure};
 use crate::figures::conventions::Conventions;
@@ -32,7 +36,10 @@ use std::sync::Mutex;
 
 const MAGIC: &[u8; 8] = b"SRCCHKIX";
 /// Bumped whenever the layout or the meaning of a field changes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
+/// A cache file's name: prefix, the folders' hash in 16 hex digits, suffix.
+const FILE_PREFIX: &str = "index-";
+const FILE_SUFFIX: &str = ".bin";
 /// In the default cache directory, corpora smaller than this are not
 /// cached: they read in a blink, and each workspace would leave a file.
 const MIN_SOURCES: usize = 64;
@@ -154,12 +161,13 @@ impl IndexCache {
             rejected: None,
         };
         let Some(dir) = options.dir.as_ref().filter(|_| sources >= options.min_sources) else { return cache };
-        let file = dir.join(format!("index-{:016x}.bin", folders_hash(folders)));
+        let file = dir.join(format!("{FILE_PREFIX}{:016x}{FILE_SUFFIX}", folders_hash(folders)));
         match read_cache(&file, cache.key) {
             Ok((table, entries)) => {
                 cache.terms = table.iter().map(|t| TermId::intern(t)).collect();
                 cache.entries = entries.into_iter().map(|(path, e)| (path, Mutex::new(Some(e)))).collect();
                 tracing::debug!(file = %file.display(), entries = cache.entries.len(), "index cache read");
+                touch(&file);
             }
             Err(why) => {
                 tracing::debug!(file = %file.display(), "index cache not used: {why}; rebuilding");
@@ -237,9 +245,21 @@ impl IndexCache {
             return;
         }
         match write_cache(file, self.key, sources, &lock(&self.stamps)) {
-            Ok(n) => tracing::debug!(file = %file.display(), entries = n, "index cache written"),
+            Ok(n) => {
+                tracing::debug!(file = %file.display(), entries = n, "index cache written");
+                prune::prune(file);
+            }
             Err(e) => tracing::warn!("index cache {}: not written: {e}", file.display()),
         }
+    }
+}
+
+/// Marks a cache file used now (its mtime), for pruning.
+fn touch(file: &Path) {
+    let touched =
+        std::fs::File::options().write(true).open(file).and_then(|f| f.set_modified(std::time::SystemTime::now()));
+    if let Err(e) = touched {
+        tracing::debug!(file = %file.display(), "index cache not marked used: {e}");
     }
 }
 
@@ -257,14 +277,24 @@ fn folders_hash(folders: &[PathBuf]) -> u64 {
     h.finish()
 }
 
+/// The build that writes and reads caches: its version and executable.
+fn build_key() -> u64 {
+    static KEY: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *KEY.get_or_init(|| {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        env!("CARGO_PKG_VERSION").hash(&mut h);
+        let exe = std::env::current_exe().and_then(std::fs::metadata).ok();
+        exe.as_ref().and_then(stamp_of).map(|s| (s.size, s.mtime_secs, s.mtime_nanos)).hash(&mut h);
+        h.finish()
+    })
+}
+
 /// What decides the cache's contents besides the files: the format, the
-/// build (its version and executable), the settings and the folders.
+/// build, the settings and the folders.
 fn key(folders: &[PathBuf], synonyms: &Synonyms, conv: &Conventions) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     FORMAT_VERSION.hash(&mut h);
-    env!("CARGO_PKG_VERSION").hash(&mut h);
-    let exe = std::env::current_exe().and_then(std::fs::metadata).ok();
-    exe.as_ref().and_then(stamp_of).map(|s| (s.size, s.mtime_secs, s.mtime_nanos)).hash(&mut h);
+    build_key().hash(&mut h);
     synonyms.fingerprint().hash(&mut h);
     (conv.round_tolerance.to_bits(), conv.approx_tolerance.to_bits()).hash(&mut h);
     folders_hash(folders).hash(&mut h);
@@ -278,14 +308,18 @@ fn read_cache(file: &Path, key: u64) -> Result<CacheContents, String> {
     let f = std::fs::File::open(file).map_err(|e| format!("cannot open: {e}"))?;
     let len = f.metadata().map(|m| m.len()).unwrap_or(0);
     let mut r = BufReader::new(f);
-    let mut head = [0u8; 12];
-    r.read_exact(&mut head).map_err(|_| "truncated header".to_string())?;
+    let mut head = [0u8; 20];
+    r.read_exact(&mut head[..12]).map_err(|_| "truncated header".to_string())?;
     if &head[..8] != MAGIC {
         return Err("not an index cache".into());
     }
     let version = u32::from_le_bytes([head[8], head[9], head[10], head[11]]);
     if version != FORMAT_VERSION {
         return Err(format!("format version {version}, expected {FORMAT_VERSION}"));
+    }
+    r.read_exact(&mut head[12..]).map_err(|_| "truncated header".to_string())?;
+    if head[12..] != build_key().to_le_bytes() {
+        return Err("built by another build".into());
     }
     let header: Header = decode(&read_chunk(&mut r, len)?)?;
     if header.key != key {
@@ -369,6 +403,7 @@ fn write_cache(file: &Path, key: u64, sources: &[Source], stamps: &HashMap<PathB
     let mut buf = Vec::new();
     w.write_all(MAGIC)?;
     w.write_all(&FORMAT_VERSION.to_le_bytes())?;
+    w.write_all(&build_key().to_le_bytes())?;
     write_chunk(&mut w, &mut buf, &Header { key, entries: kept.len() as u64 })?;
     write_chunk(&mut w, &mut buf, &table)?;
     for ((s, path, stamp), figures) in kept.iter().zip(entries) {
