@@ -8,7 +8,10 @@
 //! unchanged, so one changed file is re-read alone. The file carries a
 //! format version and a key (build, settings, folders) and every chunk a
 //! CRC-32: a wrong-version, foreign, truncated or corrupt cache is rejected
-//! whole (with a debug log) and rebuilt, never trusted. Written atomically
+//! whole (with a debug log) and rebuilt, never trusted. Read one chunk at a
+//! time into one buffer, each decoded into its `Source` before the next is
+//! read, so a warm start peaks at about the decoded corpus (the raw file is
+//! never held whole); it is read while the folders are walked. Written atomically
 //! (temporary file, then rename), and then the directory is pruned
 //! (`prune`): other builds' and long-unused files go, and it keeps at most
 //! `prune::MAX_FILES`. A successful load touches the file (its mtime is its
@@ -123,6 +126,9 @@ struct Header {
 
 type StoredEntry = Entry<String, Figure>;
 
+/// Sources read from the cache, each with its file's stamp, by path.
+type CachedSources = HashMap<PathBuf, Mutex<Option<(Stamp, Source)>>>;
+
 /// The cache for one load of some source folders: entries read from disk
 /// (handed out at most once, while their file is unchanged), and the stamps
 /// of every file looked up, for writing it back.
@@ -130,11 +136,9 @@ pub struct IndexCache {
     /// The cache file; `None` when caching is off for this load.
     file: Option<PathBuf>,
     key: u64,
-    /// The file's term table, interned.
-    terms: Vec<TermId>,
-    /// Each entry's chunk (checksum verified), by path: decoded when looked
-    /// up, so decoding runs in parallel with the rest of the loading.
-    entries: HashMap<PathBuf, Mutex<Option<Vec<u8>>>>,
+    /// Each entry's source, decoded as it was read (one chunk at a time, so
+    /// the raw file is never held whole).
+    entries: CachedSources,
     /// Each file's stamp as seen before it was read.
     stamps: Mutex<HashMap<PathBuf, Stamp>>,
     hits: AtomicUsize,
@@ -151,21 +155,30 @@ impl IndexCache {
         conv: &Conventions,
         sources: usize,
     ) -> IndexCache {
+        IndexCache::read(options, folders, synonyms, conv).for_sources(options, sources)
+    }
+
+    /// `open` before the sources are counted (so that reading the cache and
+    /// finding the files can run together); `for_sources` must follow.
+    pub(super) fn read(
+        options: &CacheOptions,
+        folders: &[PathBuf],
+        synonyms: &Synonyms,
+        conv: &Conventions,
+    ) -> IndexCache {
         let mut cache = IndexCache {
             file: None,
             key: key(folders, synonyms, conv),
-            terms: Vec::new(),
             entries: HashMap::new(),
             stamps: Mutex::default(),
             hits: AtomicUsize::new(0),
             rejected: None,
         };
-        let Some(dir) = options.dir.as_ref().filter(|_| sources >= options.min_sources) else { return cache };
+        let Some(dir) = options.dir.as_ref() else { return cache };
         let file = dir.join(format!("{FILE_PREFIX}{:016x}{FILE_SUFFIX}", folders_hash(folders)));
         match read_cache(&file, cache.key) {
-            Ok((table, entries)) => {
-                cache.terms = table.iter().map(|t| TermId::intern(t)).collect();
-                cache.entries = entries.into_iter().map(|(path, e)| (path, Mutex::new(Some(e)))).collect();
+            Ok(entries) => {
+                cache.entries = entries;
                 tracing::debug!(file = %file.display(), entries = cache.entries.len(), "index cache read");
                 touch(&file);
             }
@@ -176,6 +189,14 @@ impl IndexCache {
         }
         cache.file = Some(file);
         cache
+    }
+
+    /// This cache if a corpus of `sources` files is worth caching; else none.
+    pub(super) fn for_sources(self, options: &CacheOptions, sources: usize) -> IndexCache {
+        if sources >= options.min_sources {
+            return self;
+        }
+        IndexCache { file: None, entries: HashMap::new(), rejected: None, ..self }
     }
 
     /// Why the cache file on disk was not used (missing, corrupt, other
@@ -195,44 +216,12 @@ impl IndexCache {
         self.file.as_ref()?;
         let stamp = std::fs::metadata(path).ok().as_ref().and_then(stamp_of)?;
         lock(&self.stamps).insert(path.to_path_buf(), stamp);
-        let chunk = lock(self.entries.get(path)?).take()?;
-        let entry: StoredEntry = match postcard::from_bytes(&chunk) {
-            Ok(e) => e,
-            Err(e) => {
-                tracing::debug!(path = %path.display(), "index cache entry undecodable: {e}");
-                return None;
-            }
-        };
-        if entry.stamp != stamp {
+        let (was, source) = lock(self.entries.get(path)?).take()?;
+        if was != stamp {
             return None;
         }
-        let source = self.source_of(entry)?;
         self.hits.fetch_add(1, Ordering::Relaxed);
         Some(source)
-    }
-
-    fn source_of(&self, e: StoredEntry) -> Option<Source> {
-        let term = |i: u32| self.terms.get(i as usize).copied();
-        let mut figures = Vec::with_capacity(e.figures.len());
-        for f in e.figures {
-            let terms: Option<Vec<WeightedTerm>> =
-                f.terms.iter().map(|p| WeightedTerm::new(term(p >> 2)?, Weight::from_bits(p & 3))).collect();
-            let noun = match f.noun {
-                Some(n) => Some(term(n)?),
-                None => None,
-            };
-            figures.push(SourceFigure { figure: f.figure, subject: SourceSubject::from_parts(terms?, noun) });
-        }
-        Some(Source {
-            id: e.id,
-            path: PathBuf::from(e.path),
-            title: e.title,
-            date: e.date,
-            lines: LineIndex::new(&e.text),
-            text: e.text,
-            figures,
-            warning: e.warning,
-        })
     }
 
     /// Writes `sources` back when anything differs from what was read:
@@ -301,10 +290,8 @@ fn key(folders: &[PathBuf], synonyms: &Synonyms, conv: &Conventions) -> u64 {
     h.finish()
 }
 
-/// The term table and each entry's path and verified chunk.
-type CacheContents = (Vec<String>, Vec<(PathBuf, Vec<u8>)>);
-
-fn read_cache(file: &Path, key: u64) -> Result<CacheContents, String> {
+/// Every source in the cache file, if it is whole and ours.
+fn read_cache(file: &Path, key: u64) -> Result<CachedSources, String> {
     let f = std::fs::File::open(file).map_err(|e| format!("cannot open: {e}"))?;
     let len = f.metadata().map(|m| m.len()).unwrap_or(0);
     let mut r = BufReader::new(f);
@@ -321,30 +308,59 @@ fn read_cache(file: &Path, key: u64) -> Result<CacheContents, String> {
     if head[12..] != build_key().to_le_bytes() {
         return Err("built by another build".into());
     }
-    let header: Header = decode(&read_chunk(&mut r, len)?)?;
+    // one buffer for every chunk, each decoded before the next is read
+    let mut buf = Vec::new();
+    let header: Header = decode(read_chunk(&mut r, len, &mut buf)?)?;
     if header.key != key {
         return Err("built by another build, settings or folders".into());
     }
-    let table: Vec<String> = decode(&read_chunk(&mut r, len)?)?;
-    let mut entries = Vec::new();
+    let table: Vec<String> = decode(read_chunk(&mut r, len, &mut buf)?)?;
+    let terms: Vec<TermId> = table.iter().map(|t| TermId::intern(t)).collect();
+    drop(table);
+    let mut entries = HashMap::new();
     for _ in 0..header.entries {
-        let chunk = read_chunk(&mut r, len)?;
-        // the path leads the entry
-        let (path,): (&str,) = decode(&chunk)?;
-        entries.push((PathBuf::from(path), chunk));
+        let entry: StoredEntry = decode(read_chunk(&mut r, len, &mut buf)?)?;
+        let stamp = entry.stamp;
+        let source = source_of(entry, &terms).ok_or("a term outside the term table")?;
+        entries.insert(source.path.clone(), Mutex::new(Some((stamp, source))));
     }
     if r.read(&mut [0u8]).map_err(|e| format!("cannot read: {e}"))? != 0 {
         return Err("trailing bytes".into());
     }
-    Ok((table, entries))
+    Ok(entries)
+}
+
+/// The source an entry stores; `None` if it names a term the table lacks.
+fn source_of(e: StoredEntry, table: &[TermId]) -> Option<Source> {
+    let term = |i: u32| table.get(i as usize).copied();
+    let mut figures = Vec::with_capacity(e.figures.len());
+    for f in e.figures {
+        let terms: Option<Vec<WeightedTerm>> =
+            f.terms.iter().map(|p| WeightedTerm::new(term(p >> 2)?, Weight::from_bits(p & 3))).collect();
+        let noun = match f.noun {
+            Some(n) => Some(term(n)?),
+            None => None,
+        };
+        figures.push(SourceFigure { figure: f.figure, subject: SourceSubject::from_parts(terms?, noun) });
+    }
+    Some(Source {
+        id: e.id,
+        path: PathBuf::from(e.path),
+        title: e.title,
+        date: e.date,
+        lines: LineIndex::new(&e.text),
+        text: e.text,
+        figures,
+        warning: e.warning,
+    })
 }
 
 fn decode<'a, T: Deserialize<'a>>(chunk: &'a [u8]) -> Result<T, String> {
     postcard::from_bytes(chunk).map_err(|e| format!("undecodable chunk: {e}"))
 }
 
-/// One chunk's bytes, its checksum verified.
-fn read_chunk(r: &mut impl Read, file_len: u64) -> Result<Vec<u8>, String> {
+/// One chunk's bytes, read into `buf`, its checksum verified.
+fn read_chunk<'b>(r: &mut impl Read, file_len: u64, buf: &'b mut Vec<u8>) -> Result<&'b [u8], String> {
     let mut head = [0u8; 8];
     r.read_exact(&mut head).map_err(|_| "truncated".to_string())?;
     let len = u32::from_le_bytes([head[0], head[1], head[2], head[3]]) as u64;
@@ -352,9 +368,9 @@ fn read_chunk(r: &mut impl Read, file_len: u64) -> Result<Vec<u8>, String> {
     if len > file_len.min(MAX_CHUNK) {
         return Err(format!("chunk of {len} bytes: corrupt"));
     }
-    let mut buf = vec![0u8; len as usize];
-    r.read_exact(&mut buf).map_err(|_| "truncated".to_string())?;
-    if crc32fast::hash(&buf) != crc {
+    buf.resize(len as usize, 0);
+    r.read_exact(buf).map_err(|_| "truncated".to_string())?;
+    if crc32fast::hash(buf) != crc {
         return Err("checksum mismatch".into());
     }
     Ok(buf)

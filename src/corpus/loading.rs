@@ -155,9 +155,11 @@ fn load_folders_with(
     cache: &CacheOptions,
 ) -> (Vec<Source>, LoadReport) {
     let mut report = LoadReport::default();
-    let mut paths = discover(folders, &mut report);
+    // reading the cache (one file, decoded in order) while the folders are walked
+    let (mut paths, read) =
+        rayon::join(|| discover(folders, &mut report), || IndexCache::read(cache, folders, synonyms, conv));
     paths.retain(|p| !skip(p));
-    let cache = IndexCache::open(cache, folders, synonyms, conv, paths.len());
+    let cache = read.for_sources(cache, paths.len());
     let results: Vec<Result<Source, String>> =
         paths.par_iter().map(|p| cache.lookup(p).map_or_else(|| load_file(p, synonyms, conv), Ok)).collect();
     let mut sources = Vec::new();
