@@ -264,7 +264,7 @@ fn citations_links_and_symlinks_never_read_outside_the_workspace_and_sources() {
     // real source created with it is, which is how we know both were seen
     symlink(&secret, ws.root().join("sources/late.txt")).expect("symlink");
     ws.write("sources/crowd.txt", "Crowds\n\nAbout 200 people came to the fair on 3 May 2016, organisers said.\n");
-    // (the line without citations or links: their paths weigh on the others' subjects)
+    // (line 4, the one without citations or links)
     let d = client
         .diagnostics_where(&uri, |d| d.iter().any(|x| x["code"] == "supported" && x["range"]["start"]["line"] == 4));
     assert_no_secret("diagnostics", &Value::Array(d.clone()));

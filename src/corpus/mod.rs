@@ -253,7 +253,7 @@ mod tests {
 
     fn query(text: &str) -> Query {
         let ex = crate::figures::extract(text, crate::text::Format::Plain);
-        Query::of(&subject::of_figure(text, &ex.figures[0], &[], &Synonyms::default()))
+        Query::of(&subject::of_figure(&ex.masked, &ex.figures[0], &[], &Synonyms::default()))
     }
 
     #[test]
