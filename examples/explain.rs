@@ -35,7 +35,7 @@ fn main() {
         .filter(|f| f.sentence == fig.sentence && f.span != fig.span)
         .map(|f| f.span.clone())
         .collect();
-    let subj = subject::of_figure(&text, fig, &others, &settings.synonyms);
+    let subj = subject::of_figure(&ex.masked, fig, &others, &settings.synonyms);
     println!(
         "figure: {:?} time={:?} per={:?} unit={:?} note_date={:?}",
         &text[fig.span.clone()],

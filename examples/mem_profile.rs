@@ -1,13 +1,18 @@
 //! Where memory goes: indexes N generated articles and prints resident
-//! memory after each stage (`cargo run --release --example mem_profile -- N`).
+//! memory after each stage (`cargo run --release --example mem_profile -- N`);
+//! then writes them to a folder and loads it in fresh processes — cold
+//! (no cache), cold writing the index cache, and from that cache — printing
+//! each one's time and peak memory (VmHWM).
 
 #[path = "../benches/support/synth.rs"]
 mod synth;
 
 use rayon::prelude::*;
-use sourcecheck::corpus::{Corpus, Source};
+use sourcecheck::corpus::cache::CacheOptions;
+use sourcecheck::corpus::{load_folders_cached, Corpus, Source};
 use sourcecheck::workspace::Settings;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 fn status(field: &str) -> u64 {
     std::fs::read_to_string("/proc/self/status")
@@ -26,7 +31,70 @@ fn report(stage: &str, base: u64) {
 }
 
 fn main() {
-    let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(10_000);
+    let args: Vec<String> = std::env::args().collect();
+    if let [_, flag, dir, mode] = args.as_slice() {
+        if flag == "--load" {
+            load(Path::new(dir), mode);
+            return;
+        }
+    }
+    let n: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(10_000);
+    in_memory(n);
+    on_disk(n);
+}
+
+/// Writes the articles to a folder and loads it in a fresh process per mode.
+fn on_disk(n: usize) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    std::fs::create_dir_all(dir.path().join("sources")).expect("sources folder");
+    for i in 0..n {
+        std::fs::write(dir.path().join(format!("sources/{i:05}.txt")), synth::article(i)).expect("article written");
+    }
+    let exe = std::env::current_exe().expect("this example");
+    println!("\nloading {n} articles from disk, each in a fresh process:");
+    for mode in ["cold", "write", "cached"] {
+        let status = std::process::Command::new(&exe).arg("--load").arg(dir.path()).arg(mode).status();
+        assert!(status.is_ok_and(|s| s.success()), "{mode} load failed");
+    }
+}
+
+/// One load of `dir/sources`: `cold` without a cache, `write` cold and
+/// writing the cache in `dir/cache`, `cached` from that cache.
+fn load(dir: &Path, mode: &str) {
+    let settings = Settings::default();
+    let cache = match mode {
+        "cold" => CacheOptions::disabled(),
+        _ => CacheOptions::in_dir(dir.join("cache")),
+    };
+    let t = Instant::now();
+    let (sources, report) =
+        load_folders_cached(&[dir.join("sources")], &settings.synonyms, &settings.conventions, &cache);
+    let load_ms = t.elapsed().as_secs_f64() * 1e3;
+    let (load_cpu_ms, load_peak) = (cpu_ms(), status("VmHWM:") as f64 / 1024.0);
+    let corpus = Corpus::from_sources(sources);
+    println!(
+        "  {mode:<7} {} sources ({} from cache): loaded in {load_ms:.0} ms ({load_cpu_ms:.0} ms of CPU), peak {load_peak:.1} MB; \
+         indexed in {:.0} ms, rss {:.1} MB, peak {:.1} MB",
+        corpus.len(),
+        report.from_cache,
+        t.elapsed().as_secs_f64() * 1e3,
+        status("VmRSS:") as f64 / 1024.0,
+        status("VmHWM:") as f64 / 1024.0
+    );
+}
+
+/// CPU time this process used so far, user and system, every thread (10 ms
+/// resolution): the cost of a load whatever else the machine runs.
+fn cpu_ms() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // the fields after the command's closing parenthesis; utime and stime are the 12th and 13th
+    let fields: Vec<&str> = stat.rsplit_once(')').map_or("", |(_, rest)| rest).split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<u64>().ok()).unwrap_or(0);
+    (ticks(11) + ticks(12)) as f64 * 10.0
+}
+
+/// The stages of indexing generated texts in memory.
+fn in_memory(n: usize) {
     let settings = Settings::default();
     let base = status("VmRSS:");
     report("start", base);

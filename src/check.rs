@@ -6,7 +6,7 @@ use crate::corpus::{Corpus, IdError, Source};
 use crate::figures::{self, Figure};
 use crate::ignore::Ignores;
 use crate::subject;
-use crate::text::Format;
+use crate::text::{markdown, Format};
 use crate::verdict::{self, Judgement, Stance, Verdict};
 use crate::workspace::Settings;
 use std::ops::Range;
@@ -74,8 +74,11 @@ impl JudgementCache {
     }
 }
 
+/// What a figure's judgement depends on, hashed: its sentence and row in
+/// `prose` (the text its subject is read from), where the figures stand,
+/// the sources it cites and the note's date.
 fn judgement_key(
-    text: &str,
+    prose: &str,
     figure: &Figure,
     others: &[Range<usize>],
     cited: &[PathBuf],
@@ -84,13 +87,13 @@ fn judgement_key(
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     let base = figure.sentence.start;
-    text[figure.sentence.clone()].hash(&mut h);
+    prose[figure.sentence.clone()].hash(&mut h);
     (figure.span.start - base, figure.span.end - base).hash(&mut h);
     for o in others {
         (o.start.wrapping_sub(base), o.end.wrapping_sub(base)).hash(&mut h);
     }
     for c in &figure.context {
-        text[c.clone()].hash(&mut h);
+        prose[c.clone()].hash(&mut h);
     }
     cited.hash(&mut h);
     note_date.hash(&mut h);
@@ -111,6 +114,9 @@ pub fn check_note_cached(
     let ex = figures::extract_with(text, format, &settings.conventions);
     let note_date = crate::corpus::dating::note_date(text, &ex);
     let citations = resolve_citations(&ex, path, corpus);
+    // subjects are read from the prose less the citations: a link citing a
+    // source names that source, as a citation key does (keys are blank already)
+    let prose = markdown::blanked(&ex.masked, citations.iter().map(|c| c.range.clone()));
     // each sentence's figure spans, so a figure finds its neighbours at once
     let mut by_sentence: std::collections::HashMap<(usize, usize), Vec<Range<usize>>> =
         std::collections::HashMap::new();
@@ -130,11 +136,11 @@ pub fn check_note_cached(
         let cited = cited_by(text, &figure, sentence_figures, &out.citations);
         let cited_paths: Vec<PathBuf> =
             cited.iter().filter_map(|i| out.citations[*i].source.as_ref().map(|s| s.path.clone())).collect();
-        let key = judgement_key(text, &figure, &others, &cited_paths, note_date);
+        let key = judgement_key(&prose, &figure, &others, &cited_paths, note_date);
         let judgement = match cache.map.remove(&key).or_else(|| next.get(&key).cloned()) {
             Some(j) => j,
             None => {
-                let subject = subject::of_figure(text, &figure, &others, &settings.synonyms);
+                let subject = subject::of_figure(&prose, &figure, &others, &settings.synonyms);
                 Arc::new(verdict::judge(&figure, &subject, note_date, &cited_paths, corpus, &settings.params))
             }
         };
@@ -241,4 +247,23 @@ fn link_target(note_dir: &Path, dest: &str, corpus: &Corpus) -> Option<Arc<Sourc
         .filter(|s| s.path.file_name() == Some(name))
         .find(|s| std::fs::canonicalize(&s.path).ok().as_deref() == Some(want.as_path()))
         .cloned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Source;
+
+    #[test]
+    fn words_of_a_notes_link_targets_match_no_source() {
+        let s = Settings::default();
+        let source = "Whaling\n\nThe whaling fleet had 412 boats on 3 May 2016.\n";
+        let source = Source::from_text(Path::new("whaling.txt"), source.to_string(), &s.synonyms, &s.conventions);
+        let corpus = Corpus::from_sources(vec![source]);
+        let judge = |note: &str| check_note(note, Format::Markdown, None, &corpus, &s).figures[0].judgement.verdict;
+        // the same words in prose find the source; in a link's target and title they do not
+        assert_eq!(judge("The whaling fleet had 412 boats.\n"), Verdict::Supported);
+        let note = "The [tally](http://example.org/whaling-fleet \"Whaling fleet\") gave 412 boats.\n";
+        assert_eq!(judge(note), Verdict::Unsourced);
+    }
 }

@@ -1,6 +1,8 @@
 //! The on-disk index cache: a second load reads it and gives the same
 //! corpus and the same verdicts; a changed file is re-read alone; a corrupt,
-//! truncated or other-version cache is rejected and rebuilt.
+//! truncated or other-version cache is rejected and rebuilt; writing one
+//! prunes the directory of other builds', unused and surplus cache files,
+//! and of nothing else.
 
 #[path = "../benches/support/synth.rs"]
 mod synth;
@@ -12,6 +14,7 @@ use sourcecheck::text::Format;
 use sourcecheck::workspace::Settings;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::time::{Duration, SystemTime};
 
 const ARTICLES: usize = 24;
 
@@ -36,8 +39,11 @@ impl Setup {
         CacheOptions::in_dir(self.dir.path().join("cache"))
     }
     fn load(&self) -> (Corpus, LoadReport) {
+        self.load_folders(&self.folders())
+    }
+    fn load_folders(&self, folders: &[PathBuf]) -> (Corpus, LoadReport) {
         let s = &self.settings;
-        let (sources, report) = load_folders_cached(&self.folders(), &s.synonyms, &s.conventions, &self.options());
+        let (sources, report) = load_folders_cached(folders, &s.synonyms, &s.conventions, &self.options());
         assert!(report.problems.is_empty(), "{:?}", report.problems);
         (Corpus::from_sources(sources), report)
     }
@@ -95,14 +101,35 @@ fn a_second_load_reads_the_cache_and_gives_the_same_corpus_and_verdicts() {
     assert_eq!(cold.len(), ARTICLES);
     assert!(cold.figure_count() > ARTICLES, "the articles have figures");
     let file = setup.cache_file();
-    let written = std::fs::metadata(&file).unwrap().modified().unwrap();
+    let written = inode(&file);
+    set_used(&file, DAY);
 
     let (warm, report) = setup.load();
     assert_eq!(report.from_cache, ARTICLES);
     assert_eq!(snapshot(&warm), snapshot(&cold));
     assert_eq!(verdicts(&warm, &setup.settings), verdicts(&cold, &setup.settings));
     assert!(verdicts(&warm, &setup.settings).iter().any(|v| v.starts_with("Supported")));
-    assert_eq!(std::fs::metadata(&file).unwrap().modified().unwrap(), written, "nothing changed: not rewritten");
+    assert_eq!(inode(&file), written, "nothing changed: not rewritten");
+    assert!(unused_for(&file) < Duration::from_secs(60), "marked used by the load");
+}
+
+/// The file's inode: a rewrite (temporary file renamed) changes it.
+fn inode(file: &Path) -> u64 {
+    std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(file).unwrap())
+}
+
+const DAY: Duration = Duration::from_secs(24 * 60 * 60);
+const HOUR: Duration = Duration::from_secs(60 * 60);
+
+/// Sets the file's mtime (its last use) `ago` in the past.
+fn set_used(file: &Path, ago: Duration) {
+    let f = std::fs::File::options().write(true).open(file).unwrap();
+    f.set_modified(SystemTime::now() - ago).unwrap();
+}
+
+fn unused_for(file: &Path) -> Duration {
+    let used = std::fs::metadata(file).unwrap().modified().unwrap();
+    SystemTime::now().duration_since(used).unwrap_or_default()
 }
 
 #[test]
@@ -204,6 +231,18 @@ fn another_format_version_is_rejected() {
 }
 
 #[test]
+fn another_build_is_rejected() {
+    rejected_and_rebuilt(
+        |f| {
+            let mut bytes = std::fs::read(f).unwrap();
+            bytes[12] ^= 1;
+            std::fs::write(f, bytes).unwrap();
+        },
+        "built by another build",
+    );
+}
+
+#[test]
 fn other_settings_do_not_use_the_cache() {
     let setup = Setup::new();
     setup.load();
@@ -261,4 +300,117 @@ fn without_colours(log: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The names in the cache directory, sorted.
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    names
+}
+
+/// A copy of the cache file `from` named `name`, its bytes from `at` on
+/// replaced by `patch`, last used `ago`.
+fn plant(from: &Path, name: &str, patch: (usize, &[u8]), ago: Duration) -> PathBuf {
+    let mut bytes = std::fs::read(from).unwrap();
+    let (at, with) = patch;
+    bytes[at..at + with.len()].copy_from_slice(with);
+    let to = from.with_file_name(name);
+    std::fs::write(&to, bytes).unwrap();
+    set_used(&to, ago);
+    to
+}
+
+/// Changes one source, so that the next load writes the cache again.
+fn change_a_source(folder: &Path) {
+    std::fs::write(folder.join("000.txt"), "Changed\n\nAbout 4,321 refugees crossed the border last week.\n").unwrap();
+}
+
+#[test]
+fn writing_the_cache_removes_other_formats_and_builds_and_files_unused_for_30_days_but_nothing_foreign() {
+    let setup = Setup::new();
+    setup.load();
+    let ours = setup.cache_file();
+    let cache = ours.parent().unwrap().to_path_buf();
+    let ours_name = ours.file_name().unwrap().to_string_lossy().into_owned();
+    let version = |v: u32| (8, v.to_le_bytes().to_vec());
+    let (older, newer) = (version(FORMAT_VERSION - 1), version(FORMAT_VERSION + 1));
+    let same = (8, FORMAT_VERSION.to_le_bytes().to_vec());
+    let mut other_build = std::fs::read(&ours).unwrap()[12..20].to_vec();
+    other_build[0] ^= 1;
+    let other_build = (12, other_build);
+    let plant = |name: &str, patch: &(usize, Vec<u8>), ago: Duration| plant(&ours, name, (patch.0, &patch.1), ago);
+    plant("index-0000000000000001.bin", &same, HOUR); // this build's, used an hour ago: kept
+    plant("index-0000000000000002.bin", &older, HOUR); // an older format: removed
+    plant("index-0000000000000003.bin", &other_build, HOUR); // another build: removed
+    plant("index-0000000000000004.bin", &newer, HOUR); // a newer format, used lately: kept
+    plant("index-0000000000000005.bin", &same, 31 * DAY); // unused for 31 days: removed
+    plant("index-0000000000000006.bin", &newer, 31 * DAY); // likewise, whatever its format
+    plant("index-000000000000000a.bin", &same, 29 * DAY); // unused for 29 days: kept
+                                                          // foreign, however old: not named like a cache file, or not starting with its magic
+    let stale = plant("backup.bin", &older, 60 * DAY);
+    plant("index-00000000000000ff.bin.old", &other_build, 60 * DAY);
+    plant("INDEX-00000000000000FF.BIN", &other_build, 60 * DAY);
+    std::fs::write(cache.join("index-0000000000000007.bin"), b"not ours at all").unwrap();
+    set_used(&cache.join("index-0000000000000007.bin"), 60 * DAY);
+    std::fs::write(cache.join("notes.txt"), b"the user's").unwrap();
+    set_used(&cache.join("notes.txt"), 60 * DAY);
+    std::fs::create_dir(cache.join("index-0000000000000008.bin")).unwrap();
+    // a symlink named like a cache file, to a stale cache file: neither removed
+    std::os::unix::fs::symlink(&stale, cache.join("index-0000000000000009.bin")).unwrap();
+
+    setup.load(); // nothing changed: not written, nothing pruned
+    assert_eq!(names_in(&cache).len(), 15);
+    change_a_source(&setup.folders()[0]);
+    setup.load();
+    let mut expected = vec![
+        "INDEX-00000000000000FF.BIN",
+        "backup.bin",
+        "index-0000000000000001.bin",
+        "index-0000000000000004.bin",
+        "index-0000000000000007.bin",
+        "index-0000000000000008.bin",
+        "index-0000000000000009.bin",
+        "index-000000000000000a.bin",
+        "index-00000000000000ff.bin.old",
+        ours_name.as_str(),
+        "notes.txt",
+    ];
+    expected.sort();
+    assert_eq!(names_in(&cache), expected);
+}
+
+#[test]
+fn the_cache_directory_keeps_the_8_most_recently_used_cache_files_and_a_load_counts_as_use() {
+    let setup = Setup::new();
+    let more = setup.dir.path().join("more");
+    std::fs::create_dir_all(&more).unwrap();
+    for i in 0..4 {
+        std::fs::write(more.join(format!("{i:03}.txt")), synth::article(100 + i)).unwrap();
+    }
+    setup.load();
+    let first = setup.cache_file();
+    let cache = first.parent().unwrap().to_path_buf();
+    setup.load_folders(std::slice::from_ref(&more));
+    let second = names_in(&cache).into_iter().map(|n| cache.join(n)).find(|p| *p != first).unwrap();
+    // seven more, used 1 to 7 hours ago; the first cache, 10 days ago
+    let planted: Vec<PathBuf> = (1..=7u32)
+        .map(|k| plant(&first, &format!("index-{k:016x}.bin"), (8, &FORMAT_VERSION.to_le_bytes()), k * HOUR))
+        .collect();
+    std::fs::write(cache.join("notes.txt"), b"the user's").unwrap();
+    set_used(&first, 10 * DAY);
+    // loading the first folders again uses their cache: now the most recent
+    assert_eq!(setup.load().1.from_cache, ARTICLES);
+    assert!(unused_for(&first) < Duration::from_secs(60));
+    assert_eq!(names_in(&cache).len(), 10);
+
+    change_a_source(&more);
+    assert_eq!(setup.load_folders(&[more]).1.from_cache, 3);
+    // eight cache files: the one written, the one just used, the six most recent planted
+    let name = |p: &PathBuf| p.file_name().unwrap().to_string_lossy().into_owned();
+    let mut expected: Vec<String> = [&second, &first].into_iter().chain(&planted[..6]).map(name).collect();
+    expected.push("notes.txt".to_string());
+    expected.sort();
+    assert_eq!(names_in(&cache), expected);
 }

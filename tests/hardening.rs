@@ -1,7 +1,8 @@
 //! The server under hostile or careless clients and file systems: positions
 //! past the end, edits to unopened documents, versions going backwards,
 //! unknown methods, a flood of edits, requests after shutdown, a source
-//! folder deleted and recreated, and citations, links and symlinks that
+//! folder deleted and recreated (seen by the server, or reported by the
+//! client as one folder event), and citations, links and symlinks that
 //! point outside the workspace — whose files must never be read or shown.
 
 mod support;
@@ -205,6 +206,69 @@ fn a_source_folder_deleted_and_recreated_is_read_again() {
     assert_eq!(client.shutdown_and_exit(), 0);
 }
 
+/// Each diagnostic's code, range and message.
+fn summary(d: &[Value]) -> Vec<(Value, Value, Value)> {
+    d.iter().map(|x| (x["code"].clone(), x["range"].clone(), x["message"].clone())).collect()
+}
+
+#[test]
+fn a_subfolder_the_client_reports_deleted_or_created_drops_or_reads_every_source_under_it() {
+    let ws = Workspace::empty();
+    ws.write("sources/fairs/2016/fair.txt", FAIR);
+    ws.write("sources/fairs/notes.txt", "Stalls\n\nThe fair had 40 stalls on 3 May 2016.\n");
+    ws.write("sources/weather.txt", "Weather\n\nSome 45 millimetres of rain fell on 3 May 2016.\n");
+    let fx = Fixture::parse("«About 200 people» came to the fair.\n", false);
+    // the client watches files: the server runs no watcher of its own
+    let caps = json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}},
+                      "window": {"workDoneProgress": false}});
+    let (mut client, _) = Client::start_with(&ws.root(), json!({}), caps, Value::Null);
+    let uri = ws.uri("note.md");
+    client.open(&uri, "markdown", &fx.text);
+    let supported = client.diagnostics_where(&uri, |d| with_code(d, "supported").is_some());
+    let range = fx.ranges[0].clone();
+    let message = json!("Supported: fai says About 200 people came to the fair on 3 May 2016.");
+    assert_eq!(summary(&supported), [(json!("supported"), range.clone(), message)]);
+    // what the server asked to be told of: everything under the sources, and the folder itself
+    let reg = client.server_requests.iter().find(|r| r["method"] == "client/registerCapability").expect("registered");
+    let globs: Vec<&Value> =
+        reg["params"]["registrations"][0]["registerOptions"]["watchers"].as_array().expect("watchers").iter().collect();
+    let sources = ws.root().join("sources").display().to_string();
+    let config = ws.root().join("sourcecheck.toml").display().to_string();
+    let expected = [format!("{sources}/**"), sources.clone(), config];
+    assert_eq!(globs.iter().map(|w| w["globPattern"].as_str().unwrap_or("")).collect::<Vec<_>>(), expected);
+
+    let watched = |client: &mut Client, rel: &str, typ: u8| {
+        let changes = json!({"changes": [{"uri": ws.uri(rel), "type": typ}]});
+        client.notify("workspace/didChangeWatchedFiles", changes);
+    };
+    std::fs::remove_dir_all(ws.root().join("sources/fairs")).expect("rm");
+    watched(&mut client, "sources/fairs", 3);
+    let unsourced = client.diagnostics_where(&uri, |d| with_code(d, "supported").is_none());
+    let message = json!("Unsourced: no source gives a figure for people.");
+    assert_eq!(summary(&unsourced), [(json!("unsourced"), range.clone(), message)]);
+    let symbols = |client: &mut Client| {
+        let found = client.request("workspace/symbol", json!({"query": ""}));
+        let mut names: Vec<String> = found
+            .as_array()
+            .expect("symbols")
+            .iter()
+            .map(|s| s["location"]["uri"].as_str().unwrap_or("").rsplit('/').next().unwrap_or("").to_string())
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    };
+    assert_eq!(symbols(&mut client), ["weather.txt"]);
+
+    ws.write("sources/fairs/2016/fair.txt", FAIR);
+    ws.write("sources/fairs/notes.txt", "Stalls\n\nThe fair had 40 stalls on 3 May 2016.\n");
+    watched(&mut client, "sources/fairs", 1);
+    let again = client.diagnostics_where(&uri, |d| with_code(d, "supported").is_some());
+    assert_eq!(again, supported);
+    assert_eq!(symbols(&mut client), ["fair.txt", "notes.txt", "weather.txt"]);
+    assert_eq!(client.shutdown_and_exit(), 0);
+}
+
 /// The secret's text: nothing of it may ever reach the client.
 const SECRET: &str =
     "Ledger SECRETMARK\n\nThe SECRETMARK ledger says about 200 people came to the fair on 3 May 2016.\n";
@@ -264,7 +328,7 @@ fn citations_links_and_symlinks_never_read_outside_the_workspace_and_sources() {
     // real source created with it is, which is how we know both were seen
     symlink(&secret, ws.root().join("sources/late.txt")).expect("symlink");
     ws.write("sources/crowd.txt", "Crowds\n\nAbout 200 people came to the fair on 3 May 2016, organisers said.\n");
-    // (the line without citations or links: their paths weigh on the others' subjects)
+    // (line 4, the one without citations or links)
     let d = client
         .diagnostics_where(&uri, |d| d.iter().any(|x| x["code"] == "supported" && x["range"]["start"]["line"] == 4));
     assert_no_secret("diagnostics", &Value::Array(d.clone()));

@@ -8,14 +8,21 @@
 //! unchanged, so one changed file is re-read alone. The file carries a
 //! format version and a key (build, settings, folders) and every chunk a
 //! CRC-32: a wrong-version, foreign, truncated or corrupt cache is rejected
-//! whole (with a debug log) and rebuilt, never trusted. Written atomically
-//! (temporary file, then rename). Serialization: postcard — serde-based,
-//! compact varints, a stable documented wire format, and maintained (bincode
-//! is not).
+//! whole (with a debug log) and rebuilt, never trusted. Read one chunk at a
+//! time into one buffer, each decoded into its `Source` before the next is
+//! read, so a warm start peaks at about the decoded corpus (the raw file is
+//! never held whole); it is read while the folders are walked. Written atomically
+//! (temporary file, then rename), and then the directory is pruned
+//! (`prune`): other builds' and long-unused files go, and it keeps at most
+//! `prune::MAX_FILES`. A successful load touches the file (its mtime is its
+//! last use). Serialization: postcard — serde-based, compact varints, a
+//! stable documented wire format, and maintained (bincode is not).
 //!
-//! Layout: magic, format version (u32 LE), then chunks of
+//! Layout: magic, format version (u32 LE), build key (u64 LE), then chunks of
 //! `[length u32 LE][crc32 u32 LE][postcard bytes]`: the header (key, entry
 //! count), the term table, then one chunk per source.
+
+pub mod prune;
 
 use super::source::{Source, SourceFigure};
 use crate::figures::conventions::Conventions;
@@ -32,7 +39,10 @@ use std::sync::Mutex;
 
 const MAGIC: &[u8; 8] = b"SRCCHKIX";
 /// Bumped whenever the layout or the meaning of a field changes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
+/// A cache file's name: prefix, the folders' hash in 16 hex digits, suffix.
+const FILE_PREFIX: &str = "index-";
+const FILE_SUFFIX: &str = ".bin";
 /// In the default cache directory, corpora smaller than this are not
 /// cached: they read in a blink, and each workspace would leave a file.
 const MIN_SOURCES: usize = 64;
@@ -118,6 +128,9 @@ struct Header {
 
 type StoredEntry = Entry<String, Figure>;
 
+/// Sources read from the cache, each with its file's stamp, by path.
+type CachedSources = HashMap<PathBuf, Mutex<Option<(Stamp, Source)>>>;
+
 /// The cache for one load of some source folders: entries read from disk
 /// (handed out at most once, while their file is unchanged), and the stamps
 /// of every file looked up, for writing it back.
@@ -125,11 +138,9 @@ pub struct IndexCache {
     /// The cache file; `None` when caching is off for this load.
     file: Option<PathBuf>,
     key: u64,
-    /// The file's term table, interned.
-    terms: Vec<TermId>,
-    /// Each entry's chunk (checksum verified), by path: decoded when looked
-    /// up, so decoding runs in parallel with the rest of the loading.
-    entries: HashMap<PathBuf, Mutex<Option<Vec<u8>>>>,
+    /// Each entry's source, decoded as it was read (one chunk at a time, so
+    /// the raw file is never held whole).
+    entries: CachedSources,
     /// Each file's stamp as seen before it was read.
     stamps: Mutex<HashMap<PathBuf, Stamp>>,
     hits: AtomicUsize,
@@ -146,22 +157,32 @@ impl IndexCache {
         conv: &Conventions,
         sources: usize,
     ) -> IndexCache {
+        IndexCache::read(options, folders, synonyms, conv).for_sources(options, sources)
+    }
+
+    /// `open` before the sources are counted (so that reading the cache and
+    /// finding the files can run together); `for_sources` must follow.
+    pub(super) fn read(
+        options: &CacheOptions,
+        folders: &[PathBuf],
+        synonyms: &Synonyms,
+        conv: &Conventions,
+    ) -> IndexCache {
         let mut cache = IndexCache {
             file: None,
             key: key(folders, synonyms, conv),
-            terms: Vec::new(),
             entries: HashMap::new(),
             stamps: Mutex::default(),
             hits: AtomicUsize::new(0),
             rejected: None,
         };
-        let Some(dir) = options.dir.as_ref().filter(|_| sources >= options.min_sources) else { return cache };
-        let file = dir.join(format!("index-{:016x}.bin", folders_hash(folders)));
+        let Some(dir) = options.dir.as_ref() else { return cache };
+        let file = dir.join(format!("{FILE_PREFIX}{:016x}{FILE_SUFFIX}", folders_hash(folders)));
         match read_cache(&file, cache.key) {
-            Ok((table, entries)) => {
-                cache.terms = table.iter().map(|t| TermId::intern(t)).collect();
-                cache.entries = entries.into_iter().map(|(path, e)| (path, Mutex::new(Some(e)))).collect();
+            Ok(entries) => {
+                cache.entries = entries;
                 tracing::debug!(file = %file.display(), entries = cache.entries.len(), "index cache read");
+                touch(&file);
             }
             Err(why) => {
                 tracing::debug!(file = %file.display(), "index cache not used: {why}; rebuilding");
@@ -170,6 +191,14 @@ impl IndexCache {
         }
         cache.file = Some(file);
         cache
+    }
+
+    /// This cache if a corpus of `sources` files is worth caching; else none.
+    pub(super) fn for_sources(self, options: &CacheOptions, sources: usize) -> IndexCache {
+        if sources >= options.min_sources {
+            return self;
+        }
+        IndexCache { file: None, entries: HashMap::new(), rejected: None, ..self }
     }
 
     /// Why the cache file on disk was not used (missing, corrupt, other
@@ -189,49 +218,12 @@ impl IndexCache {
         self.file.as_ref()?;
         let stamp = std::fs::metadata(path).ok().as_ref().and_then(stamp_of)?;
         lock(&self.stamps).insert(path.to_path_buf(), stamp);
-        let chunk = lock(self.entries.get(path)?).take()?;
-        let entry: StoredEntry = match postcard::from_bytes(&chunk) {
-            Ok(e) => e,
-            Err(e) => {
-                tracing::debug!(path = %path.display(), "index cache entry undecodable: {e}");
-                return None;
-            }
-        };
-        if entry.stamp != stamp {
+        let (was, source) = lock(self.entries.get(path)?).take()?;
+        if was != stamp {
             return None;
         }
-        let source = self.source_of(entry)?;
         self.hits.fetch_add(1, Ordering::Relaxed);
         Some(source)
-    }
-
-    fn source_of(&self, e: StoredEntry) -> Option<Source> {
-        let term = |i: u32| self.terms.get(i as usize).copied();
-        let mut figures = Vec::with_capacity(e.figures.len());
-        for f in e.figures {
-            let terms: Option<Vec<WeightedTerm>> =
-                f.terms.iter().map(|p| WeightedTerm::new(term(p >> 2)?, Weight::from_bits(p & 3))).collect();
-            let noun = match f.noun {
-                Some(n) => Some(term(n)?),
-                None => None,
-            };
-            let names: Option<Vec<NameTerm>> = f
-                .names
-                .iter()
-                .map(|p| NameTerm::new(term(p >> 3)?, Role::from_bits(p >> 1 & 3)?, p & 1 == 1))
-                .collect();
-            figures.push(SourceFigure { figure: f.figure, subject: SourceSubject::from_parts(terms?, noun, names?) });
-        }
-        Some(Source {
-            id: e.id,
-            path: PathBuf::from(e.path),
-            title: e.title,
-            date: e.date,
-            lines: LineIndex::new(&e.text),
-            text: e.text,
-            figures,
-            warning: e.warning,
-        })
     }
 
     /// Writes `sources` back when anything differs from what was read:
@@ -244,9 +236,21 @@ impl IndexCache {
             return;
         }
         match write_cache(file, self.key, sources, &lock(&self.stamps)) {
-            Ok(n) => tracing::debug!(file = %file.display(), entries = n, "index cache written"),
+            Ok(n) => {
+                tracing::debug!(file = %file.display(), entries = n, "index cache written");
+                prune::prune(file);
+            }
             Err(e) => tracing::warn!("index cache {}: not written: {e}", file.display()),
         }
+    }
+}
+
+/// Marks a cache file used now (its mtime), for pruning.
+fn touch(file: &Path) {
+    let touched =
+        std::fs::File::options().write(true).open(file).and_then(|f| f.set_modified(std::time::SystemTime::now()));
+    if let Err(e) = touched {
+        tracing::debug!(file = %file.display(), "index cache not marked used: {e}");
     }
 }
 
@@ -264,29 +268,37 @@ fn folders_hash(folders: &[PathBuf]) -> u64 {
     h.finish()
 }
 
+/// The build that writes and reads caches: its version and executable.
+fn build_key() -> u64 {
+    static KEY: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *KEY.get_or_init(|| {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        env!("CARGO_PKG_VERSION").hash(&mut h);
+        let exe = std::env::current_exe().and_then(std::fs::metadata).ok();
+        exe.as_ref().and_then(stamp_of).map(|s| (s.size, s.mtime_secs, s.mtime_nanos)).hash(&mut h);
+        h.finish()
+    })
+}
+
 /// What decides the cache's contents besides the files: the format, the
-/// build (its version and executable), the settings and the folders.
+/// build, the settings and the folders.
 fn key(folders: &[PathBuf], synonyms: &Synonyms, conv: &Conventions) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     FORMAT_VERSION.hash(&mut h);
-    env!("CARGO_PKG_VERSION").hash(&mut h);
-    let exe = std::env::current_exe().and_then(std::fs::metadata).ok();
-    exe.as_ref().and_then(stamp_of).map(|s| (s.size, s.mtime_secs, s.mtime_nanos)).hash(&mut h);
+    build_key().hash(&mut h);
     synonyms.fingerprint().hash(&mut h);
     (conv.round_tolerance.to_bits(), conv.approx_tolerance.to_bits()).hash(&mut h);
     folders_hash(folders).hash(&mut h);
     h.finish()
 }
 
-/// The term table and each entry's path and verified chunk.
-type CacheContents = (Vec<String>, Vec<(PathBuf, Vec<u8>)>);
-
-fn read_cache(file: &Path, key: u64) -> Result<CacheContents, String> {
+/// Every source in the cache file, if it is whole and ours.
+fn read_cache(file: &Path, key: u64) -> Result<CachedSources, String> {
     let f = std::fs::File::open(file).map_err(|e| format!("cannot open: {e}"))?;
     let len = f.metadata().map(|m| m.len()).unwrap_or(0);
     let mut r = BufReader::new(f);
-    let mut head = [0u8; 12];
-    r.read_exact(&mut head).map_err(|_| "truncated header".to_string())?;
+    let mut head = [0u8; 20];
+    r.read_exact(&mut head[..12]).map_err(|_| "truncated header".to_string())?;
     if &head[..8] != MAGIC {
         return Err("not an index cache".into());
     }
@@ -294,30 +306,65 @@ fn read_cache(file: &Path, key: u64) -> Result<CacheContents, String> {
     if version != FORMAT_VERSION {
         return Err(format!("format version {version}, expected {FORMAT_VERSION}"));
     }
-    let header: Header = decode(&read_chunk(&mut r, len)?)?;
+    r.read_exact(&mut head[12..]).map_err(|_| "truncated header".to_string())?;
+    if head[12..] != build_key().to_le_bytes() {
+        return Err("built by another build".into());
+    }
+    // one buffer for every chunk, each decoded before the next is read
+    let mut buf = Vec::new();
+    let header: Header = decode(read_chunk(&mut r, len, &mut buf)?)?;
     if header.key != key {
         return Err("built by another build, settings or folders".into());
     }
-    let table: Vec<String> = decode(&read_chunk(&mut r, len)?)?;
-    let mut entries = Vec::new();
+    let table: Vec<String> = decode(read_chunk(&mut r, len, &mut buf)?)?;
+    let terms: Vec<TermId> = table.iter().map(|t| TermId::intern(t)).collect();
+    drop(table);
+    let mut entries = HashMap::new();
     for _ in 0..header.entries {
-        let chunk = read_chunk(&mut r, len)?;
-        // the path leads the entry
-        let (path,): (&str,) = decode(&chunk)?;
-        entries.push((PathBuf::from(path), chunk));
+        let entry: StoredEntry = decode(read_chunk(&mut r, len, &mut buf)?)?;
+        let stamp = entry.stamp;
+        let source = source_of(entry, &terms).ok_or("a term outside the term table")?;
+        entries.insert(source.path.clone(), Mutex::new(Some((stamp, source))));
     }
     if r.read(&mut [0u8]).map_err(|e| format!("cannot read: {e}"))? != 0 {
         return Err("trailing bytes".into());
     }
-    Ok((table, entries))
+    Ok(entries)
+}
+
+/// The source an entry stores; `None` if it names a term the table lacks.
+fn source_of(e: StoredEntry, table: &[TermId]) -> Option<Source> {
+    let term = |i: u32| table.get(i as usize).copied();
+    let mut figures = Vec::with_capacity(e.figures.len());
+    for f in e.figures {
+        let terms: Option<Vec<WeightedTerm>> =
+            f.terms.iter().map(|p| WeightedTerm::new(term(p >> 2)?, Weight::from_bits(p & 3))).collect();
+        let noun = match f.noun {
+            Some(n) => Some(term(n)?),
+            None => None,
+        };
+        let names: Option<Vec<NameTerm>> =
+            f.names.iter().map(|p| NameTerm::new(term(p >> 3)?, Role::from_bits(p >> 1 & 3)?, p & 1 == 1)).collect();
+        figures.push(SourceFigure { figure: f.figure, subject: SourceSubject::from_parts(terms?, noun, names?) });
+    }
+    Some(Source {
+        id: e.id,
+        path: PathBuf::from(e.path),
+        title: e.title,
+        date: e.date,
+        lines: LineIndex::new(&e.text),
+        text: e.text,
+        figures,
+        warning: e.warning,
+    })
 }
 
 fn decode<'a, T: Deserialize<'a>>(chunk: &'a [u8]) -> Result<T, String> {
     postcard::from_bytes(chunk).map_err(|e| format!("undecodable chunk: {e}"))
 }
 
-/// One chunk's bytes, its checksum verified.
-fn read_chunk(r: &mut impl Read, file_len: u64) -> Result<Vec<u8>, String> {
+/// One chunk's bytes, read into `buf`, its checksum verified.
+fn read_chunk<'b>(r: &mut impl Read, file_len: u64, buf: &'b mut Vec<u8>) -> Result<&'b [u8], String> {
     let mut head = [0u8; 8];
     r.read_exact(&mut head).map_err(|_| "truncated".to_string())?;
     let len = u32::from_le_bytes([head[0], head[1], head[2], head[3]]) as u64;
@@ -325,9 +372,9 @@ fn read_chunk(r: &mut impl Read, file_len: u64) -> Result<Vec<u8>, String> {
     if len > file_len.min(MAX_CHUNK) {
         return Err(format!("chunk of {len} bytes: corrupt"));
     }
-    let mut buf = vec![0u8; len as usize];
-    r.read_exact(&mut buf).map_err(|_| "truncated".to_string())?;
-    if crc32fast::hash(&buf) != crc {
+    buf.resize(len as usize, 0);
+    r.read_exact(buf).map_err(|_| "truncated".to_string())?;
+    if crc32fast::hash(buf) != crc {
         return Err("checksum mismatch".into());
     }
     Ok(buf)
@@ -382,6 +429,7 @@ fn write_cache(file: &Path, key: u64, sources: &[Source], stamps: &HashMap<PathB
     let mut buf = Vec::new();
     w.write_all(MAGIC)?;
     w.write_all(&FORMAT_VERSION.to_le_bytes())?;
+    w.write_all(&build_key().to_le_bytes())?;
     write_chunk(&mut w, &mut buf, &Header { key, entries: kept.len() as u64 })?;
     write_chunk(&mut w, &mut buf, &table)?;
     for ((s, path, stamp), figures) in kept.iter().zip(entries) {

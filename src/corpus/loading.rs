@@ -32,15 +32,30 @@ const MAX_DEPTH: usize = 32;
 /// symlink loops cut), sorted. Missing folders are reported, and so are
 /// symlinks leading outside every source folder: they are never read.
 pub fn discover(folders: &[PathBuf], report: &mut LoadReport) -> Vec<PathBuf> {
+    let mut present = Vec::new();
+    for folder in folders {
+        if folder.is_dir() {
+            present.push(folder.as_path());
+        } else {
+            report.problems.push(format!("{}: source folder not found", folder.display()));
+        }
+    }
+    walk(folders, &present, report)
+}
+
+/// Every source file under `dir`, a folder inside the source `folders`,
+/// found as `discover` finds them (symlinks out of the folders reported).
+pub fn discover_under(folders: &[PathBuf], dir: &Path, report: &mut LoadReport) -> Vec<PathBuf> {
+    walk(folders, &[dir], report)
+}
+
+/// The source files under `dirs`, sorted, each walked as a whole.
+fn walk(folders: &[PathBuf], dirs: &[&Path], report: &mut LoadReport) -> Vec<PathBuf> {
     let roots: Vec<PathBuf> = folders.iter().filter_map(|f| std::fs::canonicalize(f).ok()).collect();
     let mut out = Vec::new();
-    for folder in folders {
-        if !folder.is_dir() {
-            report.problems.push(format!("{}: source folder not found", folder.display()));
-            continue;
-        }
+    for dir in dirs {
         let mut walk = Walk { roots: &roots, out: &mut out, seen: HashSet::new(), report };
-        walk.dir(folder, 0);
+        walk.dir(dir, 0);
     }
     out.sort();
     out.dedup();
@@ -155,9 +170,11 @@ fn load_folders_with(
     cache: &CacheOptions,
 ) -> (Vec<Source>, LoadReport) {
     let mut report = LoadReport::default();
-    let mut paths = discover(folders, &mut report);
+    // reading the cache (one file, decoded in order) while the folders are walked
+    let (mut paths, read) =
+        rayon::join(|| discover(folders, &mut report), || IndexCache::read(cache, folders, synonyms, conv));
     paths.retain(|p| !skip(p));
-    let cache = IndexCache::open(cache, folders, synonyms, conv, paths.len());
+    let cache = read.for_sources(cache, paths.len());
     let results: Vec<Result<Source, String>> =
         paths.par_iter().map(|p| cache.lookup(p).map_or_else(|| load_file(p, synonyms, conv), Ok)).collect();
     let mut sources = Vec::new();

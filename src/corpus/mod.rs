@@ -9,7 +9,8 @@ mod search;
 mod source;
 
 pub use loading::{
-    discover, is_source_file, load_file, load_folders, load_folders_cached, load_folders_except, LoadReport,
+    discover, discover_under, is_source_file, load_file, load_folders, load_folders_cached, load_folders_except,
+    LoadReport,
 };
 pub use source::{Source, SourceFigure};
 
@@ -110,6 +111,13 @@ impl Corpus {
             }
         }
         true
+    }
+
+    /// Removes every source read from `path` or from a file under it (a
+    /// folder); how many.
+    pub fn remove_under(&mut self, path: &Path) -> usize {
+        let gone: Vec<PathBuf> = self.by_path.keys().filter(|p| p.starts_with(path)).cloned().collect();
+        gone.iter().filter(|p| self.remove(p)).count()
     }
 
     /// Every source, ordered by id.
@@ -333,7 +341,7 @@ mod tests {
 
     fn query(text: &str) -> Query {
         let ex = crate::figures::extract(text, crate::text::Format::Plain);
-        Query::of(&subject::of_figure(text, &ex.figures[0], &[], &Synonyms::default()))
+        Query::of(&subject::of_figure(&ex.masked, &ex.figures[0], &[], &Synonyms::default()))
     }
 
     #[test]

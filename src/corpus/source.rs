@@ -34,7 +34,7 @@ impl Source {
         let format = Format::from_path(path);
         let ex = figures::extract_with(&text, format, conv);
         let date = dating::date_of(&text, &ex);
-        let figures = subjects_of(&text, ex.figures, synonyms);
+        let figures = subjects_of(&ex.masked, ex.figures, synonyms);
         Source {
             id: path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
             path: path.to_path_buf(),
@@ -53,9 +53,10 @@ impl Source {
     }
 }
 
-/// Pairs each figure with its subject; words of the sentence's other
-/// figures are left out of each subject.
-pub fn subjects_of(text: &str, figs: Vec<Figure>, synonyms: &Synonyms) -> Vec<SourceFigure> {
+/// Pairs each figure with its subject, read from `masked` (the prose of the
+/// text, `Extraction::masked`); words of the sentence's other figures are
+/// left out of each subject.
+pub fn subjects_of(masked: &str, figs: Vec<Figure>, synonyms: &Synonyms) -> Vec<SourceFigure> {
     let spans: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> =
         figs.iter().map(|f| (f.sentence.clone(), f.span.clone())).collect();
     figs.into_iter()
@@ -67,7 +68,7 @@ pub fn subjects_of(text: &str, figs: Vec<Figure>, synonyms: &Synonyms) -> Vec<So
                 .filter(|(j, (s, _))| *j != i && *s == figure.sentence)
                 .map(|(_, (_, sp))| sp.clone())
                 .collect();
-            let subject = SourceSubject::intern(&subject::of_figure(text, &figure, &others, synonyms));
+            let subject = SourceSubject::intern(&subject::of_figure(masked, &figure, &others, synonyms));
             SourceFigure { figure, subject }
         })
         .collect()
@@ -81,4 +82,19 @@ fn title_of(text: &str) -> String {
         .chars()
         .take(200)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_markdown_sources_subjects_are_read_from_its_prose() {
+        let text =
+            "# Harbour\n\nThe port's [harbour report](http://example.org/fishing-boats \"Whaling fleet\") counted \
+                    412 cargo ships [@trawlers-2016].\n";
+        let s = Source::from_text(Path::new("harbour.md"), text.to_string(), &Synonyms::default(), &Default::default());
+        let terms: Vec<&str> = s.figures[0].subject.terms().iter().filter_map(|t| t.id().text()).collect();
+        assert_eq!(terms, ["cargo", "count", "harbour", "port", "ship"]);
+    }
 }

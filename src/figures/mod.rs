@@ -157,6 +157,10 @@ pub struct Figure {
 /// A text read for figures.
 #[derive(Clone, Debug, Default)]
 pub struct Extraction {
+    /// The text the figures were read from: its prose, everything else
+    /// (code, link targets, URLs, citation keys, markup) blanked to spaces,
+    /// same length. Subjects are read from it, so non-prose never leaks in.
+    pub masked: String,
     pub figures: Vec<Figure>,
     /// Every sentence of prose, in order.
     pub sentences: Vec<Range<usize>>,
@@ -196,6 +200,7 @@ pub fn extract_with(text: &str, format: Format, conv: &conventions::Conventions)
     }
     out.citations = prose.citations;
     out.links = prose.links;
+    out.masked = prose.masked;
     out
 }
 

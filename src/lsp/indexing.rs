@@ -1,6 +1,8 @@
 //! Reading the sources in the background: the first full index (with
-//! work-done progress), and per-file updates when a source file changes on
-//! disk, reported by the client or by the server's own watcher.
+//! work-done progress), and updates when a source file or folder changes on
+//! disk, reported by the client or by the server's own watcher: a file is
+//! re-read alone; a folder that appeared is read whole, and every source
+//! under a path that vanished (file or folder) is dropped.
 
 use super::analysis;
 use super::state::{read, write, State};
@@ -106,50 +108,94 @@ pub async fn full_index(state: Arc<State>, client: Client) {
     analysis::rerun_all(state, client).await;
 }
 
-/// A source file changed, appeared or vanished: re-read that file alone.
+/// A source file or folder changed, appeared or vanished: re-read that
+/// file alone, read every source under that folder, or drop every source
+/// under the vanished path; then re-check open notes if anything changed.
 pub async fn file_changed(state: Arc<State>, client: Client, path: PathBuf) {
     tracing::debug!(path = %path.display(), "file changed");
     if state.is_config_file(&path) {
         reconfigure(state, client).await;
         return;
     }
-    if !corpus::is_source_file(&path) || !state.is_source_path_or_parent(&path) {
+    if !state.is_source_path_or_parent(&path) {
         return;
     }
-    let ignored = {
-        let ws = read(&state.workspace);
-        ws.config.is_ignored(&ws.root_or_cwd(), &path)
-    };
     let st = state.clone();
     let p = path.clone();
-    let outcome = tokio::task::spawn_blocking(move || {
-        let settings = read(&st.workspace).settings.clone();
-        if p.is_file() && !st.is_source_path(&p) {
-            // a symlink leading out of the source folders: never read
-            write(&st.corpus).remove(&p);
-            Some(format!("{}: links outside the source folders, skipped", p.display()))
-        } else if p.is_file() && !ignored {
-            match corpus::load_file(&p, &settings.synonyms, &settings.conventions) {
-                Ok(src) => {
-                    write(&st.corpus).upsert(src);
-                    None
-                }
-                Err(e) => {
-                    write(&st.corpus).remove(&p);
-                    Some(e)
-                }
-            }
-        } else {
-            write(&st.corpus).remove(&p);
-            None
-        }
-    })
-    .await;
-    if let Ok(Some(problem)) = outcome {
+    let Ok(outcome) = tokio::task::spawn_blocking(move || reread(&st, &p)).await else { return };
+    for problem in outcome.problems {
         client.log_message(MessageType::WARNING, format!("sourcecheck: {problem}")).await;
     }
-    tracing::info!("re-indexed {}", path.display());
-    analysis::rerun_all(state, client).await;
+    if outcome.changed {
+        tracing::info!("re-indexed {}", path.display());
+        analysis::rerun_all(state, client).await;
+    }
+}
+
+/// What re-reading a path did to the corpus.
+#[derive(Default)]
+struct Reread {
+    changed: bool,
+    problems: Vec<String>,
+}
+
+/// Brings the corpus in line with what is on disk at `path`.
+fn reread(st: &State, path: &Path) -> Reread {
+    if path.is_dir() {
+        return reread_folder(st, path);
+    }
+    if !path.exists() {
+        // a file or a whole folder vanished (deleted, renamed away)
+        return Reread { changed: write(&st.corpus).remove_under(path) > 0, problems: Vec::new() };
+    }
+    if !corpus::is_source_file(path) {
+        return Reread::default();
+    }
+    let mut problems = Vec::new();
+    if !st.is_source_path(path) {
+        // a symlink leading out of the source folders: never read
+        write(&st.corpus).remove(path);
+        problems.push(format!("{}: links outside the source folders, skipped", path.display()));
+    } else if st.is_ignored(path) {
+        write(&st.corpus).remove(path);
+    } else {
+        let settings = read(&st.workspace).settings.clone();
+        match corpus::load_file(path, &settings.synonyms, &settings.conventions) {
+            Ok(src) => write(&st.corpus).upsert(src),
+            Err(e) => {
+                write(&st.corpus).remove(path);
+                problems.push(e);
+            }
+        }
+    }
+    Reread { changed: true, problems }
+}
+
+/// A folder appeared (or was reported as a whole): every source under it
+/// read afresh, in parallel, and those no longer there dropped.
+fn reread_folder(st: &State, dir: &Path) -> Reread {
+    use rayon::prelude::*;
+    let (folders, settings) = {
+        let ws = read(&st.workspace);
+        (ws.folders.clone(), ws.settings.clone())
+    };
+    let mut report = corpus::LoadReport::default();
+    let mut paths = corpus::discover_under(&folders, dir, &mut report);
+    paths.retain(|p| !st.is_ignored(p));
+    let results: Vec<Result<corpus::Source, String>> =
+        paths.par_iter().map(|p| corpus::load_file(p, &settings.synonyms, &settings.conventions)).collect();
+    let mut corpus = write(&st.corpus);
+    let mut changed = corpus.remove_under(dir) > 0;
+    for r in results {
+        match r {
+            Ok(src) => {
+                corpus.upsert(src);
+                changed = true;
+            }
+            Err(e) => report.problems.push(e),
+        }
+    }
+    Reread { changed, problems: report.problems }
 }
 
 impl State {

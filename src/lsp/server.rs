@@ -195,12 +195,12 @@ impl LanguageServer for Backend {
                 let ws = read(&self.state.workspace);
                 (ws.folders.clone(), ws.root_or_cwd())
             };
+            // everything under each source folder, and the folder itself: a folder
+            // deleted, created or renamed is reported once, as a folder (not file by file)
             let mut watchers: Vec<FileSystemWatcher> = folders
                 .iter()
-                .map(|f| FileSystemWatcher {
-                    glob_pattern: GlobPattern::String(format!("{}/**/*.{{txt,md,markdown,text}}", f.display())),
-                    kind: None,
-                })
+                .flat_map(|f| [format!("{}/**", f.display()), f.display().to_string()])
+                .map(|glob| FileSystemWatcher { glob_pattern: GlobPattern::String(glob), kind: None })
                 .collect();
             watchers.push(FileSystemWatcher {
                 glob_pattern: GlobPattern::String(root.join(crate::config::FILE_NAME).display().to_string()),

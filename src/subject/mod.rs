@@ -54,9 +54,11 @@ pub fn term(word: &str, synonyms: &Synonyms) -> Option<String> {
     Some(synonyms.canonical(&stemmed).unwrap_or(stemmed))
 }
 
-/// The subject of `figure`, read from `text` (the document it was found in).
-/// `others` are the spans of the sentence's other figures, whose words are
-/// left out so that two figures in one sentence keep apart.
+/// The subject of `figure`, read from `text`: the masked prose of the
+/// document it was found in (`figures::Extraction::masked`), so that link
+/// targets, URLs, code and citation keys say nothing of it. `others` are the
+/// spans of the sentence's other figures, whose words are left out so that
+/// two figures in one sentence keep apart.
 pub fn of_figure(text: &str, figure: &Figure, others: &[std::ops::Range<usize>], synonyms: &Synonyms) -> Subject {
     let toks = tokenize(text, figure.sentence.clone());
     let first = toks.iter().position(|t| t.start >= figure.span.start).unwrap_or(0);
@@ -153,4 +155,35 @@ fn merge(mut bag: Vec<(String, Weight)>) -> Vec<(String, Weight)> {
     bag.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     bag.dedup_by(|a, b| a.0 == b.0);
     bag
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::figures::extract;
+    use crate::text::Format;
+
+    /// The terms of the first figure's subject, as the check reads it.
+    fn terms_of(text: &str) -> Vec<(String, Weight)> {
+        let ex = extract(text, Format::Markdown);
+        of_figure(&ex.masked, &ex.figures[0], &[], &Synonyms::default()).terms
+    }
+
+    fn t(term: &str, w: Weight) -> (String, Weight) {
+        (term.to_string(), w)
+    }
+
+    #[test]
+    fn a_link_target_says_nothing_of_a_subject_its_text_does() {
+        let note = "The port's [harbour report](http://example.org/fishing-boats \"Whaling fleet\") counted 412 \
+                    cargo ships.\n";
+        let expected = [t("cargo", NEAR), t("count", NEAR), t("harbour", NEAR), t("port", NEAR), t("ship", NOUN)];
+        assert_eq!(terms_of(note), expected);
+    }
+
+    #[test]
+    fn code_spans_bare_urls_and_citation_keys_say_nothing_of_a_subject() {
+        let note = "The port counted 412 cargo ships `fishing_boats` (https://example.org/trawlers) [@whaling-2016].\n";
+        assert_eq!(terms_of(note), [t("cargo", NEAR), t("count", NEAR), t("port", NEAR), t("ship", NOUN)]);
+    }
 }

@@ -51,6 +51,19 @@ pub fn prose(text: &str, format: Format) -> Prose {
     }
 }
 
+/// `text` with `ranges` blanked to spaces (newlines kept): same length,
+/// same offsets. A range that does not fall on character boundaries is left.
+pub fn blanked(text: &str, ranges: impl IntoIterator<Item = Range<usize>>) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for r in ranges {
+        if r.start <= r.end && text.is_char_boundary(r.start) && text.is_char_boundary(r.end) {
+            blank(&mut bytes, r);
+        }
+    }
+    // whole characters became ASCII spaces: still UTF-8
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
+}
+
 fn blank(bytes: &mut [u8], range: Range<usize>) {
     for b in &mut bytes[range] {
         if *b != b'\n' {
@@ -286,6 +299,12 @@ mod tests {
         let ids: Vec<&str> = p.citations.iter().flat_map(|g| g.keys.iter().map(|k| k.id.as_str())).collect();
         assert_eq!(ids, ["004"]);
         assert_eq!(&text[p.citations[0].keys[0].range.clone()], "@004");
+    }
+
+    #[test]
+    fn blanked_keeps_offsets_and_newlines_and_leaves_ranges_inside_a_character() {
+        assert_eq!(blanked("a [é](x)\nb", std::iter::once(2..11)), "a        \n ");
+        assert_eq!(blanked("é and é", [1..2, 3..6]), "é     é");
     }
 
     #[test]
