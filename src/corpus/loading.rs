@@ -107,13 +107,16 @@ impl Walk<'_> {
             }
         };
         for entry in entries.flatten() {
-            let path = entry.path();
             if entry.file_name().to_string_lossy().starts_with('.') {
                 continue;
             }
-            if path.is_dir() {
+            let path = entry.path();
+            // the entry's own type comes with the listing: no stat, and only
+            // symlinks need resolving (a plain file here is inside the folders)
+            let Ok(kind) = entry.file_type() else { continue };
+            if kind.is_dir() || (kind.is_symlink() && path.is_dir()) {
                 self.dir(&path, depth + 1);
-            } else if is_source_file(&path) && self.contained(&path).is_some() {
+            } else if is_source_file(&path) && (!kind.is_symlink() || self.contained(&path).is_some()) {
                 self.out.push(path);
             }
         }
