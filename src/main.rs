@@ -13,7 +13,7 @@ fn main() {
                 .without_time()
                 .with_filter(EnvFilter::from_env("SOURCECHECK_LOG")),
         )
-        .with(sourcecheck::lsp::logging::ClientLog.with_filter(filter::LevelFilter::DEBUG))
+        .with(sourcecheck::lsp::logging::ClientLog.with_filter(filter::filter_fn(sourcecheck::lsp::logging::wanted)))
         .init();
     let cli = sourcecheck::cli::Cli::parse();
     std::process::exit(sourcecheck::cli::run(cli));

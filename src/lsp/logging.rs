@@ -8,7 +8,7 @@ use std::sync::{Mutex, OnceLock};
 use tokio::sync::mpsc::UnboundedSender;
 use tower_lsp_server::ls_types::{MessageType, TraceValue};
 use tracing::field::{Field, Visit};
-use tracing::{Event, Level, Subscriber};
+use tracing::{Event, Level, Metadata, Subscriber};
 use tracing_subscriber::layer::{Context, Layer};
 
 const OFF: u8 = 0;
@@ -62,23 +62,29 @@ impl Visit for Message {
     }
 }
 
+/// Does the client want this event at its trace level? Also the layer's
+/// filter (see main.rs), asked on every event: with tracing off, no event's
+/// fields are even formatted.
+pub fn wanted(meta: &Metadata<'_>) -> bool {
+    // only our own lines: sending one must not log a line that is sent
+    if !meta.target().starts_with("sourcecheck") {
+        return false;
+    }
+    let level = *meta.level();
+    match TRACE.load(Ordering::Relaxed) {
+        OFF => false,
+        MESSAGES => level <= Level::INFO,
+        _ => level <= Level::DEBUG,
+    }
+}
+
 impl<S: Subscriber> Layer<S> for ClientLog {
     fn on_event(&self, event: &Event<'_>, _: Context<'_, S>) {
         let meta = event.metadata();
-        // only our own lines: sending one must not log a line that is sent
-        if !meta.target().starts_with("sourcecheck") {
+        if !wanted(meta) {
             return;
         }
-        let trace = TRACE.load(Ordering::Relaxed);
         let level = *meta.level();
-        let wanted = match trace {
-            OFF => false,
-            MESSAGES => level <= Level::INFO,
-            _ => level <= Level::DEBUG,
-        };
-        if !wanted {
-            return;
-        }
         let Some(tx) = sink().lock().unwrap_or_else(|e| e.into_inner()).clone() else { return };
         let mut m = Message(String::new());
         event.record(&mut m);
