@@ -44,6 +44,7 @@ pub async fn run(state: Arc<State>, client: Client, uri: Uri) {
     if path.as_deref().is_some_and(|p| state.is_ignored(p)) {
         // an ignored file is not a note: clear what it showed before
         lock(&state.analyses).remove(&uri);
+        lock(&state.diagnostic_memos).remove(&uri);
         publish::clear(&state, &uri);
         return;
     }
