@@ -10,8 +10,8 @@
 use super::convert::{path_to_uri, Doc, Encoding};
 use super::state::Analysis;
 use crate::check::FigureCheck;
-use crate::config::{Level, Severity};
-use crate::verdict::{Evidence, Judgement, Stance, Verdict};
+use crate::config::{Code, Level, Severity};
+use crate::verdict::{Evidence, Judgement, Stance};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -47,8 +47,9 @@ struct Body<'a> {
     related_information: Option<Vec<DiagnosticRelatedInformation>>,
 }
 
-fn severity(level: Level) -> Option<DiagnosticSeverity> {
-    match level {
+/// The configured severity of `code`; none when it is off.
+fn severity(levels: &Severity, code: Code) -> Option<DiagnosticSeverity> {
+    match levels.of(code) {
         Level::Error => Some(DiagnosticSeverity::ERROR),
         Level::Warning => Some(DiagnosticSeverity::WARNING),
         Level::Information => Some(DiagnosticSeverity::INFORMATION),
@@ -59,11 +60,11 @@ fn severity(level: Level) -> Option<DiagnosticSeverity> {
 
 fn body(
     sev: DiagnosticSeverity,
-    code: &str,
+    code: Code,
     message: &str,
     related: Option<Vec<DiagnosticRelatedInformation>>,
 ) -> Vec<u8> {
-    let b = Body { severity: sev, code, source: "sourcecheck", message, related_information: related };
+    let b = Body { severity: sev, code: code.name(), source: "sourcecheck", message, related_information: related };
     // plain strings and numbers: serializing cannot fail
     serde_json::to_vec(&b).unwrap_or_else(|_| b"{}".to_vec())
 }
@@ -122,8 +123,8 @@ pub fn to_json(a: &Analysis, doc: &Doc, levels: &Severity, related: bool, memo: 
     let mut out = Vec::with_capacity(bodies.values().filter_map(|b| b.1.as_ref()).map(|b| b.len() + 80).sum());
     out.push(b'[');
     for c in &a.check.citations {
-        if let (Some(err), Some(sev)) = (&c.error, severity(levels.citation)) {
-            push(&mut out, doc.range(&c.range), &body(sev, "unknown-citation", &capitalise(err), None));
+        if let (Some(err), Some(sev)) = (&c.error, severity(levels, Code::UnknownCitation)) {
+            push(&mut out, doc.range(&c.range), &body(sev, Code::UnknownCitation, &capitalise(err), None));
         }
     }
     for f in &a.check.figures {
@@ -131,8 +132,8 @@ pub fn to_json(a: &Analysis, doc: &Doc, levels: &Severity, related: bool, memo: 
         if let Some(b) = bodies.get(&key(f)).and_then(|b| b.1.as_ref()) {
             push(&mut out, range, b);
         }
-        if let (Some(w), Some(sev)) = (&f.citation_warning, severity(levels.contradicted)) {
-            push(&mut out, range, &body(sev, "citation-mismatch", &capitalise(w), None));
+        if let (Some(w), Some(sev)) = (&f.citation_warning, severity(levels, Code::CitationMismatch)) {
+            push(&mut out, range, &body(sev, Code::CitationMismatch, &capitalise(w), None));
         }
     }
     out.push(b']');
@@ -143,19 +144,15 @@ pub fn to_json(a: &Analysis, doc: &Doc, levels: &Severity, related: bool, memo: 
 /// A judgement's diagnostic body (with its passages when `uris` is given),
 /// or none when its verdict's level is off.
 fn verdict_body(j: &Judgement, doc: &Doc, levels: &Severity, uris: Option<&Uris>) -> Option<Arc<[u8]>> {
-    let level = match j.verdict {
-        Verdict::Supported => levels.supported,
-        Verdict::Contradicted => levels.contradicted,
-        Verdict::Unsourced => levels.unsourced,
-    };
-    let sev = severity(level)?;
+    let code = Code::of_verdict(j.verdict);
+    let sev = severity(levels, code)?;
     let mut message = j.message.clone();
     for n in &j.notes {
         message.push('\n');
         message.push_str(n);
     }
     let related = uris.map(|uris| passages(j).filter_map(|e| related_passage(e, doc, uris)).collect());
-    Some(Arc::from(body(sev, j.verdict.name(), &message, related)))
+    Some(Arc::from(body(sev, code, &message, related)))
 }
 
 fn related_passage(e: &Evidence, doc: &Doc, uris: &Uris) -> Option<DiagnosticRelatedInformation> {
@@ -200,7 +197,7 @@ mod tests {
     fn a_body_is_spliced_after_the_range() {
         let mut out = b"[".to_vec();
         let range = Range::new(tower_lsp_server::ls_types::Position::new(1, 2), Default::default());
-        push(&mut out, range, &body(DiagnosticSeverity::HINT, "supported", "Yes \"quoted\"", None));
+        push(&mut out, range, &body(DiagnosticSeverity::HINT, Code::Supported, "Yes \"quoted\"", None));
         push(&mut out, range, b"{}");
         out.push(b']');
         let got: Value = serde_json::from_slice(&out).expect("json");

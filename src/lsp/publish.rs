@@ -10,29 +10,33 @@ use tower_lsp_server::ls_types::Uri;
 
 const METHOD: &str = "textDocument/publishDiagnostics";
 
-/// A note's diagnostics as JSON, ready to send.
+/// A note's diagnostics as JSON, ready to send: the params in three parts,
+/// so that the megabyte in the middle is copied only into the frame.
 pub struct Prepared {
     /// Fingerprint of the diagnostics alone (not the version).
     fingerprint: u64,
-    /// The publishDiagnostics params.
-    params: Vec<u8>,
+    /// `{"uri":…,"diagnostics":`
+    head: Vec<u8>,
+    /// The diagnostics, a JSON array.
+    diagnostics: Vec<u8>,
+    /// `,"version":…}` or `}`
+    tail: Vec<u8>,
+}
+
+impl Prepared {
+    fn params(&self) -> [&[u8]; 3] {
+        [&self.head, &self.diagnostics, &self.tail]
+    }
 }
 
 /// The params for `uri` at `version` around `diagnostics`, a JSON array.
 pub fn prepare(uri: &Uri, version: Option<i32>, diagnostics: Vec<u8>) -> Prepared {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     diagnostics.hash(&mut h);
-    let uri_json = serde_json::Value::String(uri.as_str().to_string()).to_string();
-    let mut params = Vec::with_capacity(diagnostics.len() + uri_json.len() + 48);
-    params.extend_from_slice(b"{\"uri\":");
-    params.extend_from_slice(uri_json.as_bytes());
-    params.extend_from_slice(b",\"diagnostics\":");
-    params.extend_from_slice(&diagnostics);
-    if let Some(v) = version {
-        params.extend_from_slice(format!(",\"version\":{v}").as_bytes());
-    }
-    params.push(b'}');
-    Prepared { fingerprint: h.finish(), params }
+    let uri_json = serde_json::to_string(uri.as_str()).unwrap_or_default();
+    let head = format!("{{\"uri\":{uri_json},\"diagnostics\":").into_bytes();
+    let tail = version.map_or_else(|| "}".to_string(), |v| format!(",\"version\":{v}}}")).into_bytes();
+    Prepared { fingerprint: h.finish(), head, diagnostics, tail }
 }
 
 /// Sends `prepared` unless the client already has exactly these diagnostics
@@ -45,14 +49,14 @@ pub fn send_if_changed(state: &State, uri: &Uri, prepared: Prepared) -> bool {
         }
         published.insert(uri.clone(), prepared.fingerprint);
     }
-    state.outbox().notify(METHOD, &prepared.params)
+    state.outbox().notify(METHOD, &prepared.params())
 }
 
 /// Clears what `uri` showed, if it showed anything (a closed or ignored note).
 pub fn clear(state: &State, uri: &Uri) {
     if lock(&state.published).remove(uri).is_some() {
         let empty = prepare(uri, None, b"[]".to_vec());
-        state.outbox().notify(METHOD, &empty.params);
+        state.outbox().notify(METHOD, &empty.params());
     }
 }
 
@@ -87,7 +91,7 @@ mod tests {
         let diags = vec![diag(3, "Contradicted: \"quoted\" — 12 → 13\n2nd line"), diag(9, "é😀")];
         for version in [Some(7), None, Some(-1)] {
             let p = prepare(&uri(), version, json(&diags));
-            let ours: serde_json::Value = serde_json::from_slice(&p.params).expect("json");
+            let ours: serde_json::Value = serde_json::from_slice(&p.params().concat()).expect("json");
             let theirs =
                 serde_json::to_value(PublishDiagnosticsParams::new(uri(), diags.clone(), version)).expect("serializes");
             assert_eq!(ours, theirs);

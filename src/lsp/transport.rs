@@ -33,9 +33,9 @@ impl Outbox {
         Outbox(None)
     }
 
-    /// Sends a notification whose `params` are already JSON; false when the
-    /// connection is gone.
-    pub fn notify(&self, method: &str, params: &[u8]) -> bool {
+    /// Sends a notification whose `params` are already JSON (in parts, one
+    /// after another); false when the connection is gone.
+    pub fn notify(&self, method: &str, params: &[&[u8]]) -> bool {
         let Some(tx) = &self.0 else { return false };
         tx.send(Out::Frame(notification(method, params))).is_ok()
     }
@@ -52,31 +52,30 @@ pub fn capture() -> (Outbox, impl FnMut() -> Option<Vec<u8>>) {
     (Outbox(Some(tx)), take)
 }
 
-/// A notification with these JSON `params`, framed: built in one buffer, as
-/// the params may be a megabyte.
-fn notification(method: &str, params: &[u8]) -> Vec<u8> {
-    let method = serde_json::Value::String(method.to_string()).to_string();
-    let head = b"{\"jsonrpc\":\"2.0\",\"method\":";
-    let len = head.len() + method.len() + b",\"params\":".len() + params.len() + 1;
-    let mut out = format!("Content-Length: {len}\r\n\r\n").into_bytes();
-    out.reserve_exact(len);
-    out.extend_from_slice(head);
-    out.extend_from_slice(method.as_bytes());
-    out.extend_from_slice(b",\"params\":");
-    out.extend_from_slice(params);
-    out.push(b'}');
-    out
+/// A notification with these JSON `params` (given in parts: they may be a
+/// megabyte, and are copied once, here), framed.
+fn notification(method: &str, params: &[&[u8]]) -> Vec<u8> {
+    let method = serde_json::to_string(method).unwrap_or_default();
+    let mut parts: Vec<&[u8]> = vec![b"{\"jsonrpc\":\"2.0\",\"method\":", method.as_bytes(), b",\"params\":"];
+    parts.extend_from_slice(params);
+    parts.push(b"}");
+    frame(&parts)
 }
 
-fn frame(body: &[u8]) -> Vec<u8> {
-    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
-    out.extend_from_slice(body);
+/// A message whose body is `parts`, one after another, with its header.
+fn frame(parts: &[&[u8]]) -> Vec<u8> {
+    let len: usize = parts.iter().map(|p| p.len()).sum();
+    let mut out = format!("Content-Length: {len}\r\n\r\n").into_bytes();
+    out.reserve_exact(len);
+    for p in parts {
+        out.extend_from_slice(p);
+    }
     out
 }
 
 fn parse_error(detail: &str) -> Vec<u8> {
     let body = serde_json::json!({"jsonrpc": "2.0", "id": null, "error": {"code": -32700, "message": format!("Parse error: {detail}")}});
-    frame(body.to_string().as_bytes())
+    frame(&[body.to_string().as_bytes()])
 }
 
 /// Reads one header block; returns the Content-Length it names, `Err` with
@@ -130,7 +129,7 @@ async fn guard_input<R: AsyncRead + Unpin>(input: R, mut to_server: DuplexStream
         }
         match serde_json::from_slice::<serde_json::Value>(&body) {
             Ok(v) if v.is_object() => {
-                if to_server.write_all(&frame(&body)).await.is_err() {
+                if to_server.write_all(&frame(&[&body])).await.is_err() {
                     break;
                 }
             }
@@ -155,7 +154,7 @@ async fn relay_output(from_server: DuplexStream, out: mpsc::UnboundedSender<Out>
         if r.read_exact(&mut body).await.is_err() {
             break;
         }
-        if out.send(Out::Frame(frame(&body))).is_err() {
+        if out.send(Out::Frame(frame(&[&body]))).is_err() {
             break;
         }
     }
