@@ -125,11 +125,10 @@ fn in_memory(n: usize) {
         terms as f64 / corpus.figure_count() as f64
     );
     // what the sources hold, by part (heap bytes as allocated, before malloc's overhead)
-    let (mut text, mut figs, mut fig_heap, mut subj, mut lines, mut names) = (0, 0, 0, 0, 0, 0);
+    let (mut text, mut figs, mut fig_heap, mut subj, mut names) = (0, 0, 0, 0, 0);
     for s in corpus.sources() {
-        text += s.text.capacity();
+        text += s.excerpts.heap_bytes();
         figs += s.figures.capacity() * std::mem::size_of::<sourcecheck::corpus::SourceFigure>();
-        lines += s.lines.line_count() * std::mem::size_of::<usize>();
         names += s.id.capacity() + s.title.capacity() + s.path.capacity();
         for f in &s.figures {
             let g = &f.figure;
@@ -144,8 +143,8 @@ fn in_memory(n: usize) {
     }
     let mb = |b: usize| b as f64 / 1e6;
     println!(
-        "held: texts {:.1} MB, figures {:.1} MB inline + {:.1} MB heap ({} figures' allocations), subjects {:.1} MB, line starts {:.1} MB, names {:.1} MB",
-        mb(text), mb(figs), mb(fig_heap), corpus.figure_count(), mb(subj), mb(lines), mb(names)
+        "held: excerpts (figures' sentences and their positions) {:.1} MB of {:.1} MB of text, figures {:.1} MB inline + {:.1} MB heap ({} figures' allocations), subjects {:.1} MB, names {:.1} MB",
+        mb(text), bytes as f64 / 1e6, mb(figs), mb(fig_heap), corpus.figure_count(), mb(subj), mb(names)
     );
     println!(
         "size_of Figure {} SourceFigure {}",

@@ -48,11 +48,11 @@ pub fn fixes_for(text: &str, check: &NoteCheck, f: &FigureCheck, corpus: &Corpus
                 let sf = &e.source_figure().figure;
                 let same_period = sf.per == f.figure.per;
                 let (replace, wording) = if same_period {
-                    (f.figure.quantity.clone(), &e.source.text[sf.quantity.clone()])
+                    (f.figure.quantity.clone(), e.source.text_of(sf.quantity.clone()))
                 } else {
-                    (f.figure.span.clone(), &e.source.text[sf.span.clone()])
+                    (f.figure.span.clone(), e.source.text_of(sf.span.clone()))
                 };
-                let wording = collapse(wording);
+                let Some(wording) = wording.map(collapse) else { continue };
                 let id = corpus.short_id(&e.source.id);
                 if seen.contains(&(wording.clone(), id.clone())) {
                     continue;

@@ -81,10 +81,14 @@ impl Evidence {
     }
     /// The source's own words for the figure: "less than 1,000 militants remain in Iraq and Syria".
     pub fn excerpt(&self) -> String {
-        report::excerpt(&self.source.text, &self.source_figure().figure)
+        self.source.excerpt(self.figure)
+    }
+    /// The figure as written: "less than 1,000".
+    pub fn quote(&self) -> String {
+        self.source.quote(self.figure)
     }
     pub fn sentence(&self) -> &str {
-        &self.source.text[self.source_figure().figure.sentence.clone()]
+        self.source.sentence_of(self.figure).map_or("", |(s, _)| s)
     }
 }
 
@@ -238,7 +242,7 @@ pub fn judge(
         tracing::debug!(
             sim,
             source = %source.id,
-            figure = %report::quote_figure(&source.text, &sf.figure),
+            figure = %source.quote(r.1 as usize),
             comparable = comparable(figure, &sf.figure).is_some(),
             "candidate"
         );
@@ -382,13 +386,7 @@ fn notes(
             (None, Some(p)) => format!("per {}, not as a total", p.name()),
             _ => "for a different measure".to_string(),
         };
-        out.push(format!(
-            "Sources disagree: {} gives {} {}: {}.",
-            cite(r, corpus),
-            report::quote_figure(&r.source.text, &r.source_figure().figure),
-            what,
-            r.excerpt()
-        ));
+        out.push(format!("Sources disagree: {} gives {} {}: {}.", cite(r, corpus), r.quote(), what, r.excerpt()));
     }
     out
 }
@@ -423,9 +421,9 @@ pub fn explain(
         .sources()
         .into_iter()
         .flat_map(|source| {
-            source.figures.iter().map(move |sf| CandidateTrace {
+            source.figures.iter().enumerate().map(move |(i, sf)| CandidateTrace {
                 source: source.id.clone(),
-                figure: report::quote_figure(&source.text, &sf.figure),
+                figure: source.quote(i),
                 similarity: subject.coverage_similarity(
                     &sf.subject,
                     |t| corpus.idf(t),

@@ -72,7 +72,10 @@ fn snapshot(c: &Corpus) -> Vec<String> {
                     format!("{:?} {:?} {:?} {:?}", f.figure, f.subject.terms(), f.subject.noun(), f.subject.names())
                 })
                 .collect();
-            format!("{} {:?} {} {:?} {:?} {:?} {}", s.id, s.path, s.title, s.date, s.warning, figures, s.text)
+            format!(
+                "{} {:?} {} {:?} {:?} {:?} {:?} {}",
+                s.id, s.path, s.title, s.date, s.warning, figures, s.excerpts, s.first_line_end
+            )
         })
         .collect()
 }
@@ -147,9 +150,9 @@ fn a_changed_file_is_read_again_alone_and_a_removed_one_dropped() {
     let src = warm.by_path(&changed).unwrap();
     assert_eq!(src.title, "Changed");
     assert_eq!(src.figures.len(), 1);
-    assert_eq!(&src.text[src.figures[0].figure.span.clone()], "About 4,321 refugees");
+    assert_eq!(src.text_of(src.figures[0].figure.span.clone()), Some("About 4,321 refugees"));
     let unchanged = setup.dir.path().join("sources/004.txt");
-    assert_eq!(warm.by_path(&unchanged).unwrap().text, cold.by_path(&unchanged).unwrap().text);
+    assert_eq!(warm.by_path(&unchanged).unwrap().excerpts, cold.by_path(&unchanged).unwrap().excerpts);
 
     // written back: the next load reads everything from the cache
     let (again, report) = setup.load();

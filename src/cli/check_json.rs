@@ -1,7 +1,7 @@
 //! `check --format json`: the documented JSON contract, one object per
 //! note with every figure (whatever its configured severity) and citation.
 
-use super::position::{display_path, span1, Span1};
+use super::position::{display_path, source_span1, span1, Span1};
 use crate::check::NoteCheck;
 use crate::report::collapse;
 use crate::text::lines::LineIndex;
@@ -67,7 +67,7 @@ pub fn note_out(path: &Path, text: &str, check: &NoteCheck) -> NoteOut {
                         let sf = &e.source_figure().figure;
                         EvidenceOut {
                             source: display_path(&e.source.path),
-                            at: span1(&e.source.text, &e.source.lines, &sf.span),
+                            at: source_span1(&e.source, &sf.span),
                             text: collapse(e.sentence()),
                             stance: e.stance,
                         }

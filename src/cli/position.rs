@@ -1,6 +1,6 @@
 //! 1-based line and character columns for the CLI, end exclusive.
 
-use crate::text::lines::{ColumnUnit, LineIndex};
+use crate::text::lines::{ColumnUnit, LineCol, LineIndex};
 use serde::Serialize;
 use std::ops::Range;
 
@@ -15,6 +15,14 @@ pub struct Span1 {
 pub fn span1(text: &str, index: &LineIndex, range: &Range<usize>) -> Span1 {
     let s = index.line_col(text, range.start, ColumnUnit::Chars);
     let e = index.line_col(text, range.end, ColumnUnit::Chars);
+    Span1 { line: s.line + 1, column: s.col + 1, end_line: e.line + 1, end_column: e.col + 1 }
+}
+
+/// A range of a source in 1-based characters; only kept excerpts (figures'
+/// sentences) have positions, so anything else is line 1, column 1.
+pub fn source_span1(src: &crate::corpus::Source, range: &Range<usize>) -> Span1 {
+    let at = |o| src.line_col(o, ColumnUnit::Chars).unwrap_or(LineCol { line: 0, col: 0 });
+    let (s, e) = (at(range.start), at(range.end));
     Span1 { line: s.line + 1, column: s.col + 1, end_line: e.line + 1, end_column: e.col + 1 }
 }
 

@@ -10,8 +10,9 @@
 
 use super::findings::Finding;
 use crate::config::{Code, Level, Severity};
+use crate::corpus::Source;
 use crate::report::collapse;
-use crate::text::lines::{ColumnUnit, LineIndex};
+use crate::text::lines::{ColumnUnit, LineCol, LineIndex};
 use crate::workspace::{relative_to, Workspace};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde_json::{json, Value};
@@ -58,12 +59,11 @@ impl Log {
                     .evidence
                     .iter()
                     .enumerate()
-                    .map(|(i, e)| {
-                        let src = &e.source;
-                        let mut loc = self.location(&src.path, &src.text, &src.lines, &e.source_figure().figure.span);
+                    .filter_map(|(i, e)| {
+                        let mut loc = self.source_location(&e.source, &e.source_figure().figure.span)?;
                         loc["id"] = json!(i + 1);
                         loc["message"] = json!({ "text": collapse(e.sentence()) });
-                        loc
+                        Some(loc)
                     })
                     .collect();
                 if !related.is_empty() {
@@ -100,14 +100,24 @@ impl Log {
         })
     }
 
+    /// A location in a note: its whole text is at hand.
     fn location(&self, path: &Path, text: &str, index: &LineIndex, range: &Range<usize>) -> Value {
+        let at = |o| index.line_col(text, o, ColumnUnit::Utf16);
+        self.region(path, (at(range.start), at(range.end)), &text[range.clone()])
+    }
+
+    /// A location in a source: only its kept excerpts have positions.
+    fn source_location(&self, src: &Source, range: &Range<usize>) -> Option<Value> {
+        let at = |o| src.line_col(o, ColumnUnit::Utf16);
+        Some(self.region(&src.path, (at(range.start)?, at(range.end)?), src.text_of(range.clone())?))
+    }
+
+    fn region(&self, path: &Path, (start, end): (LineCol, LineCol), snippet: &str) -> Value {
         let (uri, base) = self.uri(path);
         let mut artifact = json!({ "uri": uri });
         if base {
             artifact["uriBaseId"] = json!(ROOT_ID);
         }
-        let start = index.line_col(text, range.start, ColumnUnit::Utf16);
-        let end = index.line_col(text, range.end, ColumnUnit::Utf16);
         json!({ "physicalLocation": {
             "artifactLocation": artifact,
             "region": {
@@ -115,7 +125,7 @@ impl Log {
                 "startColumn": start.col + 1,
                 "endLine": end.line + 1,
                 "endColumn": end.col + 1,
-                "snippet": { "text": &text[range.clone()] },
+                "snippet": { "text": snippet },
             },
         }})
     }

@@ -25,10 +25,10 @@
 pub mod prune;
 
 use super::source::{Source, SourceFigure};
+use super::Excerpts;
 use crate::figures::conventions::Conventions;
 use crate::figures::{DateSpec, Figure};
 use crate::subject::{NameTerm, Role, SourceSubject, Synonyms, TermId, Weight, WeightedTerm};
-use crate::text::lines::LineIndex;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -39,7 +39,7 @@ use std::sync::Mutex;
 
 const MAGIC: &[u8; 8] = b"SRCCHKIX";
 /// Bumped whenever the layout or the meaning of a field changes.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 /// A cache file's name: prefix, the folders' hash in 16 hex digits, suffix.
 const FILE_PREFIX: &str = "index-";
 const FILE_SUFFIX: &str = ".bin";
@@ -97,15 +97,16 @@ fn stamp_of(meta: &std::fs::Metadata) -> Option<Stamp> {
 }
 
 /// One source as stored: `S` is `&str` when writing, `String` when
-/// reading; `F` likewise `&Figure` or `Figure`.
+/// reading; `F` likewise `&Figure` or `Figure`, `X` `&Excerpts` or `Excerpts`.
 #[derive(Serialize, Deserialize)]
-struct Entry<S, F> {
+struct Entry<S, F, X> {
     path: S,
     stamp: Stamp,
     id: S,
     title: S,
     date: Option<DateSpec>,
-    text: S,
+    excerpts: X,
+    first_line_end: u32,
     warning: Option<S>,
     figures: Vec<CachedFigure<F>>,
 }
@@ -126,7 +127,7 @@ struct Header {
     entries: u64,
 }
 
-type StoredEntry = Entry<String, Figure>;
+type StoredEntry = Entry<String, Figure, Excerpts>;
 
 /// Sources read from the cache, each with its file's stamp, by path.
 type CachedSources = HashMap<PathBuf, Mutex<Option<(Stamp, Source)>>>;
@@ -352,8 +353,8 @@ fn source_of(e: StoredEntry, table: &[TermId]) -> Option<Source> {
         path: PathBuf::from(e.path),
         title: e.title,
         date: e.date,
-        lines: LineIndex::new(&e.text),
-        text: e.text,
+        excerpts: e.excerpts,
+        first_line_end: e.first_line_end,
         figures,
         warning: e.warning,
     })
@@ -439,7 +440,8 @@ fn write_cache(file: &Path, key: u64, sources: &[Source], stamps: &HashMap<PathB
             id: s.id.as_str(),
             title: s.title.as_str(),
             date: s.date,
-            text: s.text.as_str(),
+            excerpts: &s.excerpts,
+            first_line_end: s.first_line_end,
             warning: s.warning.as_deref(),
             figures,
         };

@@ -4,10 +4,12 @@
 
 pub mod cache;
 pub mod dating;
+mod excerpts;
 mod loading;
 mod search;
 mod source;
 
+pub use excerpts::Excerpts;
 pub use loading::{
     discover, discover_under, is_source_file, load_file, load_folders, load_folders_cached, load_folders_except,
     LoadReport,

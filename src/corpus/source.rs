@@ -1,9 +1,13 @@
-//! One source article: its id, title, date, text and indexed figures.
+//! One source article: its id, title, date, indexed figures and the
+//! excerpts of its text they stand in.
 
 use super::dating;
+use super::excerpts::Excerpts;
 use crate::figures::{self, conventions::Conventions, DateSpec, Figure};
 use crate::subject::{self, SourceSubject, Synonyms};
-use crate::text::{lines::LineIndex, Format};
+use crate::text::lines::{ColumnUnit, LineCol};
+use crate::text::Format;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 /// A figure of a source with the subject it is about.
@@ -21,8 +25,11 @@ pub struct Source {
     /// The first non-empty line that is not a URL.
     pub title: String,
     pub date: Option<DateSpec>,
-    pub text: String,
-    pub lines: LineIndex,
+    /// What of the text is kept: its figures' sentences and the first line's
+    /// ends (the rest is dropped once indexed).
+    pub excerpts: Excerpts,
+    /// Where the first line ends (its position is kept in `excerpts`).
+    pub first_line_end: u32,
     pub figures: Vec<SourceFigure>,
     /// A warning from reading the file (invalid UTF-8), if any.
     pub warning: Option<String>,
@@ -35,21 +42,57 @@ impl Source {
         let ex = figures::extract_with(&text, format, conv);
         let date = dating::date_of(&text, &ex);
         let figures = subjects_of(&ex.masked, ex.figures, synonyms);
+        let first_line_end = text.find('\n').unwrap_or(text.len()).min(u32::MAX as usize);
+        let kept = figures.iter().flat_map(|f| [f.figure.sentence.clone(), f.figure.span.clone()]);
         Source {
             id: path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
             path: path.to_path_buf(),
             title: title_of(&text),
             date,
-            lines: LineIndex::new(&text),
-            text,
+            excerpts: Excerpts::keep(&text, kept.chain([0..0, first_line_end..first_line_end])),
+            first_line_end: first_line_end as u32,
             figures,
             warning: None,
         }
     }
 
-    /// The 1-based line of a byte offset.
-    pub fn line_of(&self, offset: usize) -> usize {
-        self.lines.line_of(offset) + 1
+    /// The text of `r` if it lies in a kept excerpt (a figure's sentence).
+    pub fn text_of(&self, r: Range<usize>) -> Option<&str> {
+        self.excerpts.get(r)
+    }
+
+    /// The sentence of figure `i`, with its offset in the source.
+    pub fn sentence_of(&self, i: usize) -> Option<(&str, usize)> {
+        let s = self.figures.get(i)?.figure.sentence.clone();
+        Some((self.excerpts.get(s.clone())?, s.start))
+    }
+
+    /// Figure `i` as written: "less than 1,000" (empty if not kept).
+    pub fn quote(&self, i: usize) -> String {
+        let span = self.figures.get(i).map(|f| f.figure.span.clone()).unwrap_or_default();
+        self.text_of(span).map(crate::report::collapse).unwrap_or_default()
+    }
+
+    /// Figure `i`'s own words and the rest of its clause (`report::excerpt`).
+    pub fn excerpt(&self, i: usize) -> String {
+        let Some(((sentence, base), f)) = self.sentence_of(i).zip(self.figures.get(i)) else { return String::new() };
+        let shift = |r: &Range<usize>| r.start - base..r.end - base;
+        crate::report::excerpt(sentence, shift(&f.figure.span), shift(&f.figure.sentence))
+    }
+
+    /// Line and column (0-based) of an offset in a kept excerpt.
+    pub fn line_col(&self, offset: usize, unit: ColumnUnit) -> Option<LineCol> {
+        self.excerpts.line_col(offset, unit)
+    }
+
+    /// The 1-based line of an offset in a kept excerpt.
+    pub fn line_of(&self, offset: usize) -> Option<usize> {
+        Some(self.line_col(offset, ColumnUnit::Utf8)?.line as usize + 1)
+    }
+
+    /// The first line's range (where a citation of the source points).
+    pub fn first_line(&self) -> Range<usize> {
+        0..self.first_line_end as usize
     }
 }
 
@@ -87,6 +130,24 @@ fn title_of(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_figures_sentences_and_the_first_line_end_are_kept() {
+        let text =
+            "Harbour news\nThe weather was fine all week. The port counted 412 cargo ships in March. Nothing else.\n";
+        let s = Source::from_text(Path::new("h.txt"), text.to_string(), &Synonyms::default(), &Default::default());
+        let at = |needle: &str| text.find(needle).unwrap();
+        let sentence = at("The port")..at(" Nothing");
+        assert_eq!(s.text_of(sentence.clone()), Some("The port counted 412 cargo ships in March."));
+        assert_eq!(s.excerpt(0), "412 cargo ships in March");
+        assert_eq!(s.quote(0), "412 cargo ships");
+        assert_eq!(s.text_of(at("The weather")..at(" The port")), None);
+        assert_eq!(s.first_line(), 0..12);
+        assert_eq!(s.line_col(12, ColumnUnit::Utf16), Some(LineCol { line: 0, col: 12 }));
+        assert_eq!(s.line_of(sentence.start), Some(2));
+        // the sentence, and three pieces: the text's start, the first line's end, the sentence
+        assert_eq!(s.excerpts.heap_bytes(), sentence.len() + 3 * 28);
+    }
 
     #[test]
     fn a_markdown_sources_subjects_are_read_from_its_prose() {

@@ -2,6 +2,7 @@
 //! the negotiated encoding (UTF-16 by default, UTF-8 when offered), and
 //! where URIs become paths.
 
+use crate::corpus::Source;
 use crate::text::lines::{ColumnUnit, LineCol, LineIndex};
 use std::ops::Range as ByteRange;
 use std::path::{Path, PathBuf};
@@ -45,6 +46,18 @@ impl Doc<'_> {
     pub fn offset(&self, p: Position) -> usize {
         self.lines.offset(self.text, LineCol { line: p.line, col: p.character }, self.encoding.unit())
     }
+}
+
+/// A range in a source, in the negotiated encoding: only the kept excerpts
+/// (figures' sentences, the first line) have positions.
+pub fn source_range(src: &Source, r: &ByteRange<usize>, encoding: Encoding) -> Option<Range> {
+    let at = |o| src.line_col(o, encoding.unit()).map(|lc| Position { line: lc.line, character: lc.col });
+    Some(Range { start: at(r.start)?, end: at(r.end)? })
+}
+
+/// The offset of a position in a source, when a kept excerpt holds it.
+pub fn source_offset(src: &Source, p: Position, encoding: Encoding) -> Option<usize> {
+    src.excerpts.offset(LineCol { line: p.line, col: p.character }, encoding.unit())
 }
 
 pub fn uri_to_path(uri: &Uri) -> Option<PathBuf> {

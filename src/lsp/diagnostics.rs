@@ -7,7 +7,7 @@
 //! unchanged: the serialized body is kept per judgement in a [`Memo`], so a
 //! keystroke builds one figure's diagnostic, not a thousand.
 
-use super::convert::{path_to_uri, Doc, Encoding};
+use super::convert::{path_to_uri, source_range, Doc, Encoding};
 use super::state::Analysis;
 use crate::check::FigureCheck;
 use crate::config::{Code, Level, Severity};
@@ -157,7 +157,6 @@ fn verdict_body(j: &Judgement, doc: &Doc, levels: &Severity, uris: Option<&Uris>
 
 fn related_passage(e: &Evidence, doc: &Doc, uris: &Uris) -> Option<DiagnosticRelatedInformation> {
     let src = &e.source;
-    let sdoc = Doc { text: &src.text, lines: &src.lines, encoding: doc.encoding };
     let stance = match e.stance {
         Stance::Supports => "supports",
         Stance::Contradicts => "contradicts",
@@ -165,7 +164,7 @@ fn related_passage(e: &Evidence, doc: &Doc, uris: &Uris) -> Option<DiagnosticRel
     Some(DiagnosticRelatedInformation {
         location: Location {
             uri: uris.get(src.path.as_path())?.clone()?,
-            range: sdoc.range(&e.source_figure().figure.span),
+            range: source_range(src, &e.source_figure().figure.span, doc.encoding)?,
         },
         message: format!("{} {stance}: {}", short(&src.id), e.excerpt()),
     })

@@ -16,7 +16,7 @@ pub fn figure_card(f: &FigureCheck, note_text: &str) -> String {
         Verdict::Contradicted => "✗ **Contradicted**",
         Verdict::Unsourced => "? **Unsourced**",
     };
-    let mut s = format!("{title} — `{}`\n\n", report::quote_figure(note_text, &f.figure));
+    let mut s = format!("{title} — `{}`\n\n", report::quote_figure(note_text, f.figure.span.clone()));
     s.push_str(&format!("Claims: {}.\n", report::describe_figure(&f.figure)));
     if j.evidence.is_empty() {
         s.push_str("\nNo source gives a figure for this measure.\n");
@@ -36,14 +36,15 @@ fn passage(e: &Evidence) -> String {
     let src = &e.source;
     let fig = &e.source_figure().figure;
     let sentence = &fig.sentence;
-    let before = collapse(&src.text[sentence.start..fig.span.start]);
-    let bold = collapse(&src.text[fig.span.clone()]);
-    let after = collapse(&src.text[fig.span.end..sentence.end]);
+    let part = |r| src.text_of(r).map(collapse).unwrap_or_default();
+    let before = part(sentence.start..fig.span.start);
+    let bold = part(fig.span.clone());
+    let after = part(fig.span.end..sentence.end);
     let stance = match e.stance {
         Stance::Supports => "supports",
         Stance::Contradicts => "contradicts",
     };
-    let line = src.line_of(fig.span.start);
+    let line = src.line_of(fig.span.start).unwrap_or(1);
     let link = path_to_uri(&src.path)
         .map(|u| format!("[{}:{line}]({}#L{line})", file_name(src), u.as_str()))
         .unwrap_or_else(|| format!("{}:{line}", file_name(src)));
@@ -77,10 +78,12 @@ fn file_name(src: &Source) -> String {
     src.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| src.id.clone())
 }
 
-/// The Markdown card for a cited source.
+/// The Markdown card for a cited source; its opening lines are read from
+/// the file as it is now (only figures' sentences are kept in memory).
 pub fn citation_card(src: &Source) -> String {
     let date = src.date.map(|d| format!(" — {}", d.display())).unwrap_or_default();
-    let opening: Vec<&str> = src.text.lines().map(str::trim).filter(|l| !l.is_empty()).skip(1).take(3).collect();
+    let text = crate::input::read_text(&src.path).map(|f| f.text).unwrap_or_default();
+    let opening: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).skip(1).take(3).collect();
     let mut s = format!("**{}**{date}\n\n`{}` · {} figures\n\n", escape(&src.title), file_name(src), src.figures.len());
     for l in opening {
         let l: String = l.chars().take(300).collect();

@@ -2,7 +2,7 @@
 //! on it, from a citation to its source, and from a source figure (or a
 //! source's title line) to every note figure it supports or contradicts.
 
-use super::convert::{path_to_uri, uri_to_path, Doc, Encoding};
+use super::convert::{path_to_uri, source_range, uri_to_path, Doc, Encoding};
 use super::state::{lock, read, Analysis, State};
 use crate::check::{check_note, Citation, FigureCheck};
 use crate::corpus::Source;
@@ -22,10 +22,6 @@ pub fn citation_at(a: &Analysis, offset: usize) -> Option<(&Citation, &Arc<Sourc
     Some((c, c.source.as_ref()?))
 }
 
-fn source_doc(src: &Source, encoding: Encoding) -> Doc<'_> {
-    Doc { text: &src.text, lines: &src.lines, encoding }
-}
-
 /// Definition of a figure: its evidence passages.
 pub fn figure_definition(
     f: &FigureCheck,
@@ -42,13 +38,12 @@ pub fn figure_definition(
             .evidence
             .iter()
             .filter_map(|e| {
-                let d = source_doc(&e.source, encoding);
                 let fig = &e.source_figure().figure;
                 Some(LocationLink {
                     origin_selection_range: Some(note.range(&f.figure.span)),
                     target_uri: path_to_uri(&e.source.path)?,
-                    target_range: d.range(&fig.sentence),
-                    target_selection_range: d.range(&fig.span),
+                    target_range: source_range(&e.source, &fig.sentence, encoding)?,
+                    target_selection_range: source_range(&e.source, &fig.span, encoding)?,
                 })
             })
             .collect();
@@ -58,8 +53,8 @@ pub fn figure_definition(
             .evidence
             .iter()
             .filter_map(|e| {
-                let d = source_doc(&e.source, encoding);
-                Some(Location { uri: path_to_uri(&e.source.path)?, range: d.range(&e.source_figure().figure.span) })
+                let range = source_range(&e.source, &e.source_figure().figure.span, encoding)?;
+                Some(Location { uri: path_to_uri(&e.source.path)?, range })
             })
             .collect();
         Some(GotoDefinitionResponse::Array(items))
@@ -68,8 +63,7 @@ pub fn figure_definition(
 
 /// Definition of a citation: the start of the cited source.
 pub fn citation_definition(src: &Source, encoding: Encoding) -> Option<GotoDefinitionResponse> {
-    let title_end = src.text.find('\n').unwrap_or(src.text.len());
-    let range = source_doc(src, encoding).range(&(0..title_end));
+    let range = source_range(src, &src.first_line(), encoding)?;
     Some(GotoDefinitionResponse::Scalar(Location { uri: path_to_uri(&src.path)?, range }))
 }
 

@@ -2,7 +2,7 @@
 //! analysis, and shapes the answer. No parsing or judging happens here.
 
 use super::analysis::{self, DEBOUNCE};
-use super::convert::{uri_to_path, Doc, Encoding};
+use super::convert::{source_offset, uri_to_path, Doc, Encoding};
 use super::documents::Document;
 use super::publish;
 use super::state::{lock, read, write, ClientCaps, State};
@@ -423,9 +423,8 @@ impl LanguageServer for Backend {
         let encoding = state.encoding();
         let job = tokio::task::spawn_blocking(move || {
             let src = read(&state.corpus).by_path(&path).cloned()?;
-            let doc = Doc { text: &src.text, lines: &src.lines, encoding };
-            let offset = doc.offset(pos);
-            let fig = navigation::source_figure_at(&src, offset);
+            let offset = source_offset(&src, pos, encoding);
+            let fig = offset.and_then(|o| navigation::source_figure_at(&src, o));
             if fig.is_none() && !navigation::on_title_line(pos.line) {
                 return None;
             }

@@ -1,7 +1,7 @@
 //! Symbols: a note's figures grouped by verdict (document symbols), and
 //! every source figure searchable by words (workspace symbols).
 
-use super::convert::{path_to_uri, Doc, Encoding};
+use super::convert::{path_to_uri, source_range, Doc, Encoding};
 use super::state::Analysis;
 use crate::corpus::Corpus;
 use crate::report::collapse;
@@ -76,13 +76,12 @@ pub fn workspace(
         .into_iter()
         .filter_map(|(src, fig)| {
             let f = &src.figures[fig].figure;
-            let doc = Doc { text: &src.text, lines: &src.lines, encoding };
             Some(SymbolInformation {
-                name: collapse(&src.text[f.span.clone()]),
+                name: src.quote(fig),
                 kind: SymbolKind::NUMBER,
                 tags: None,
                 deprecated: None,
-                location: Location { uri: path_to_uri(&src.path)?, range: doc.range(&f.span) },
+                location: Location { uri: path_to_uri(&src.path)?, range: source_range(&src, &f.span, encoding)? },
                 container_name: Some(format!("{} — {}", corpus.short_id(&src.id), src.title)),
             })
         })

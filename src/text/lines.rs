@@ -99,7 +99,7 @@ impl LineIndex {
 
 /// Where each line after the first starts: after `\n`, `\r\n` or a lone
 /// `\r` (the line ends LSP knows; U+2028 and the like stay inside a line).
-fn line_breaks(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+pub(crate) fn line_breaks(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     bytes.iter().enumerate().filter_map(|(i, b)| match b {
         b'\n' => Some(i + 1),
         b'\r' if bytes.get(i + 1) != Some(&b'\n') => Some(i + 1),
