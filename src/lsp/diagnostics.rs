@@ -120,7 +120,8 @@ pub fn to_json(a: &Analysis, doc: &Doc, levels: &Severity, related: bool, memo: 
         }
     }
     bodies.extend(made);
-    let mut out = Vec::with_capacity(bodies.values().filter_map(|b| b.1.as_ref()).map(|b| b.len() + 80).sum());
+    // a range and the separators take at most about 90 bytes: room enough that the megabyte is never moved
+    let mut out = Vec::with_capacity(bodies.values().filter_map(|b| b.1.as_ref()).map(|b| b.len() + 96).sum());
     out.push(b'[');
     for c in &a.check.citations {
         if let (Some(err), Some(sev)) = (&c.error, severity(levels, Code::UnknownCitation)) {

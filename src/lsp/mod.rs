@@ -48,7 +48,7 @@ pub fn run_stdio() -> i32 {
             .custom_method("sourcecheck/crashTest", server::Backend::crash_test)
             .finish();
         let service = panic_guard::PanicGuard(service);
-        let (input, output, outbox, guard) = transport::guarded_stdio(tokio::io::stdin(), tokio::io::stdout());
+        let (input, output, outbox, guard) = transport::guarded_stdio(tokio::io::stdin(), std::io::stdout());
         st_out.connect(outbox);
         Server::new(input, output, socket).serve(service).await;
         // let the last replies reach the client

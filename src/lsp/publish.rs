@@ -11,7 +11,7 @@ use tower_lsp_server::ls_types::Uri;
 const METHOD: &str = "textDocument/publishDiagnostics";
 
 /// A note's diagnostics as JSON, ready to send: the params in three parts,
-/// so that the megabyte in the middle is copied only into the frame.
+/// so that the megabyte in the middle is written as it is, never copied.
 pub struct Prepared {
     /// Fingerprint of the diagnostics alone (not the version).
     fingerprint: u64,
@@ -24,8 +24,8 @@ pub struct Prepared {
 }
 
 impl Prepared {
-    fn params(&self) -> [&[u8]; 3] {
-        [&self.head, &self.diagnostics, &self.tail]
+    fn into_params(self) -> Vec<Vec<u8>> {
+        vec![self.head, self.diagnostics, self.tail]
     }
 }
 
@@ -49,14 +49,14 @@ pub fn send_if_changed(state: &State, uri: &Uri, prepared: Prepared) -> bool {
         }
         published.insert(uri.clone(), prepared.fingerprint);
     }
-    state.outbox().notify(METHOD, &prepared.params())
+    state.outbox().notify(METHOD, prepared.into_params())
 }
 
 /// Clears what `uri` showed, if it showed anything (a closed or ignored note).
 pub fn clear(state: &State, uri: &Uri) {
     if lock(&state.published).remove(uri).is_some() {
         let empty = prepare(uri, None, b"[]".to_vec());
-        state.outbox().notify(METHOD, &empty.params());
+        state.outbox().notify(METHOD, empty.into_params());
     }
 }
 
@@ -91,7 +91,7 @@ mod tests {
         let diags = vec![diag(3, "Contradicted: \"quoted\" — 12 → 13\n2nd line"), diag(9, "é😀")];
         for version in [Some(7), None, Some(-1)] {
             let p = prepare(&uri(), version, json(&diags));
-            let ours: serde_json::Value = serde_json::from_slice(&p.params().concat()).expect("json");
+            let ours: serde_json::Value = serde_json::from_slice(&p.into_params().concat()).expect("json");
             let theirs =
                 serde_json::to_value(PublishDiagnosticsParams::new(uri(), diags.clone(), version)).expect("serializes");
             assert_eq!(ours, theirs);

@@ -3,18 +3,22 @@
 //! Content-Length, is answered with a JSON-RPC parse error and skipped, and
 //! the connection goes on (tower-lsp-server alone would stop reading). Output
 //! from the server, our error replies and what the server sends through its
-//! [`Outbox`] are written whole, one after another.
+//! [`Outbox`] are written whole, one after another, by a thread of its own
+//! straight from their parts (a megabyte of diagnostics is never copied
+//! into a frame, nor into an async writer's buffer).
 
-use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader, DuplexStream};
-use tokio::sync::mpsc;
+use std::io::Write;
+use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWriteExt, BufReader, DuplexStream};
+use tokio::sync::{mpsc, oneshot};
 
 /// Largest message accepted (a whole document in a didOpen fits easily).
 const MAX_MESSAGE: usize = 256 * 1024 * 1024;
 
-/// What the writer task receives: a whole frame, or word that the server
-/// has stopped (senders outlive it, so the channel alone never closes).
+/// What the writer receives: a whole frame (header and body, in parts
+/// written one after another), or word that the server has stopped (senders
+/// outlive it, so the channel alone never closes).
 enum Out {
-    Frame(Vec<u8>),
+    Frame(Vec<Vec<u8>>),
     End,
 }
 
@@ -34,8 +38,8 @@ impl Outbox {
     }
 
     /// Sends a notification whose `params` are already JSON (in parts, one
-    /// after another); false when the connection is gone.
-    pub fn notify(&self, method: &str, params: &[&[u8]]) -> bool {
+    /// after another, written as they are); false when the connection is gone.
+    pub fn notify(&self, method: &str, params: Vec<Vec<u8>>) -> bool {
         let Some(tx) = &self.0 else { return false };
         tx.send(Out::Frame(notification(method, params))).is_ok()
     }
@@ -46,36 +50,32 @@ impl Outbox {
 pub fn capture() -> (Outbox, impl FnMut() -> Option<Vec<u8>>) {
     let (tx, mut rx) = mpsc::unbounded_channel();
     let take = move || match rx.try_recv() {
-        Ok(Out::Frame(f)) => Some(f),
+        Ok(Out::Frame(f)) => Some(f.concat()),
         _ => None,
     };
     (Outbox(Some(tx)), take)
 }
 
 /// A notification with these JSON `params` (given in parts: they may be a
-/// megabyte, and are copied once, here), framed.
-fn notification(method: &str, params: &[&[u8]]) -> Vec<u8> {
+/// megabyte, and are never copied), framed.
+fn notification(method: &str, params: Vec<Vec<u8>>) -> Vec<Vec<u8>> {
     let method = serde_json::to_string(method).unwrap_or_default();
-    let mut parts: Vec<&[u8]> = vec![b"{\"jsonrpc\":\"2.0\",\"method\":", method.as_bytes(), b",\"params\":"];
-    parts.extend_from_slice(params);
-    parts.push(b"}");
-    frame(&parts)
+    let mut parts = vec![format!("{{\"jsonrpc\":\"2.0\",\"method\":{method},\"params\":").into_bytes()];
+    parts.extend(params);
+    parts.push(b"}".to_vec());
+    frame(parts)
 }
 
-/// A message whose body is `parts`, one after another, with its header.
-fn frame(parts: &[&[u8]]) -> Vec<u8> {
-    let len: usize = parts.iter().map(|p| p.len()).sum();
-    let mut out = format!("Content-Length: {len}\r\n\r\n").into_bytes();
-    out.reserve_exact(len);
-    for p in parts {
-        out.extend_from_slice(p);
-    }
-    out
+/// A message whose body is `parts`, one after another, behind its header.
+fn frame(mut parts: Vec<Vec<u8>>) -> Vec<Vec<u8>> {
+    let len: usize = parts.iter().map(Vec::len).sum();
+    parts.insert(0, format!("Content-Length: {len}\r\n\r\n").into_bytes());
+    parts
 }
 
-fn parse_error(detail: &str) -> Vec<u8> {
+fn parse_error(detail: &str) -> Vec<Vec<u8>> {
     let body = serde_json::json!({"jsonrpc": "2.0", "id": null, "error": {"code": -32700, "message": format!("Parse error: {detail}")}});
-    frame(&[body.to_string().as_bytes()])
+    frame(vec![body.to_string().into_bytes()])
 }
 
 /// Reads one header block; returns the Content-Length it names, `Err` with
@@ -127,16 +127,21 @@ async fn guard_input<R: AsyncRead + Unpin>(input: R, mut to_server: DuplexStream
         if r.read_exact(&mut body).await.is_err() {
             break;
         }
-        match serde_json::from_slice::<serde_json::Value>(&body) {
-            Ok(v) if v.is_object() => {
-                if to_server.write_all(&frame(&[&body])).await.is_err() {
+        // checked without building it (a didOpen holds a whole document)
+        type AnyObject = std::collections::HashMap<String, serde::de::IgnoredAny>;
+        match serde_json::from_slice::<AnyObject>(&body)
+            .map_err(|_| serde_json::from_slice::<serde::de::IgnoredAny>(&body))
+        {
+            Ok(_) => {
+                let header = format!("Content-Length: {len}\r\n\r\n");
+                if to_server.write_all(header.as_bytes()).await.is_err() || to_server.write_all(&body).await.is_err() {
                     break;
                 }
             }
-            Ok(_) => {
+            Err(Ok(_)) => {
                 let _ = errors.send(Out::Frame(parse_error("a message must be a JSON object")));
             }
-            Err(e) => {
+            Err(Err(e)) => {
                 tracing::warn!("dropped a message that is not JSON: {e}");
                 let _ = errors.send(Out::Frame(parse_error(&e.to_string())));
             }
@@ -154,33 +159,34 @@ async fn relay_output(from_server: DuplexStream, out: mpsc::UnboundedSender<Out>
         if r.read_exact(&mut body).await.is_err() {
             break;
         }
-        if out.send(Out::Frame(frame(&[&body]))).is_err() {
+        if out.send(Out::Frame(frame(vec![body]))).is_err() {
             break;
         }
     }
     let _ = out.send(Out::End);
 }
 
-/// Writes frames to `output` one at a time, until the server has stopped.
-async fn write_output<W: AsyncWrite + Unpin>(mut output: W, mut rx: mpsc::UnboundedReceiver<Out>) {
-    while let Some(Out::Frame(f)) = rx.recv().await {
-        if output.write_all(&f).await.is_err() || output.flush().await.is_err() {
+/// Writes frames to `output` one at a time, part by part, until the server
+/// has stopped (on a thread: the parts go to the file as they are).
+fn write_output(mut output: impl Write, mut rx: mpsc::UnboundedReceiver<Out>) {
+    while let Some(Out::Frame(parts)) = rx.blocking_recv() {
+        if parts.iter().any(|p| output.write_all(p).is_err()) || output.flush().is_err() {
             break;
         }
     }
 }
 
-/// The guard's tasks, to end them when the server stops.
+/// The guard's input task and word of its writer thread's end.
 pub struct Guard {
     input: tokio::task::JoinHandle<()>,
-    writer: tokio::task::JoinHandle<()>,
+    written: oneshot::Receiver<()>,
 }
 
 impl Guard {
     /// Stops reading input and waits (briefly) for the last output to be written.
     pub async fn finish(self) {
         self.input.abort();
-        let _ = tokio::time::timeout(std::time::Duration::from_secs(2), self.writer).await;
+        let _ = tokio::time::timeout(std::time::Duration::from_secs(2), self.written).await;
     }
 }
 
@@ -190,7 +196,7 @@ impl Guard {
 pub fn guarded_stdio<R, W>(input: R, output: W) -> (DuplexStream, DuplexStream, Outbox, Guard)
 where
     R: AsyncRead + Unpin + Send + 'static,
-    W: AsyncWrite + Unpin + Send + 'static,
+    W: Write + Send + 'static,
 {
     let (server_in, guard_in) = tokio::io::duplex(1 << 20);
     let (guard_out, server_out) = tokio::io::duplex(1 << 20);
@@ -198,6 +204,13 @@ where
     let input = tokio::spawn(guard_input(input, guard_in, tx.clone()));
     let outbox = Outbox(Some(tx.clone()));
     tokio::spawn(relay_output(guard_out, tx));
-    let writer = tokio::spawn(write_output(output, rx));
-    (server_in, server_out, outbox, Guard { input, writer })
+    let (done, written) = oneshot::channel();
+    let writer = std::thread::Builder::new().name("lsp-output".into()).spawn(move || {
+        write_output(output, rx);
+        let _ = done.send(());
+    });
+    if let Err(e) = writer {
+        tracing::error!("cannot start the output thread: {e}");
+    }
+    (server_in, server_out, outbox, Guard { input, written })
 }
