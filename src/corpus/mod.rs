@@ -7,6 +7,7 @@ pub mod dating;
 mod excerpts;
 mod loading;
 mod search;
+mod slots;
 mod source;
 
 pub use excerpts::Excerpts;
@@ -17,7 +18,6 @@ pub use loading::{
 pub use source::{Source, SourceFigure};
 
 use crate::subject::{Query, TermId};
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -27,14 +27,10 @@ pub type FigureRef = (u32, u32);
 /// All sources and the term index over their figures.
 #[derive(Default, Clone)]
 pub struct Corpus {
-    slots: Vec<Option<Arc<Source>>>,
-    /// Empty slots, reused lowest first.
-    free: std::collections::BTreeSet<u32>,
-    by_path: HashMap<PathBuf, u32>,
+    /// The sources, by slot, path and id.
+    slots: slots::Slots,
     /// Source figures by subject term, indexed by `TermId::index`, each list sorted.
     postings: Vec<Vec<FigureRef>>,
-    /// Source ids in order, for citation keys and prefixes.
-    ids: std::collections::BTreeMap<String, Vec<u32>>,
     figure_count: usize,
 }
 
@@ -54,8 +50,9 @@ impl Corpus {
     pub fn from_sources(sources: Vec<Source>) -> Corpus {
         let mut c = Corpus::new();
         for s in sources {
-            c.upsert(s);
+            c.insert(s, true);
         }
+        c.slots.finish_bulk();
         for list in &mut c.postings {
             list.shrink_to_fit();
         }
@@ -64,14 +61,15 @@ impl Corpus {
 
     /// Adds a source, replacing any source read from the same path.
     pub fn upsert(&mut self, source: Source) {
+        self.insert(source, false);
+    }
+
+    /// `upsert`; with `bulk`, the id order is left to the caller's `finish_bulk`.
+    fn insert(&mut self, source: Source, bulk: bool) {
         self.remove(&source.path.clone());
-        let slot = match self.free.pop_first() {
-            Some(free) => free,
-            None => {
-                self.slots.push(None);
-                (self.slots.len() - 1) as u32
-            }
-        };
+        let figures = source.figures.len();
+        let slot = self.slots.insert(source, bulk);
+        let Some(source) = self.slots.get(slot).cloned() else { return };
         for (k, f) in source.figures.iter().enumerate() {
             for t in f.subject.terms() {
                 let i = t.id().index();
@@ -86,29 +84,17 @@ impl Corpus {
                 }
             }
         }
-        self.figure_count += source.figures.len();
-        self.ids.entry(source.id.clone()).or_default().push(slot);
-        self.by_path.insert(source.path.clone(), slot);
-        self.slots[slot as usize] = Some(Arc::new(source));
+        self.figure_count += figures;
     }
 
     /// Removes the source read from `path`; true if there was one.
     pub fn remove(&mut self, path: &Path) -> bool {
-        let Some(slot) = self.by_path.remove(path) else { return false };
-        self.free.insert(slot);
-        if let Some(old) = self.slots[slot as usize].take() {
-            self.figure_count -= old.figures.len();
-            if let Some(list) = self.ids.get_mut(&old.id) {
-                list.retain(|s| *s != slot);
-                if list.is_empty() {
-                    self.ids.remove(&old.id);
-                }
-            }
-            for f in &old.figures {
-                for t in f.subject.terms() {
-                    if let Some(list) = self.postings.get_mut(t.id().index()) {
-                        list.retain(|(s, _)| *s != slot);
-                    }
+        let Some((slot, old)) = self.slots.remove(path) else { return false };
+        self.figure_count -= old.figures.len();
+        for f in &old.figures {
+            for t in f.subject.terms() {
+                if let Some(list) = self.postings.get_mut(t.id().index()) {
+                    list.retain(|(s, _)| *s != slot);
                 }
             }
         }
@@ -118,23 +104,22 @@ impl Corpus {
     /// Removes every source read from `path` or from a file under it (a
     /// folder); how many.
     pub fn remove_under(&mut self, path: &Path) -> usize {
-        let gone: Vec<PathBuf> = self.by_path.keys().filter(|p| p.starts_with(path)).cloned().collect();
+        let gone: Vec<PathBuf> =
+            self.slots.iter().map(|(_, s)| &s.path).filter(|p| p.starts_with(path)).cloned().collect();
         gone.iter().filter(|p| self.remove(p)).count()
     }
 
     /// Every source, ordered by id.
     pub fn sources(&self) -> Vec<&Arc<Source>> {
-        let mut v: Vec<&Arc<Source>> = self.slots.iter().flatten().collect();
-        v.sort_by(|a, b| a.id.cmp(&b.id).then(a.path.cmp(&b.path)));
-        v
+        self.slots.by_id().collect()
     }
 
     pub fn len(&self) -> usize {
-        self.by_path.len()
+        self.slots.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.by_path.is_empty()
+        self.slots.len() == 0
     }
 
     pub fn figure_count(&self) -> usize {
@@ -142,38 +127,22 @@ impl Corpus {
     }
 
     pub fn by_path(&self, path: &Path) -> Option<&Arc<Source>> {
-        self.by_path.get(path).and_then(|s| self.slots[*s as usize].as_ref())
+        self.slots.get(self.slots.find(path)?)
     }
 
     pub fn get(&self, r: FigureRef) -> Option<(&Arc<Source>, &SourceFigure)> {
-        let s = self.slots.get(r.0 as usize)?.as_ref()?;
+        let s = self.slots.get(r.0)?;
         Some((s, s.figures.get(r.1 as usize)?))
-    }
-
-    fn slot(&self, s: u32) -> Option<&Arc<Source>> {
-        self.slots.get(s as usize).and_then(Option::as_ref)
-    }
-
-    /// Ids starting with `prefix`, in order (at most `limit`).
-    fn ids_with_prefix(&self, prefix: &str, limit: usize) -> Vec<&String> {
-        self.ids
-            .range(prefix.to_string()..)
-            .take_while(|(id, _)| id.starts_with(prefix))
-            .map(|(id, _)| id)
-            .take(limit)
-            .collect()
     }
 
     /// The source a citation key names: its id, or a unique prefix of one.
     pub fn resolve_id(&self, key: &str) -> Result<&Arc<Source>, IdError> {
-        if let Some(slots) = self.ids.get(key) {
-            if let Some(s) = slots.first().and_then(|s| self.slot(*s)) {
-                return Ok(s);
-            }
+        if let Some(s) = self.slots.with_id(key) {
+            return Ok(s);
         }
-        let matches = self.ids_with_prefix(key, 6);
+        let matches = self.slots.ids_with_prefix(key, 6);
         match matches.as_slice() {
-            [one] => self.ids.get(*one).and_then(|v| v.first()).and_then(|s| self.slot(*s)).ok_or(IdError::Unknown),
+            [one] => self.slots.with_id(one).ok_or(IdError::Unknown),
             [] => Err(IdError::Unknown),
             many => Err(IdError::Ambiguous(many.iter().map(|s| s.to_string()).collect())),
         }
@@ -186,7 +155,7 @@ impl Corpus {
             if !id.is_char_boundary(n) {
                 continue;
             }
-            if self.ids_with_prefix(&id[..n], 2).len() == 1 {
+            if self.slots.ids_with_prefix(&id[..n], 2).len() == 1 {
                 return id[..n].to_string();
             }
         }
@@ -265,7 +234,7 @@ impl Corpus {
     /// The figures of the source read from `path` that share a term with
     /// `subject` (a cited source's, which count with less in common).
     pub fn figures_sharing(&self, path: &Path, subject: &Query) -> Vec<FigureRef> {
-        let Some((slot, source)) = self.by_path.get(path).and_then(|s| Some((*s, self.slot(*s)?))) else {
+        let Some((slot, source)) = self.slots.find(path).and_then(|s| Some((s, self.slots.get(s)?))) else {
             return Vec::new();
         };
         source
@@ -426,9 +395,7 @@ mod tests {
                 let qualifying: Vec<FigureRef> = corpus
                     .slots
                     .iter()
-                    .enumerate()
-                    .flat_map(|(s, src)| src.iter().flat_map(move |src| (0..src.figures.len()).map(move |k| (s, k))))
-                    .map(|(s, k)| (s as u32, k as u32))
+                    .flat_map(|(s, src)| (0..src.figures.len() as u32).map(move |k| (s, k)))
                     .filter(|r| corpus.get(*r).is_some_and(|(_, sf)| q.coverage(&sf.subject, idf).0 >= share))
                     .collect();
                 assert!(!qualifying.is_empty() && qualifying.len() <= 120, "the cap is not what this tests");
