@@ -175,8 +175,18 @@ fn hover_and_definition_on_a_citation_show_the_source() {
         md.starts_with("**The United States-led international coalition fighting the Islamic State said Wednesday"),
         "{md}"
     );
+    // the opening lines come from the file (only figures' sentences are kept in memory)
+    assert!(
+        md.contains(
+            "\n> In a statement to Reuters, a coalition representative stated that the final jihadist fighters"
+        ),
+        "{md}"
+    );
     let def = client.request("textDocument/definition", json!({"textDocument": {"uri": uri}, "position": pos}));
     assert!(def["uri"].as_str().unwrap_or("").ends_with("004_373bdf90062bec4d.txt"), "{def}");
+    let first_line = std::fs::read_to_string("seeds/004_373bdf90062bec4d.txt").expect("seed");
+    let end = first_line.lines().next().expect("a first line").encode_utf16().count();
+    assert_eq!(def["range"], json!({"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": end}}));
 }
 
 #[test]
