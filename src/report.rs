@@ -2,6 +2,7 @@
 //! analyst reads them. Shared by the CLI and the LSP hover.
 
 use crate::figures::{DateSpec, Figure, Interval};
+use std::ops::Range;
 
 /// A number as an analyst writes it: 1,000; 1.5 million; 33.3.
 pub fn number(v: f64) -> String {
@@ -56,13 +57,13 @@ pub fn describe_figure(f: &Figure) -> String {
     s
 }
 
-/// The figure's own words and the rest of its clause, for messages:
+/// The figure's own words (its `span`) and the rest of its clause, up to
+/// the end of its `sentence` at most, for messages:
 /// "less than 1,000 militants remain in Iraq and Syria".
-pub fn excerpt(text: &str, f: &Figure) -> String {
+pub fn excerpt(text: &str, span: Range<usize>, sentence: Range<usize>) -> String {
     const MAX_WORDS_AFTER: usize = 12;
-    let sentence_end = f.sentence.end;
-    let rest = &text[f.span.end..sentence_end];
-    let mut end = f.span.end;
+    let rest = &text[span.end..sentence.end];
+    let mut end = span.end;
     let mut words = 0;
     for (i, c) in rest.char_indices() {
         if matches!(c, ',' | ';' | ':' | '—' | '(' | '"' | '\u{201c}' | '\u{201d}' | '[')
@@ -76,15 +77,15 @@ pub fn excerpt(text: &str, f: &Figure) -> String {
                 break;
             }
         }
-        end = f.span.end + i + c.len_utf8();
+        end = span.end + i + c.len_utf8();
     }
-    let s = text[f.span.start..end].trim_end_matches(['.', ' ']);
+    let s = text[span.start..end].trim_end_matches(['.', ' ']);
     collapse(s)
 }
 
-/// The figure's own words, as written.
-pub fn quote_figure(text: &str, f: &Figure) -> String {
-    collapse(&text[f.span.clone()])
+/// The figure's own words (its `span`), as written.
+pub fn quote_figure(text: &str, span: Range<usize>) -> String {
+    collapse(&text[span])
 }
 
 /// `s` with each run of white space as one space.

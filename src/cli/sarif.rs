@@ -60,7 +60,7 @@ impl Log {
                     .enumerate()
                     .map(|(i, e)| {
                         let src = &e.source;
-                        let mut loc = self.location(&src.path, &src.text, &src.lines, &e.source_figure().figure.span);
+                        let mut loc = self.location(&src.path, &src.text, &src.lines, &e.source_figure().figure.span());
                         loc["id"] = json!(i + 1);
                         loc["message"] = json!({ "text": collapse(e.sentence()) });
                         loc

@@ -24,9 +24,10 @@
 
 pub mod prune;
 
+use super::figure::CompactFigure;
 use super::source::{Source, SourceFigure};
 use crate::figures::conventions::Conventions;
-use crate::figures::{DateSpec, Figure};
+use crate::figures::DateSpec;
 use crate::subject::{NameTerm, Role, SourceSubject, Synonyms, TermId, Weight, WeightedTerm};
 use crate::text::lines::LineIndex;
 use serde::{Deserialize, Serialize};
@@ -39,7 +40,7 @@ use std::sync::Mutex;
 
 const MAGIC: &[u8; 8] = b"SRCCHKIX";
 /// Bumped whenever the layout or the meaning of a field changes.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 /// A cache file's name: prefix, the folders' hash in 16 hex digits, suffix.
 const FILE_PREFIX: &str = "index-";
 const FILE_SUFFIX: &str = ".bin";
@@ -97,7 +98,7 @@ fn stamp_of(meta: &std::fs::Metadata) -> Option<Stamp> {
 }
 
 /// One source as stored: `S` is `&str` when writing, `String` when
-/// reading; `F` likewise `&Figure` or `Figure`.
+/// reading; `F` likewise `&CompactFigure` or `CompactFigure`.
 #[derive(Serialize, Deserialize)]
 struct Entry<S, F> {
     path: S,
@@ -126,7 +127,7 @@ struct Header {
     entries: u64,
 }
 
-type StoredEntry = Entry<String, Figure>;
+type StoredEntry = Entry<String, CompactFigure>;
 
 /// Sources read from the cache, each with its file's stamp, by path.
 type CachedSources = HashMap<PathBuf, Mutex<Option<(Stamp, Source)>>>;
@@ -403,7 +404,7 @@ fn write_cache(file: &Path, key: u64, sources: &[Source], stamps: &HashMap<PathB
             (table.len() - 1) as u32
         })
     };
-    let entries: Vec<Vec<CachedFigure<&Figure>>> = kept
+    let entries: Vec<Vec<CachedFigure<&CompactFigure>>> = kept
         .iter()
         .map(|(s, _, _)| {
             s.figures

@@ -1,15 +1,17 @@
 //! One source article: its id, title, date, text and indexed figures.
 
 use super::dating;
+use super::figure::CompactFigure;
 use crate::figures::{self, conventions::Conventions, DateSpec, Figure};
 use crate::subject::{self, SourceSubject, Synonyms};
 use crate::text::{lines::LineIndex, Format};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-/// A figure of a source with the subject it is about.
+/// A figure of a source, as kept after indexing, with the subject it is about.
 #[derive(Clone, Debug)]
 pub struct SourceFigure {
-    pub figure: Figure,
+    pub figure: CompactFigure,
     pub subject: SourceSubject,
 }
 
@@ -57,21 +59,20 @@ impl Source {
 /// text, `Extraction::masked`); words of the sentence's other figures are
 /// left out of each subject.
 pub fn subjects_of(masked: &str, figs: Vec<Figure>, synonyms: &Synonyms) -> Vec<SourceFigure> {
-    let spans: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> =
-        figs.iter().map(|f| (f.sentence.clone(), f.span.clone())).collect();
-    figs.into_iter()
-        .enumerate()
-        .map(|(i, figure)| {
-            let others: Vec<std::ops::Range<usize>> = spans
-                .iter()
-                .enumerate()
-                .filter(|(j, (s, _))| *j != i && *s == figure.sentence)
-                .map(|(_, (_, sp))| sp.clone())
-                .collect();
-            let subject = SourceSubject::intern(&subject::of_figure(masked, &figure, &others, synonyms));
-            SourceFigure { figure, subject }
-        })
-        .collect()
+    let spans: Vec<(Range<usize>, Range<usize>)> = figs.iter().map(|f| (f.sentence.clone(), f.span.clone())).collect();
+    // a fresh vector: collected from `figs` it would reuse their larger buffer
+    let mut out = Vec::with_capacity(figs.len());
+    out.extend(figs.into_iter().enumerate().map(|(i, figure)| {
+        let others: Vec<Range<usize>> = spans
+            .iter()
+            .enumerate()
+            .filter(|(j, (s, _))| *j != i && *s == figure.sentence)
+            .map(|(_, (_, sp))| sp.clone())
+            .collect();
+        let subject = SourceSubject::intern(&subject::of_figure(masked, &figure, &others, synonyms));
+        SourceFigure { figure: figure.into(), subject }
+    }));
+    out
 }
 
 fn title_of(text: &str) -> String {
@@ -96,5 +97,10 @@ mod tests {
         let s = Source::from_text(Path::new("harbour.md"), text.to_string(), &Synonyms::default(), &Default::default());
         let terms: Vec<&str> = s.figures[0].subject.terms().iter().filter_map(|t| t.id().text()).collect();
         assert_eq!(terms, ["cargo", "count", "harbour", "port", "ship"]);
+    }
+
+    #[test]
+    fn a_source_figure_takes_at_most_112_bytes() {
+        assert!(std::mem::size_of::<SourceFigure>() <= 112, "{} bytes", std::mem::size_of::<SourceFigure>());
     }
 }

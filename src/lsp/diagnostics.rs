@@ -165,7 +165,7 @@ fn related_passage(e: &Evidence, doc: &Doc, uris: &Uris) -> Option<DiagnosticRel
     Some(DiagnosticRelatedInformation {
         location: Location {
             uri: uris.get(src.path.as_path())?.clone()?,
-            range: sdoc.range(&e.source_figure().figure.span),
+            range: sdoc.range(&e.source_figure().figure.span()),
         },
         message: format!("{} {stance}: {}", short(&src.id), e.excerpt()),
     })

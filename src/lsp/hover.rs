@@ -16,7 +16,7 @@ pub fn figure_card(f: &FigureCheck, note_text: &str) -> String {
         Verdict::Contradicted => "✗ **Contradicted**",
         Verdict::Unsourced => "? **Unsourced**",
     };
-    let mut s = format!("{title} — `{}`\n\n", report::quote_figure(note_text, &f.figure));
+    let mut s = format!("{title} — `{}`\n\n", report::quote_figure(note_text, f.figure.span.clone()));
     s.push_str(&format!("Claims: {}.\n", report::describe_figure(&f.figure)));
     if j.evidence.is_empty() {
         s.push_str("\nNo source gives a figure for this measure.\n");
@@ -35,15 +35,15 @@ pub fn figure_card(f: &FigureCheck, note_text: &str) -> String {
 fn passage(e: &Evidence) -> String {
     let src = &e.source;
     let fig = &e.source_figure().figure;
-    let sentence = &fig.sentence;
-    let before = collapse(&src.text[sentence.start..fig.span.start]);
-    let bold = collapse(&src.text[fig.span.clone()]);
-    let after = collapse(&src.text[fig.span.end..sentence.end]);
+    let (sentence, span) = (fig.sentence(), fig.span());
+    let before = collapse(&src.text[sentence.start..span.start]);
+    let bold = collapse(&src.text[span.clone()]);
+    let after = collapse(&src.text[span.end..sentence.end]);
     let stance = match e.stance {
         Stance::Supports => "supports",
         Stance::Contradicts => "contradicts",
     };
-    let line = src.line_of(fig.span.start);
+    let line = src.line_of(span.start);
     let link = path_to_uri(&src.path)
         .map(|u| format!("[{}:{line}]({}#L{line})", file_name(src), u.as_str()))
         .unwrap_or_else(|| format!("{}:{line}", file_name(src)));

@@ -47,8 +47,8 @@ pub fn figure_definition(
                 Some(LocationLink {
                     origin_selection_range: Some(note.range(&f.figure.span)),
                     target_uri: path_to_uri(&e.source.path)?,
-                    target_range: d.range(&fig.sentence),
-                    target_selection_range: d.range(&fig.span),
+                    target_range: d.range(&fig.sentence()),
+                    target_selection_range: d.range(&fig.span()),
                 })
             })
             .collect();
@@ -59,7 +59,7 @@ pub fn figure_definition(
             .iter()
             .filter_map(|e| {
                 let d = source_doc(&e.source, encoding);
-                Some(Location { uri: path_to_uri(&e.source.path)?, range: d.range(&e.source_figure().figure.span) })
+                Some(Location { uri: path_to_uri(&e.source.path)?, range: d.range(&e.source_figure().figure.span()) })
             })
             .collect();
         Some(GotoDefinitionResponse::Array(items))
@@ -156,7 +156,7 @@ fn notes_on_disk(root: &Path, state: &State) -> Vec<PathBuf> {
 
 /// The source figure at `offset` of a source text, if any.
 pub fn source_figure_at(src: &Source, offset: usize) -> Option<usize> {
-    src.figures.iter().position(|f| f.figure.span.start <= offset && offset <= f.figure.span.end)
+    src.figures.iter().position(|f| f.figure.span().start <= offset && offset <= f.figure.span().end)
 }
 
 /// Is `range` the title line (line 0)?

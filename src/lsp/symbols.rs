@@ -78,11 +78,11 @@ pub fn workspace(
             let f = &src.figures[fig].figure;
             let doc = Doc { text: &src.text, lines: &src.lines, encoding };
             Some(SymbolInformation {
-                name: collapse(&src.text[f.span.clone()]),
+                name: collapse(&src.text[f.span()]),
                 kind: SymbolKind::NUMBER,
                 tags: None,
                 deprecated: None,
-                location: Location { uri: path_to_uri(&src.path)?, range: doc.range(&f.span) },
+                location: Location { uri: path_to_uri(&src.path)?, range: doc.range(&f.span()) },
                 container_name: Some(format!("{} — {}", corpus.short_id(&src.id), src.title)),
             })
         })
