@@ -10,6 +10,7 @@ mod synth;
 use rayon::prelude::*;
 use sourcecheck::corpus::cache::CacheOptions;
 use sourcecheck::corpus::{load_folders_cached, Corpus, Source};
+use sourcecheck::figures::Measure;
 use sourcecheck::workspace::Settings;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -113,38 +114,31 @@ fn in_memory(n: usize) {
     report("corpus indexed", base);
     println!("{n} articles, {:.1} MB, {} figures", bytes as f64 / 1e6, corpus.figure_count());
     let mut terms = 0usize;
-    let mut ctx = 0usize;
+    let mut timed = 0usize;
     for s in corpus.sources() {
         for f in &s.figures {
             terms += f.subject.terms().len();
-            ctx += f.figure.context.len();
+            timed += usize::from(f.figure.time().is_some());
         }
     }
     println!(
-        "subject terms: {terms} ({:.1} per figure); table contexts {ctx}",
+        "subject terms: {terms} ({:.1} per figure); figures with a time {timed}",
         terms as f64 / corpus.figure_count() as f64
     );
     // what the sources hold, by part (heap bytes as allocated, before malloc's overhead)
-    let (mut text, mut figs, mut fig_heap, mut subj, mut names) = (0, 0, 0, 0, 0);
+    let (mut text, mut figs, mut subj, mut names) = (0, 0, 0, 0);
     for s in corpus.sources() {
         text += s.excerpts.heap_bytes();
         figs += s.figures.capacity() * std::mem::size_of::<sourcecheck::corpus::SourceFigure>();
         names += s.id.capacity() + s.title.capacity() + s.path.capacity();
         for f in &s.figures {
-            let g = &f.figure;
-            fig_heap += g.stated.capacity() * 8
-                + g.unit.as_ref().map_or(0, String::capacity)
-                + g.context.capacity() * 16
-                + g.time
-                    .as_ref()
-                    .map_or(0, |t| t.cues.capacity() * std::mem::size_of::<sourcecheck::figures::time::Cue>());
             subj += std::mem::size_of_val(f.subject.terms());
         }
     }
     let mb = |b: usize| b as f64 / 1e6;
     println!(
-        "held: excerpts (figures' sentences and their positions) {:.1} MB of {:.1} MB of text, figures {:.1} MB inline + {:.1} MB heap ({} figures' allocations), subjects {:.1} MB, names {:.1} MB",
-        mb(text), bytes as f64 / 1e6, mb(figs), mb(fig_heap), corpus.figure_count(), mb(subj), mb(names)
+        "held: excerpts (figures' sentences and their positions) {:.1} MB of {:.1} MB of text, figures {:.1} MB ({} times and long number lists interned, shared), subjects {:.1} MB, names {:.1} MB",
+        mb(text), bytes as f64 / 1e6, mb(figs), sourcecheck::corpus::Extra::interned(), mb(subj), mb(names)
     );
     println!(
         "size_of Figure {} SourceFigure {}",

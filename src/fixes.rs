@@ -5,6 +5,7 @@
 
 use crate::check::{FigureCheck, NoteCheck};
 use crate::corpus::{Corpus, Source};
+use crate::figures::Measure;
 use crate::ignore;
 use crate::report::collapse;
 use crate::verdict::{Stance, Verdict};
@@ -46,11 +47,11 @@ pub fn fixes_for(text: &str, check: &NoteCheck, f: &FigureCheck, corpus: &Corpus
             let mut seen: Vec<(String, String)> = Vec::new();
             for e in j.evidence.iter().filter(|e| e.stance == Stance::Contradicts) {
                 let sf = &e.source_figure().figure;
-                let same_period = sf.per == f.figure.per;
+                let same_period = sf.per() == f.figure.per;
                 let (replace, wording) = if same_period {
-                    (f.figure.quantity.clone(), e.source.text_of(sf.quantity.clone()))
+                    (f.figure.quantity.clone(), e.source.text_of(sf.quantity()))
                 } else {
-                    (f.figure.span.clone(), e.source.text_of(sf.span.clone()))
+                    (f.figure.span.clone(), e.source.text_of(sf.span()))
                 };
                 let Some(wording) = wording.map(collapse) else { continue };
                 let id = corpus.short_id(&e.source.id);

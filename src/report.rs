@@ -57,7 +57,8 @@ pub fn describe_figure(f: &Figure) -> String {
     s
 }
 
-/// The figure's own words and the rest of its clause, for messages:
+/// The figure's own words (its `span`) and the rest of its clause, up to
+/// the end of its `sentence` at most, for messages:
 /// "less than 1,000 militants remain in Iraq and Syria".
 pub fn excerpt(text: &str, span: Range<usize>, sentence: Range<usize>) -> String {
     const MAX_WORDS_AFTER: usize = 12;
@@ -82,7 +83,7 @@ pub fn excerpt(text: &str, span: Range<usize>, sentence: Range<usize>) -> String
     collapse(s)
 }
 
-/// The figure's own words, as written.
+/// The figure's own words (its `span`), as written.
 pub fn quote_figure(text: &str, span: Range<usize>) -> String {
     collapse(&text[span])
 }

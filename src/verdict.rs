@@ -3,7 +3,7 @@
 //! they support or contradict it, and the message an analyst reads.
 
 use crate::corpus::{Corpus, FigureRef, Source, SourceFigure};
-use crate::figures::{Figure, Kind, TimeRef};
+use crate::figures::{Figure, Kind, Measure, TimeRef};
 use crate::report;
 use crate::subject::{Query, Subject, TermId};
 use std::sync::Arc;
@@ -107,14 +107,14 @@ pub struct Judgement {
 
 /// Can a source figure's interval be compared with the note figure's, and
 /// by what factor must it be scaled (rates of different periods)?
-fn comparable(note: &Figure, src: &Figure) -> Option<f64> {
-    if note.kind != src.kind {
+fn comparable(note: &impl Measure, src: &impl Measure) -> Option<f64> {
+    if note.kind() != src.kind() {
         return None;
     }
-    if note.kind != Kind::Count && note.unit != src.unit {
+    if note.kind() != Kind::Count && note.unit() != src.unit() {
         return None;
     }
-    match (note.per, src.per) {
+    match (note.per(), src.per()) {
         (None, None) => Some(1.0),
         (Some(a), Some(b)) => Some(a.days() / b.days()),
         _ => None,
@@ -204,7 +204,7 @@ pub fn judge(
     candidates.dedup();
     for r in candidates {
         let Some((source, sf)) = corpus.get(r) else { continue };
-        if !same_time(figure.time.as_ref(), note_date, sf.figure.time.as_ref(), source) {
+        if !same_time(figure.time.as_ref(), note_date, sf.figure.time(), source) {
             continue;
         }
         if subject.names_conflict(&sf.subject) {
@@ -217,7 +217,7 @@ pub fn judge(
         // the writer named this source: a looser paraphrase is expected
         // A rate the writer attributes to this source, of the same period: the
         // shape and the citation say enough; otherwise the subject must match.
-        let cited_rate = is_cited && figure.per.is_some() && figure.per == sf.figure.per;
+        let cited_rate = is_cited && figure.per.is_some() && figure.per == sf.figure.per();
         let min_cov = if cited_rate {
             0.0
         } else if is_cited {
@@ -236,7 +236,7 @@ pub fn judge(
         if is_cited && note_cov >= min_cov {
             sim += params.cited_bonus;
         }
-        if figure.per.is_some() && sf.figure.per.is_some() && note_cov >= min_cov {
+        if figure.per.is_some() && sf.figure.per().is_some() && note_cov >= min_cov {
             sim += params.rate_bonus;
         }
         tracing::debug!(
@@ -258,13 +258,13 @@ pub fn judge(
         let Some((source, sf)) = corpus.get(*r) else { continue };
         match factor {
             Some(f) if *sim >= cutoff => {
-                let iv = sf.figure.interval.scaled(*f);
+                let iv = sf.figure.interval().scaled(*f);
                 let stance = if iv.overlaps(&figure.interval) { Stance::Supports } else { Stance::Contradicts };
                 evidence.push(Evidence { source: source.clone(), figure: r.1 as usize, stance, similarity: *sim });
             }
-            None if (*sim >= cutoff.max(best) * 0.9 || same_number(figure, &sf.figure)) && sf.figure.kind == figure.kind
+            None if (*sim >= cutoff.max(best) * 0.9 || same_number(figure, &sf.figure)) && sf.figure.kind() == figure.kind
                 // same subject, other kind: a total against a rate
-                && sf.figure.interval.overlaps(&figure.interval) =>
+                && sf.figure.interval().overlaps(&figure.interval) =>
             {
                 related.push(Evidence {
                     source: source.clone(),
@@ -292,7 +292,7 @@ pub fn judge(
             let f = (*factor)?;
             let (source, sf) = corpus.get(*r)?;
             let known = evidence.iter().any(|e| e.source.path == source.path && e.figure == r.1 as usize);
-            let differs = !sf.figure.interval.scaled(f).overlaps(&figure.interval);
+            let differs = !sf.figure.interval().scaled(f).overlaps(&figure.interval);
             (!known && differs && *sim >= params.min_similarity).then(|| Evidence {
                 source: source.clone(),
                 figure: r.1 as usize,
@@ -307,8 +307,8 @@ pub fn judge(
 }
 
 /// Do the two figures state the same number (a rate and a total both "50")?
-fn same_number(a: &Figure, b: &Figure) -> bool {
-    a.stated.iter().any(|x| b.stated.iter().any(|y| (x - y).abs() <= 0.01 * x.abs().max(y.abs())))
+fn same_number(a: &impl Measure, b: &impl Measure) -> bool {
+    a.stated().iter().any(|x| b.stated().iter().any(|y| (x - y).abs() <= 0.01 * x.abs().max(y.abs())))
 }
 
 fn date_key(s: &Source) -> i64 {
@@ -330,7 +330,7 @@ fn order(evidence: &mut [Evidence], verdict: Verdict, figure: &Figure) {
             })
             .then_with(|| b.similarity.total_cmp(&a.similarity))
             .then_with(|| {
-                let d = |e: &Evidence| e.source_figure().figure.interval.distance(&figure.interval);
+                let d = |e: &Evidence| e.source_figure().figure.interval().distance(&figure.interval);
                 d(a).total_cmp(&d(b))
             })
             .then_with(|| a.source.id.cmp(&b.source.id))
@@ -381,7 +381,7 @@ fn notes(
         }
     }
     for r in related.iter().take(2) {
-        let what = match (figure.per, r.source_figure().figure.per) {
+        let what = match (figure.per, r.source_figure().figure.per()) {
             (Some(p), None) => format!("as a total, not per {}", p.name()),
             (None, Some(p)) => format!("per {}, not as a total", p.name()),
             _ => "for a different measure".to_string(),
@@ -431,7 +431,7 @@ pub fn explain(
                 ),
                 coverage: subject.coverage(&sf.subject, |t| corpus.idf(t)),
                 comparable: comparable(figure, &sf.figure).is_some(),
-                same_time: same_time(figure.time.as_ref(), note_date, sf.figure.time.as_ref(), source),
+                same_time: same_time(figure.time.as_ref(), note_date, sf.figure.time(), source),
                 names_conflict: subject.names_conflict(&sf.subject),
             })
         })

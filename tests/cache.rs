@@ -150,7 +150,7 @@ fn a_changed_file_is_read_again_alone_and_a_removed_one_dropped() {
     let src = warm.by_path(&changed).unwrap();
     assert_eq!(src.title, "Changed");
     assert_eq!(src.figures.len(), 1);
-    assert_eq!(src.text_of(src.figures[0].figure.span.clone()), Some("About 4,321 refugees"));
+    assert_eq!(src.text_of(src.figures[0].figure.span()), Some("About 4,321 refugees"));
     let unchanged = setup.dir.path().join("sources/004.txt");
     assert_eq!(warm.by_path(&unchanged).unwrap().excerpts, cold.by_path(&unchanged).unwrap().excerpts);
 

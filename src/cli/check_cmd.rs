@@ -76,7 +76,7 @@ fn write_text(w: &mut impl Write, path: &Path, text: &str, check: &NoteCheck, fo
         let Some(fig) = f.figure.filter(|_| f.code.is_verdict()) else { continue };
         let j = &fig.judgement;
         for e in j.evidence.iter().take(PASSAGES) {
-            let line = e.source.line_of(e.source_figure().figure.span.start).unwrap_or(1);
+            let line = e.source.line_of(e.source_figure().figure.span().start).unwrap_or(1);
             let stance = match e.stance {
                 Stance::Supports => "supports",
                 Stance::Contradicts => "contradicts",

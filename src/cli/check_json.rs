@@ -67,7 +67,7 @@ pub fn note_out(path: &Path, text: &str, check: &NoteCheck) -> NoteOut {
                         let sf = &e.source_figure().figure;
                         EvidenceOut {
                             source: display_path(&e.source.path),
-                            at: source_span1(&e.source, &sf.span),
+                            at: source_span1(&e.source, &sf.span()),
                             text: collapse(e.sentence()),
                             stance: e.stance,
                         }

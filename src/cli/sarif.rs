@@ -60,7 +60,7 @@ impl Log {
                     .iter()
                     .enumerate()
                     .filter_map(|(i, e)| {
-                        let mut loc = self.source_location(&e.source, &e.source_figure().figure.span)?;
+                        let mut loc = self.source_location(&e.source, &e.source_figure().figure.span())?;
                         loc["id"] = json!(i + 1);
                         loc["message"] = json!({ "text": collapse(e.sentence()) });
                         Some(loc)

@@ -24,10 +24,11 @@
 
 pub mod prune;
 
+use super::figure::CompactFigure;
 use super::source::{Source, SourceFigure};
 use super::Excerpts;
 use crate::figures::conventions::Conventions;
-use crate::figures::{DateSpec, Figure};
+use crate::figures::DateSpec;
 use crate::subject::{NameTerm, Role, SourceSubject, Synonyms, TermId, Weight, WeightedTerm};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -39,7 +40,7 @@ use std::sync::Mutex;
 
 const MAGIC: &[u8; 8] = b"SRCCHKIX";
 /// Bumped whenever the layout or the meaning of a field changes.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 /// A cache file's name: prefix, the folders' hash in 16 hex digits, suffix.
 const FILE_PREFIX: &str = "index-";
 const FILE_SUFFIX: &str = ".bin";
@@ -97,7 +98,7 @@ fn stamp_of(meta: &std::fs::Metadata) -> Option<Stamp> {
 }
 
 /// One source as stored: `S` is `&str` when writing, `String` when
-/// reading; `F` likewise `&Figure` or `Figure`, `X` `&Excerpts` or `Excerpts`.
+/// reading; `F` likewise `&CompactFigure` or `CompactFigure`, `X` `&Excerpts` or `Excerpts`.
 #[derive(Serialize, Deserialize)]
 struct Entry<S, F, X> {
     path: S,
@@ -127,7 +128,7 @@ struct Header {
     entries: u64,
 }
 
-type StoredEntry = Entry<String, Figure, Excerpts>;
+type StoredEntry = Entry<String, CompactFigure, Excerpts>;
 
 /// Sources read from the cache, each with its file's stamp, by path.
 type CachedSources = HashMap<PathBuf, Mutex<Option<(Stamp, Source)>>>;
@@ -404,7 +405,7 @@ fn write_cache(file: &Path, key: u64, sources: &[Source], stamps: &HashMap<PathB
             (table.len() - 1) as u32
         })
     };
-    let entries: Vec<Vec<CachedFigure<&Figure>>> = kept
+    let entries: Vec<Vec<CachedFigure<&CompactFigure>>> = kept
         .iter()
         .map(|(s, _, _)| {
             s.figures

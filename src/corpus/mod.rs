@@ -5,17 +5,23 @@
 pub mod cache;
 pub mod dating;
 mod excerpts;
+mod extra;
+mod figure;
 mod loading;
 mod search;
 mod slots;
 mod source;
+mod unit;
 
 pub use excerpts::Excerpts;
+pub use extra::Extra;
+pub use figure::CompactFigure;
 pub use loading::{
     discover, discover_under, is_source_file, load_file, load_folders, load_folders_cached, load_folders_except,
     LoadReport,
 };
 pub use source::{Source, SourceFigure};
+pub use unit::Unit;
 
 use crate::subject::{Query, TermId};
 use std::path::{Path, PathBuf};

@@ -3,6 +3,7 @@
 
 use super::dating;
 use super::excerpts::Excerpts;
+use super::figure::CompactFigure;
 use crate::figures::{self, conventions::Conventions, DateSpec, Figure};
 use crate::subject::{self, SourceSubject, Synonyms};
 use crate::text::lines::{ColumnUnit, LineCol};
@@ -10,10 +11,10 @@ use crate::text::Format;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-/// A figure of a source with the subject it is about.
+/// A figure of a source, as kept after indexing, with the subject it is about.
 #[derive(Clone, Debug)]
 pub struct SourceFigure {
-    pub figure: Figure,
+    pub figure: CompactFigure,
     pub subject: SourceSubject,
 }
 
@@ -43,7 +44,7 @@ impl Source {
         let date = dating::date_of(&text, &ex);
         let figures = subjects_of(&ex.masked, ex.figures, synonyms);
         let first_line_end = text.find('\n').unwrap_or(text.len()).min(u32::MAX as usize);
-        let kept = figures.iter().flat_map(|f| [f.figure.sentence.clone(), f.figure.span.clone()]);
+        let kept = figures.iter().flat_map(|f| [f.figure.sentence(), f.figure.span()]);
         Source {
             id: path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
             path: path.to_path_buf(),
@@ -63,13 +64,13 @@ impl Source {
 
     /// The sentence of figure `i`, with its offset in the source.
     pub fn sentence_of(&self, i: usize) -> Option<(&str, usize)> {
-        let s = self.figures.get(i)?.figure.sentence.clone();
+        let s = self.figures.get(i)?.figure.sentence();
         Some((self.excerpts.get(s.clone())?, s.start))
     }
 
     /// Figure `i` as written: "less than 1,000" (empty if not kept).
     pub fn quote(&self, i: usize) -> String {
-        let span = self.figures.get(i).map(|f| f.figure.span.clone()).unwrap_or_default();
+        let span = self.figures.get(i).map(|f| f.figure.span()).unwrap_or_default();
         self.text_of(span).map(crate::report::collapse).unwrap_or_default()
     }
 
@@ -77,7 +78,7 @@ impl Source {
     pub fn excerpt(&self, i: usize) -> String {
         let Some(((sentence, base), f)) = self.sentence_of(i).zip(self.figures.get(i)) else { return String::new() };
         let shift = |r: &Range<usize>| r.start - base..r.end - base;
-        crate::report::excerpt(sentence, shift(&f.figure.span), shift(&f.figure.sentence))
+        crate::report::excerpt(sentence, shift(&f.figure.span()), shift(&f.figure.sentence()))
     }
 
     /// Line and column (0-based) of an offset in a kept excerpt.
@@ -100,21 +101,20 @@ impl Source {
 /// text, `Extraction::masked`); words of the sentence's other figures are
 /// left out of each subject.
 pub fn subjects_of(masked: &str, figs: Vec<Figure>, synonyms: &Synonyms) -> Vec<SourceFigure> {
-    let spans: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> =
-        figs.iter().map(|f| (f.sentence.clone(), f.span.clone())).collect();
-    figs.into_iter()
-        .enumerate()
-        .map(|(i, figure)| {
-            let others: Vec<std::ops::Range<usize>> = spans
-                .iter()
-                .enumerate()
-                .filter(|(j, (s, _))| *j != i && *s == figure.sentence)
-                .map(|(_, (_, sp))| sp.clone())
-                .collect();
-            let subject = SourceSubject::intern(&subject::of_figure(masked, &figure, &others, synonyms));
-            SourceFigure { figure, subject }
-        })
-        .collect()
+    let spans: Vec<(Range<usize>, Range<usize>)> = figs.iter().map(|f| (f.sentence.clone(), f.span.clone())).collect();
+    // a fresh vector: collected from `figs` it would reuse their larger buffer
+    let mut out = Vec::with_capacity(figs.len());
+    out.extend(figs.into_iter().enumerate().map(|(i, figure)| {
+        let others: Vec<Range<usize>> = spans
+            .iter()
+            .enumerate()
+            .filter(|(j, (s, _))| *j != i && *s == figure.sentence)
+            .map(|(_, (_, sp))| sp.clone())
+            .collect();
+        let subject = SourceSubject::intern(&subject::of_figure(masked, &figure, &others, synonyms));
+        SourceFigure { figure: figure.into(), subject }
+    }));
+    out
 }
 
 fn title_of(text: &str) -> String {
@@ -157,5 +157,10 @@ mod tests {
         let s = Source::from_text(Path::new("harbour.md"), text.to_string(), &Synonyms::default(), &Default::default());
         let terms: Vec<&str> = s.figures[0].subject.terms().iter().filter_map(|t| t.id().text()).collect();
         assert_eq!(terms, ["cargo", "count", "harbour", "port", "ship"]);
+    }
+
+    #[test]
+    fn a_source_figure_takes_at_most_112_bytes() {
+        assert!(std::mem::size_of::<SourceFigure>() <= 112, "{} bytes", std::mem::size_of::<SourceFigure>());
     }
 }

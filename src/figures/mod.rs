@@ -4,11 +4,13 @@
 
 pub mod conventions;
 mod lexicon;
+mod measure;
 mod number;
 mod scan;
 pub mod time;
 
 use crate::text::{markdown, sentences, Format};
+pub use measure::Measure;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 pub use time::{DateSpec, TimeRef};

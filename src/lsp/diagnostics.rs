@@ -165,7 +165,7 @@ fn related_passage(e: &Evidence, doc: &Doc, uris: &Uris) -> Option<DiagnosticRel
     Some(DiagnosticRelatedInformation {
         location: Location {
             uri: uris.get(src.path.as_path())?.clone()?,
-            range: source_range(src, &e.source_figure().figure.span, doc.encoding)?,
+            range: source_range(src, &e.source_figure().figure.span(), doc.encoding)?,
         },
         message: format!("{} {stance}: {}", short(&src.id), e.excerpt()),
     })

@@ -35,16 +35,16 @@ pub fn figure_card(f: &FigureCheck, note_text: &str) -> String {
 fn passage(e: &Evidence) -> String {
     let src = &e.source;
     let fig = &e.source_figure().figure;
-    let sentence = &fig.sentence;
+    let sentence = &fig.sentence();
     let part = |r| src.text_of(r).map(collapse).unwrap_or_default();
-    let before = part(sentence.start..fig.span.start);
-    let bold = part(fig.span.clone());
-    let after = part(fig.span.end..sentence.end);
+    let before = part(sentence.start..fig.span().start);
+    let bold = part(fig.span());
+    let after = part(fig.span().end..sentence.end);
     let stance = match e.stance {
         Stance::Supports => "supports",
         Stance::Contradicts => "contradicts",
     };
-    let line = src.line_of(fig.span.start).unwrap_or(1);
+    let line = src.line_of(fig.span().start).unwrap_or(1);
     let link = path_to_uri(&src.path)
         .map(|u| format!("[{}:{line}]({}#L{line})", file_name(src), u.as_str()))
         .unwrap_or_else(|| format!("{}:{line}", file_name(src)));

@@ -42,8 +42,8 @@ pub fn figure_definition(
                 Some(LocationLink {
                     origin_selection_range: Some(note.range(&f.figure.span)),
                     target_uri: path_to_uri(&e.source.path)?,
-                    target_range: source_range(&e.source, &fig.sentence, encoding)?,
-                    target_selection_range: source_range(&e.source, &fig.span, encoding)?,
+                    target_range: source_range(&e.source, &fig.sentence(), encoding)?,
+                    target_selection_range: source_range(&e.source, &fig.span(), encoding)?,
                 })
             })
             .collect();
@@ -53,7 +53,7 @@ pub fn figure_definition(
             .evidence
             .iter()
             .filter_map(|e| {
-                let range = source_range(&e.source, &e.source_figure().figure.span, encoding)?;
+                let range = source_range(&e.source, &e.source_figure().figure.span(), encoding)?;
                 Some(Location { uri: path_to_uri(&e.source.path)?, range })
             })
             .collect();
@@ -150,7 +150,7 @@ fn notes_on_disk(root: &Path, state: &State) -> Vec<PathBuf> {
 
 /// The source figure at `offset` of a source text, if any.
 pub fn source_figure_at(src: &Source, offset: usize) -> Option<usize> {
-    src.figures.iter().position(|f| f.figure.span.start <= offset && offset <= f.figure.span.end)
+    src.figures.iter().position(|f| f.figure.span().start <= offset && offset <= f.figure.span().end)
 }
 
 /// Is `range` the title line (line 0)?

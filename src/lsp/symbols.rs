@@ -81,7 +81,7 @@ pub fn workspace(
                 kind: SymbolKind::NUMBER,
                 tags: None,
                 deprecated: None,
-                location: Location { uri: path_to_uri(&src.path)?, range: source_range(&src, &f.span, encoding)? },
+                location: Location { uri: path_to_uri(&src.path)?, range: source_range(&src, &f.span(), encoding)? },
                 container_name: Some(format!("{} — {}", corpus.short_id(&src.id), src.title)),
             })
         })
