@@ -236,4 +236,19 @@ mod tests {
         assert_eq!(time_of(t, "75"), None);
         assert_eq!(time_of(t, "60"), Some(vec![time::Cue::Earlier]));
     }
+
+    #[test]
+    fn the_time_a_change_is_measured_against_is_not_the_figures_own() {
+        let t = "Ticket sales fell to 2,900, down by nearly a third from a year earlier.";
+        assert_eq!(time_of(t, "nearly a third"), None);
+        let t = "Claims were 38 percent higher than in May last year.";
+        assert_eq!(time_of(t, "38 percent"), None);
+        // a figure after "from" still takes the time after it
+        let t = "Sales fell to 2,900, from 4,200 a year earlier.";
+        assert_eq!(time_of(t, "4,200"), Some(vec![time::Cue::Earlier]));
+        // "from" a place is no baseline
+        let t = "A few hundred fighters crossed from Syria during 2017.";
+        let y2017 = time::DateSpec { year: Some(2017), month: None, day: None };
+        assert_eq!(time_of(t, "A few hundred"), Some(vec![time::Cue::Date(y2017)]));
+    }
 }

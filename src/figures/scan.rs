@@ -652,6 +652,11 @@ fn range_tail(cx: &Ctx, q: &Quantity, between: bool, from: bool) -> Option<Quant
     if matches!(h.form, Form::Vague) || h.lone_one && conn != "or" {
         return None;
     }
+    // "slipped 6 percent to $184,000": a change and the level it led to,
+    // two measures, not one range
+    if q.measure != Measure::Plain && h.measure != Measure::Plain && q.measure != h.measure {
+        return None;
+    }
     if dash {
         if h.form != Form::Digits {
             return None;
@@ -842,7 +847,9 @@ fn attach_time(cx: &Ctx, cues: &[(usize, usize, Cue)], found: &mut [(Figure, usi
         let (s, e) = clause_of(*first);
         let (first, end) = (*first, *end);
         let distance = |c: &(usize, usize, Cue)| if c.1 <= first { first - c.1 } else { c.0.saturating_sub(end) };
-        // Cues in the figure's clause; "once" only before it ("the land it once held").
+        // Cues in the figure's clause; "once" only before it ("the land it once held");
+        // none after "from" or "than" ("down by a third from a year earlier"):
+        // that is the time the figure is measured against, not its own.
         // a cue belongs to the figure nearest to it in its own clause (any
         // figure's, when its clause has none)
         let nearest_figure = |c: &(usize, usize, Cue)| {
@@ -860,6 +867,7 @@ fn attach_time(cx: &Ctx, cues: &[(usize, usize, Cue)], found: &mut [(Figure, usi
             .iter()
             .filter(|c| c.0 >= s && c.1 <= e && (c.1 <= first || c.0 >= end))
             .filter(|c| !(c.0 >= end && cx.word(c.0) == Some("once")))
+            .filter(|c| !(c.0 >= end && measured_against(cx, c.0)))
             .filter(|c| nearest_figure(c) == mine)
             .collect();
         in_clause.sort_by_key(|c| distance(c));
@@ -886,6 +894,23 @@ fn attach_time(cx: &Ctx, cues: &[(usize, usize, Cue)], found: &mut [(Figure, usi
         let Some(nearest) = picked.first() else { continue };
         fig.time = Some(TimeRef { span: cx.span(nearest.0, nearest.1), cues: picked.iter().map(|c| c.2).collect() });
     }
+}
+
+/// Is the time cue at `k` the object of "from" or "than" ("from a year
+/// earlier", "than in May last year"): the time a change is measured against?
+fn measured_against(cx: &Ctx, k: usize) -> bool {
+    let mut j = k;
+    while j > 0 && k - j < 3 {
+        j -= 1;
+        match cx.word(j) {
+            Some("from" | "than") => return true,
+            Some(w) if matches!(w, "a" | "an" | "the" | "in" | "at" | "during") || lx::small_number(w).is_some() => {}
+            Some(w) if lx::is_time_unit(w) || lx::month(w).is_some() => {}
+            _ if cx.kind(j) == Some(TokKind::Num) => {}
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// "down to 200 a month, from up to 2,000": a bare count set against a rate
