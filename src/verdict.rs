@@ -3,7 +3,7 @@
 //! they support or contradict it, and the message an analyst reads.
 
 use crate::corpus::{Corpus, FigureRef, Source, SourceFigure};
-use crate::figures::{Figure, Kind, TimeRef};
+use crate::figures::{Figure, Kind, Period, TimeRef};
 use crate::report;
 use crate::subject::{Query, Subject, TermId};
 use std::sync::Arc;
@@ -112,6 +112,8 @@ fn comparable(note: &Figure, src: &Figure) -> Option<f64> {
     }
     match (note.per, src.per) {
         (None, None) => Some(1.0),
+        // an hourly figure is pay for hours worked, not a share of the calendar
+        (Some(a), Some(b)) if a != b && (a == Period::Hour || b == Period::Hour) => None,
         (Some(a), Some(b)) => Some(a.days() / b.days()),
         _ => None,
     }
@@ -137,7 +139,7 @@ fn same_time(
     if src.is_some_and(TimeRef::is_peak) && !n.is_peak() {
         return false; // a peak is no evidence about an ordinary time
     }
-    let dated = n.cues.iter().any(|c| matches!(c, Cue::Date(_) | Cue::Ago { .. } | Cue::Last(_)));
+    let dated = n.cues.iter().any(|c| matches!(c, Cue::Date(_) | Cue::Coming(_) | Cue::Ago { .. } | Cue::Last(_)));
     if n.is_peak() && !dated {
         // the peak is in the past: a source's peak, or its unspecified past
         return src.is_some_and(|t| t.is_peak() || t.is_vague_past());

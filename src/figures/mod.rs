@@ -251,4 +251,34 @@ mod tests {
         let y2017 = time::DateSpec { year: Some(2017), month: None, day: None };
         assert_eq!(time_of(t, "A few hundred"), Some(vec![time::Cue::Date(y2017)]));
     }
+
+    #[test]
+    fn possessive_months_topping_out_and_the_year_before_are_times() {
+        let december = time::DateSpec { year: None, month: Some(12), day: None };
+        let t = "The board revised December's rate down to 5 percent.";
+        assert_eq!(time_of(t, "5 percent"), Some(vec![time::Cue::Date(december)]));
+        let t = "The board expects the rate to top out at 5.5 percent.";
+        assert_eq!(time_of(t, "5.5 percent"), Some(vec![time::Cue::Peak]));
+        let t = "A year before, the rate had been 3.6 percent.";
+        assert_eq!(time_of(t, "3.6 percent"), Some(vec![time::Cue::Earlier]));
+        // a revised figure's old value is an earlier one
+        let t = "The board revised its figure to 5.0 percent from the 5.2 percent it first reported.";
+        assert_eq!(time_of(t, "5.2 percent"), Some(vec![time::Cue::Earlier]));
+    }
+
+    #[test]
+    fn a_month_in_a_sentence_about_the_future_is_the_next_such_month() {
+        let january = time::DateSpec { year: None, month: Some(1), day: None };
+        let t = "The mill said it would open a depot in January and hire 450 workers.";
+        assert_eq!(time_of(t, "450"), Some(vec![time::Cue::Coming(january)]));
+        let t = "The mill hired 450 workers in January.";
+        assert_eq!(time_of(t, "450"), Some(vec![time::Cue::Date(january)]));
+        // resolved against an October article: next January, not the last
+        let october = Some(time::DateSpec { year: Some(2023), month: Some(10), day: Some(20) });
+        let coming = time::TimeRef { span: 0..0, cues: vec![time::Cue::Coming(january)] };
+        assert_eq!(coming.months(october), Some((2024 * 12, 2024 * 12)));
+        assert!(!coming.is_past(october));
+        let past = time::TimeRef { span: 0..0, cues: vec![time::Cue::Date(january)] };
+        assert_eq!(past.months(october), Some((2023 * 12, 2023 * 12)));
+    }
 }

@@ -55,6 +55,9 @@ pub enum Cue {
     Earlier,
     /// The present: "now", "currently", "today", "at present".
     Now,
+    /// A month without a year in a sentence about the future ("will close
+    /// by the end of March", "would open in January"): the next such month.
+    Coming(DateSpec),
 }
 
 /// The time a figure is about.
@@ -76,7 +79,7 @@ impl TimeRef {
     /// Only a vague past: "previously", "in previous years".
     pub fn is_vague_past(&self) -> bool {
         self.cues.contains(&Cue::Earlier)
-            && !self.cues.iter().any(|c| matches!(c, Cue::Date(_) | Cue::Ago { .. } | Cue::Last(_)))
+            && !self.cues.iter().any(|c| matches!(c, Cue::Date(_) | Cue::Coming(_) | Cue::Ago { .. } | Cue::Last(_)))
     }
 
     /// Does it place the figure before the text's own date?
@@ -87,15 +90,14 @@ impl TimeRef {
                 (Some(now), Some((_, end))) => end < now - 1,
                 _ => d.year.is_some() || d.month.is_some(),
             },
-            Cue::Window | Cue::Now => false,
+            Cue::Window | Cue::Now | Cue::Coming(_) => false,
         })
     }
 
     /// The months it refers to, resolved against the text's date; several
     /// dates ("between 2014 and 2016") span from the first to the last.
     pub fn months(&self, doc: Option<DateSpec>) -> Option<MonthRange> {
-        let dates: Vec<MonthRange> =
-            self.cues.iter().filter_map(|c| if let Cue::Date(d) = c { resolve_date(*d, doc) } else { None }).collect();
+        let dates: Vec<MonthRange> = self.cues.iter().filter_map(|c| resolve_cue_date(c, doc)).collect();
         if dates.len() > 1 {
             let lo = dates.iter().map(|d| d.0).min()?;
             let hi = dates.iter().map(|d| d.1).max()?;
@@ -118,7 +120,7 @@ impl TimeRef {
                     _ => Some((now - 1, now)),
                 }
             }
-            Cue::Date(d) => resolve_date(*d, doc),
+            Cue::Date(_) | Cue::Coming(_) => resolve_cue_date(c, doc),
             // "previously", "in previous years": some time before the text's date
             Cue::Earlier => Some((i64::MIN / 4, now? - 1)),
             _ => None,
@@ -129,8 +131,24 @@ impl TimeRef {
     pub fn yearless_month(&self) -> Option<u32> {
         match self.cues.as_slice() {
             [Cue::Date(DateSpec { year: None, month: Some(m), .. })] => Some(*m),
+            [Cue::Coming(DateSpec { year: None, month: Some(m), .. })] => Some(*m),
             _ => None,
         }
+    }
+}
+
+/// The months of a date cue: a past or present date's, or a coming month's
+/// (the first such month after the document's).
+fn resolve_cue_date(c: &Cue, doc: Option<DateSpec>) -> Option<MonthRange> {
+    match c {
+        Cue::Date(d) => resolve_date(*d, doc),
+        Cue::Coming(d) => {
+            let (i, _) = resolve_date(*d, doc)?;
+            let now = doc?.month_index()?;
+            let i = if i < now { i + 12 } else { i };
+            Some((i, i))
+        }
+        _ => None,
     }
 }
 
@@ -167,6 +185,10 @@ pub(super) fn cues(cx: &Ctx) -> Vec<(usize, usize, Cue)> {
                 Cue::Ago { .. } => ago_start(cx, i).max(out.last().map_or(0, |c: &(usize, usize, Cue)| c.1)),
                 _ => i,
             };
+            let cue = match cue {
+                Cue::Date(d) if d.year.is_none() && d.month.is_some() && future_before(cx, start) => Cue::Coming(d),
+                c => c,
+            };
             out.push((start, end, cue));
             i = end;
         } else {
@@ -174,6 +196,16 @@ pub(super) fn cues(cx: &Ctx) -> Vec<(usize, usize, Cue)> {
         }
     }
     out
+}
+
+/// Words before a date that put it in the future: "will", "would", "plans
+/// to", "is due to", "scheduled".
+const FUTURE_MARKERS: &[&str] =
+    &["will", "would", "shall", "'ll", "plans", "planned", "plan", "scheduled", "due", "expects", "intends"];
+
+/// Does a future marker come shortly before token `k` in its sentence?
+fn future_before(cx: &Ctx, k: usize) -> bool {
+    (k.saturating_sub(15)..k).any(|j| cx.word(j).is_some_and(|w| FUTURE_MARKERS.contains(&w)))
 }
 
 fn year_at(cx: &Ctx, i: usize) -> Option<i32> {
@@ -204,7 +236,9 @@ fn month_at(cx: &Ctx, i: usize) -> Option<(u32, usize)> {
     if cx.kind(i) != Some(TokKind::Word) || !raw.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
-    let m = lx::month(cx.word(i)?)?;
+    let w = cx.word(i)?;
+    // "December's rate"
+    let m = lx::month(w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w))?;
     let mut next = i + 1;
     if cx.raw_at(next) == Some(".") && cx.glued(next) && raw.len() <= 4 {
         next += 1;
@@ -297,6 +331,10 @@ fn cue_at(cx: &Ctx, i: usize) -> Option<(usize, Cue)> {
                 w,
                 "peak"
                     | "peaked"
+                    | "top"
+                    | "topped"
+                    | "tops"
+                    | "before"
                     | "height"
                     | "heyday"
                     | "zenith"
@@ -337,6 +375,10 @@ fn cue_at(cx: &Ctx, i: usize) -> Option<(usize, Cue)> {
     let w = cx.word(i)?;
     match w {
         "peak" | "peaked" | "height" | "heyday" | "zenith" => Some((i + 1, Cue::Peak)),
+        // "to top out at 5.5 percent"
+        "top" | "topped" | "tops" if cx.word(i + 1) == Some("out") => Some((i + 2, Cue::Peak)),
+        // "a year before", "the month before": before the time just spoken of
+        "before" if i > 0 && cx.word(i - 1).is_some_and(lx::is_time_unit) => Some((i + 1, Cue::Earlier)),
         "now" | "currently" | "today" | "presently" | "nowadays" => Some((i + 1, Cue::Now)),
         "previously" | "formerly" | "once" | "earlier" if w != "earlier" || !matches!(cx.word(i + 1), Some("this")) => {
             Some((i + 1, Cue::Earlier))

@@ -83,7 +83,12 @@ pub fn of_figure(text: &str, figure: &Figure, others: &[std::ops::Range<usize>],
             })
             .count()
     };
-    if content(clause_start, clause_end) == 0 && clause_start > 0 {
+    // So does one that sets the figure against another ("…, compared with
+    // roughly 1,000 in the first fortnight"): both count the same thing, and
+    // the other figure's words are this one's too.
+    let compared = (clause_start..first).any(|k| is_comparison(toks[k].text(text)));
+    let elliptical = (content(clause_start, clause_end) == 0 || compared) && clause_start > 0;
+    if elliptical {
         let mut s = clause_start - 1;
         while s > 0 && !is_break(s - 1) {
             s -= 1;
@@ -101,7 +106,8 @@ pub fn of_figure(text: &str, figure: &Figure, others: &[std::ops::Range<usize>],
             continue;
         }
         let Some(term) = term(t.text(text), synonyms) else { continue };
-        let in_other = others.iter().any(|o| o.start <= t.start && t.end <= o.end);
+        let in_other = others.iter().any(|o| o.start <= t.start && t.end <= o.end)
+            && !(elliptical && k >= clause_start && k < clause_end);
         let weight = if in_other {
             SENTENCE // another figure's words: part of the scene, not of this measure
         } else if figure.noun.as_ref().is_some_and(|n| n.start == t.start) {
@@ -145,6 +151,11 @@ fn fronted_phrase(text: &str, toks: &[Token], clause_start: usize) -> Option<std
     (opens && one_phrase && end > 0).then_some(0..end)
 }
 
+/// Does this word set a figure against another ("compared with", "versus")?
+fn is_comparison(word: &str) -> bool {
+    matches!(word.to_lowercase().as_str(), "compared" | "versus" | "vs" | "against" | "than")
+}
+
 /// Does this token end a clause?
 fn is_break(token: &str) -> bool {
     matches!(token, "," | ";" | ":" | "—" | "(" | ")" | "–")
@@ -169,6 +180,14 @@ mod tests {
         of_figure(&ex.masked, &ex.figures[0], &[], &Synonyms::default()).terms
     }
 
+    /// The terms of the `n`th figure's subject, the others set apart as the check does.
+    fn terms_of_nth(text: &str, n: usize) -> Vec<(String, Weight)> {
+        let ex = extract(text, Format::Markdown);
+        let others: Vec<_> =
+            ex.figures.iter().filter(|f| f.span != ex.figures[n].span).map(|f| f.span.clone()).collect();
+        of_figure(&ex.masked, &ex.figures[n], &others, &Synonyms::default()).terms
+    }
+
     fn t(term: &str, w: Weight) -> (String, Weight) {
         (term.to_string(), w)
     }
@@ -179,6 +198,34 @@ mod tests {
                     cargo ships.\n";
         let expected = [t("cargo", NEAR), t("count", NEAR), t("harbour", NEAR), t("port", NEAR), t("ship", NOUN)];
         assert_eq!(terms_of(note), expected);
+    }
+
+    #[test]
+    fn verbs_that_only_state_a_level_and_comparisons_say_nothing_of_a_subject() {
+        assert_eq!(terms_of("Unemployment stood at 8.1 percent, far lower than before.\n"), [t("unemploy", NEAR)]);
+        assert_eq!(terms_of("Marlow came in lowest at 3.9 percent.\n"), [t("marlow", CLAUSE)]);
+        assert_eq!(terms_of("Sales were 6 percent higher, compared with May.\n"), [t("sale", NEAR)]);
+    }
+
+    #[test]
+    fn a_figure_set_against_another_takes_that_figures_words() {
+        let note = "Crews repaired 7,500 potholes in March, compared with roughly 1,000 in the winter storms.\n";
+        let expected =
+            [t("crew", CLAUSE), t("pothol", CLAUSE), t("repair", CLAUSE), t("storm", NEAR), t("winter", NEAR)];
+        assert_eq!(terms_of_nth(note, 1), expected);
+        // a figure in a clause of its own keeps the other's words apart
+        let note = "Crews repaired 7,500 potholes in March, and roughly 1,000 roads were closed by winter storms.\n";
+        assert!(terms_of_nth(note, 1).contains(&t("pothol", SENTENCE)));
+    }
+
+    #[test]
+    fn general_synonyms_fold_to_one_term() {
+        let s = Synonyms::default();
+        assert_eq!(term("jobless", &s), term("unemployment", &s));
+        assert_eq!(term("residents", &s), term("people", &s));
+        assert_eq!(term("posts", &s), term("positions", &s));
+        // job postings are advertisements, not the posts they advertise
+        assert_ne!(term("postings", &s), term("posts", &s));
     }
 
     #[test]

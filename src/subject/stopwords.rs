@@ -330,6 +330,8 @@ const STOP_WORDS: &[&str] = &[
     "stood",
     "stands",
     "came",
+    "compared",
+    "versus",
 ];
 
 pub fn is_stop(w: &str) -> bool {

@@ -31,6 +31,8 @@ const BUILT_IN: &[&[&str]] = &[
     &["job", "jobs"],
     &["unemployed", "unemployment", "jobless", "joblessness"],
     &["worker", "employee", "workers", "employees", "staff"],
+    &["position", "positions", "post", "posts", "vacancy", "vacancies"],
+    &["posting", "postings", "listing", "listings", "advert", "adverts", "advertisement", "advertisements"],
     &["price", "cost", "prices", "costs"],
     &["buy", "purchase", "bought", "purchased"],
     &["begin", "start", "began", "started", "beginning"],

@@ -145,3 +145,10 @@ fn nationality_adjectives_and_synonyms_are_no_conflict() {
     let c = corpus(&[("dutch.txt", "About 400 refugees arrived in the Netherlands.")], &plain);
     assert_eq!(judged_with("- 400 refugees arrived in Holland.", &c, &plain), v(Verdict::Unsourced, &[]));
 }
+
+#[test]
+fn an_hourly_figure_is_not_converted_to_a_calendar_period() {
+    let c = corpus(&[("pay.txt", "Welders at the yard earn $30 an hour, the union said.")], &Synonyms::default());
+    assert_eq!(judged("- Welders at the yard earn $30 an hour.", &c), v(Verdict::Supported, &["pay"]));
+    assert_eq!(judged("- Welders at the yard earn $60,000 a year.", &c), v(Verdict::Unsourced, &[]));
+}
