@@ -267,6 +267,33 @@ mod tests {
     }
 
     #[test]
+    fn the_later_months_of_a_sentence_about_the_future_come_too() {
+        let t = "Layoffs will come in two waves: about 550 on March 1 and the rest when the mill shuts on March 29.";
+        let day = |d| time::DateSpec { year: None, month: Some(3), day: Some(d) };
+        assert_eq!(time_of(t, "about 550"), Some(vec![time::Cue::Coming(day(1)), time::Cue::Coming(day(29))]));
+        // a day before its month: "on 1 March"
+        let t = "A further 550 go on 1 March.";
+        assert_eq!(time_of(t, "550"), Some(vec![time::Cue::Date(day(1))]));
+        // a future with no date
+        assert_eq!(time_of("The mill will lay off 1,350 workers.", "1,350"), Some(vec![time::Cue::Ahead]));
+    }
+
+    #[test]
+    fn several_dates_reach_to_their_last_month_and_a_year_outweighs_a_period() {
+        let march = Some(time::DateSpec { year: Some(2024), month: Some(3), day: Some(22) });
+        let month = |m| time::Cue::Date(time::DateSpec { year: None, month: Some(m), day: None });
+        let jan_feb = time::TimeRef { span: 0..0, cues: vec![month(1), month(2)] };
+        assert!(!jan_feb.is_past(march), "January and February, written in March, reach last month");
+        assert!(time::TimeRef { span: 0..0, cues: vec![month(1)] }.is_past(march));
+        let y2023 = time::Cue::Date(time::DateSpec { year: Some(2023), month: None, day: None });
+        let last_quarter = time::TimeRef { span: 0..0, cues: vec![time::Cue::Last(Period::Quarter), y2023] };
+        assert_eq!(last_quarter.months(march), Some((2023 * 12, 2023 * 12 + 11)));
+        let months = |m: &[u32]| time::TimeRef { span: 0..0, cues: m.iter().map(|m| month(*m)).collect() };
+        assert_eq!(months(&[3, 3]).yearless_month(), Some(3));
+        assert_eq!(months(&[3, 4]).yearless_month(), None);
+    }
+
+    #[test]
     fn a_month_in_a_sentence_about_the_future_is_the_next_such_month() {
         let january = time::DateSpec { year: None, month: Some(1), day: None };
         let t = "The mill said it would open a depot in January and hire 450 workers.";

@@ -827,9 +827,6 @@ fn clause_period(cx: &Ctx, end: usize, first: usize, floor: usize) -> Option<Per
 /// Gives each figure the time cues of its clause, or else those of the
 /// sentence's opening clause ("By the end of 2015, ...").
 fn attach_time(cx: &Ctx, cues: &[(usize, usize, Cue)], found: &mut [(Figure, usize, usize)]) {
-    if cues.is_empty() {
-        return;
-    }
     let clause_of = |k: usize| -> (usize, usize) {
         let mut s = k;
         while s > 0 && !is_clause_break(cx, s - 1) {
@@ -898,6 +895,13 @@ fn attach_time(cx: &Ctx, cues: &[(usize, usize, Cue)], found: &mut [(Figure, usi
         };
         let Some(nearest) = picked.first() else { continue };
         fig.time = Some(TimeRef { span: cx.span(nearest.0, nearest.1), cues: picked.iter().map(|c| c.2).collect() });
+    }
+    // no date, but a clause about the future: "will lay off about 1,350 workers"
+    for (fig, first, _) in found.iter_mut().filter(|(f, _, _)| f.time.is_none()) {
+        let (s, e) = clause_of(*first);
+        if let Some(k) = (s..e).find(|k| time::is_future_marker(cx, *k)) {
+            fig.time = Some(TimeRef { span: cx.toks[k].range(), cues: vec![Cue::Ahead] });
+        }
     }
 }
 

@@ -58,6 +58,9 @@ pub enum Cue {
     /// A month without a year in a sentence about the future ("will close
     /// by the end of March", "would open in January"): the next such month.
     Coming(DateSpec),
+    /// A figure in a sentence about the future with no date ("will lay off
+    /// about 1,350 workers"): some time after the text's date.
+    Ahead,
 }
 
 /// The time a figure is about.
@@ -76,6 +79,11 @@ impl TimeRef {
         self.cues.contains(&Cue::Peak)
     }
 
+    /// Only a time after the text's: "will lay off about 1,350 workers".
+    pub fn is_ahead(&self) -> bool {
+        self.cues.iter().all(|c| matches!(c, Cue::Ahead))
+    }
+
     /// Only a vague past: "previously", "in previous years".
     pub fn is_vague_past(&self) -> bool {
         self.cues.contains(&Cue::Earlier)
@@ -83,14 +91,17 @@ impl TimeRef {
     }
 
     /// Does it place the figure before the text's own date?
+    /// Dates count by the last month they reach ("in January and February"
+    /// in March is the latest news, not the past).
     pub fn is_past(&self, doc: Option<DateSpec>) -> bool {
+        let dates_end = self.cues.iter().filter_map(|c| resolve_cue_date(c, doc)).map(|r| r.1).max();
         self.cues.iter().any(|c| match c {
             Cue::Peak | Cue::Ago { .. } | Cue::Last(_) | Cue::Earlier => true,
-            Cue::Date(d) => match (doc.and_then(|d| d.month_index()), resolve_date(*d, doc)) {
-                (Some(now), Some((_, end))) => end < now - 1,
+            Cue::Date(d) => match (doc.and_then(|d| d.month_index()), dates_end) {
+                (Some(now), Some(end)) => end < now - 1,
                 _ => d.year.is_some() || d.month.is_some(),
             },
-            Cue::Window | Cue::Now | Cue::Coming(_) => false,
+            Cue::Window | Cue::Now | Cue::Coming(_) | Cue::Ahead => false,
         })
     }
 
@@ -98,7 +109,8 @@ impl TimeRef {
     /// dates ("between 2014 and 2016") span from the first to the last.
     pub fn months(&self, doc: Option<DateSpec>) -> Option<MonthRange> {
         let dates: Vec<MonthRange> = self.cues.iter().filter_map(|c| resolve_cue_date(c, doc)).collect();
-        if dates.len() > 1 {
+        // a date is the most precise: "the last quarter of 2023" is in 2023
+        if !dates.is_empty() {
             let lo = dates.iter().map(|d| d.0).min()?;
             let hi = dates.iter().map(|d| d.1).max()?;
             return Some((lo, hi));
@@ -127,13 +139,16 @@ impl TimeRef {
         })
     }
 
-    /// A lone month without a year ("the previous February"): its month of year.
+    /// A month without a year ("the previous February", "on 1 March and
+    /// on 29 March"), the only time given: its month of year.
     pub fn yearless_month(&self) -> Option<u32> {
-        match self.cues.as_slice() {
-            [Cue::Date(DateSpec { year: None, month: Some(m), .. })] => Some(*m),
-            [Cue::Coming(DateSpec { year: None, month: Some(m), .. })] => Some(*m),
+        let month = |c: &Cue| match c {
+            Cue::Date(DateSpec { year: None, month: Some(m), .. })
+            | Cue::Coming(DateSpec { year: None, month: Some(m), .. }) => Some(*m),
             _ => None,
-        }
+        };
+        let first = month(self.cues.first()?)?;
+        self.cues.iter().all(|c| month(c) == Some(first)).then_some(first)
     }
 }
 
@@ -179,6 +194,8 @@ pub(super) fn cues(cx: &Ctx) -> Vec<(usize, usize, Cue)> {
     let mut out = Vec::new();
     let n = cx.toks.len();
     let mut i = 0;
+    // once a sentence speaks of a coming month, its later months come too
+    let mut coming = false;
     while i < n {
         if let Some((end, cue)) = cue_at(cx, i) {
             let start = match cue {
@@ -186,7 +203,10 @@ pub(super) fn cues(cx: &Ctx) -> Vec<(usize, usize, Cue)> {
                 _ => i,
             };
             let cue = match cue {
-                Cue::Date(d) if d.year.is_none() && d.month.is_some() && future_before(cx, start) => Cue::Coming(d),
+                Cue::Date(d) if d.year.is_none() && d.month.is_some() && (coming || future_before(cx, start)) => {
+                    coming = true;
+                    Cue::Coming(d)
+                }
                 c => c,
             };
             out.push((start, end, cue));
@@ -201,11 +221,16 @@ pub(super) fn cues(cx: &Ctx) -> Vec<(usize, usize, Cue)> {
 /// Words before a date that put it in the future: "will", "would", "plans
 /// to", "is due to", "scheduled".
 const FUTURE_MARKERS: &[&str] =
-    &["will", "would", "shall", "'ll", "plans", "planned", "plan", "scheduled", "due", "expects", "intends"];
+    &["will", "would", "shall", "plans", "planned", "plan", "scheduled", "expects", "intends"];
+
+/// Is the word at `k` a future marker?
+pub(super) fn is_future_marker(cx: &Ctx, k: usize) -> bool {
+    cx.word(k).is_some_and(|w| FUTURE_MARKERS.contains(&w))
+}
 
 /// Does a future marker come shortly before token `k` in its sentence?
 fn future_before(cx: &Ctx, k: usize) -> bool {
-    (k.saturating_sub(15)..k).any(|j| cx.word(j).is_some_and(|w| FUTURE_MARKERS.contains(&w)))
+    (k.saturating_sub(15)..k).any(|j| is_future_marker(cx, j))
 }
 
 fn year_at(cx: &Ctx, i: usize) -> Option<i32> {
@@ -245,25 +270,26 @@ fn month_at(cx: &Ctx, i: usize) -> Option<(u32, usize)> {
     }
     // "May" and "March" are also verbs; require a date-like neighbour or a preposition.
     if matches!(m, 3 | 5) && raw.len() > 3 {
-        let prev_ok = i > 0
-            && matches!(
-                cx.word(i - 1),
-                Some(
-                    "in" | "since"
-                        | "by"
-                        | "until"
-                        | "early"
-                        | "late"
-                        | "mid"
-                        | "last"
-                        | "next"
-                        | "of"
-                        | "on"
-                        | "from"
-                        | "through"
-                        | "this"
-                )
-            );
+        let prev_ok = i > 0 && day_at(cx, i - 1).is_some()
+            || i > 0
+                && matches!(
+                    cx.word(i - 1),
+                    Some(
+                        "in" | "since"
+                            | "by"
+                            | "until"
+                            | "early"
+                            | "late"
+                            | "mid"
+                            | "last"
+                            | "next"
+                            | "of"
+                            | "on"
+                            | "from"
+                            | "through"
+                            | "this"
+                    )
+                );
         if !prev_ok && day_at(cx, next).is_none() && year_at(cx, next).is_none() {
             return None;
         }

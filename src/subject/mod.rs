@@ -86,7 +86,11 @@ pub fn of_figure(text: &str, figure: &Figure, others: &[std::ops::Range<usize>],
     // So does one that sets the figure against another ("…, compared with
     // roughly 1,000 in the first fortnight"): both count the same thing, and
     // the other figure's words are this one's too.
-    let compared = (clause_start..first).any(|k| is_comparison(toks[k].text(text)));
+    let word_before = |n: usize| first.checked_sub(n).filter(|k| *k >= clause_start).map(|k| toks[k].text(text));
+    // "from the 5.2 percent it first published": the value a figure changed from
+    let changed_from =
+        word_before(1) == Some("from") || word_before(1) == Some("the") && word_before(2) == Some("from");
+    let compared = changed_from || (clause_start..first).any(|k| is_comparison(toks[k].text(text)));
     let elliptical = (content(clause_start, clause_end) == 0 || compared) && clause_start > 0;
     if elliptical {
         let mut s = clause_start - 1;
@@ -213,6 +217,9 @@ mod tests {
         let expected =
             [t("crew", CLAUSE), t("pothol", CLAUSE), t("repair", CLAUSE), t("storm", NEAR), t("winter", NEAR)];
         assert_eq!(terms_of_nth(note, 1), expected);
+        // so does the value a figure changed from
+        let note = "Crews repaired 7,500 potholes, up from the 1,000 of the winter storms.\n";
+        assert!(terms_of_nth(note, 1).contains(&t("pothol", CLAUSE)));
         // a figure in a clause of its own keeps the other's words apart
         let note = "Crews repaired 7,500 potholes in March, and roughly 1,000 roads were closed by winter storms.\n";
         assert!(terms_of_nth(note, 1).contains(&t("pothol", SENTENCE)));
