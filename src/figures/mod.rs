@@ -169,6 +169,8 @@ pub struct Extraction {
     /// Citation groups and Markdown links in the prose.
     pub citations: Vec<crate::citations::CitationGroup>,
     pub links: Vec<markdown::Link>,
+    /// The headings, in order.
+    pub headings: Vec<Range<usize>>,
 }
 
 /// Finds every figure in `text`.
@@ -182,6 +184,9 @@ pub fn extract_with(text: &str, format: Format, conv: &conventions::Conventions)
     let mut out = Extraction::default();
     for block in &prose.blocks {
         let heading = block.kind == markdown::BlockKind::Heading;
+        if heading {
+            out.headings.push(block.range.clone());
+        }
         let first_new = out.figures.len();
         for sentence in sentences::split(&prose.masked, block.range.clone()) {
             scan::scan_sentence(&prose.masked, sentence.clone(), heading, conv, &mut out);

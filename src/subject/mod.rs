@@ -146,6 +146,27 @@ pub fn of_figure(text: &str, figure: &Figure, others: &[std::ops::Range<usize>],
     Subject { terms: merge(bag), noun: noun_term, names: names::merge(names) }
 }
 
+/// `subject` with the words of `range` (a section's heading in a note) as
+/// words of its sentence: those it lacks and the sources use (`used`). A
+/// heading says what its section's figures are about ("## Unemployment"
+/// over "A year before, the rate had been 3.6 percent").
+pub fn with_context(
+    mut subject: Subject,
+    text: &str,
+    range: std::ops::Range<usize>,
+    synonyms: &Synonyms,
+    used: impl Fn(TermId) -> bool,
+) -> Subject {
+    for t in tokenize(text, range) {
+        let Some(term) = (t.kind == TokKind::Word).then(|| term(t.text(text), synonyms)).flatten() else { continue };
+        if used(TermId::lookup(&term)) && !subject.terms.iter().any(|(s, _)| *s == term) {
+            subject.terms.push((term, SENTENCE));
+        }
+    }
+    subject.terms = merge(subject.terms);
+    subject
+}
+
 /// The sentence's opening phrase, when it is a preposition's ("In Millwick,")
 /// and the clause at `clause_start` follows it.
 fn fronted_phrase(text: &str, toks: &[Token], clause_start: usize) -> Option<std::ops::Range<usize>> {
