@@ -35,7 +35,11 @@ fn main() {
         .filter(|f| f.sentence == fig.sentence && f.span != fig.span)
         .map(|f| f.span.clone())
         .collect();
-    let subj = subject::of_figure(&ex.masked, fig, &others, &settings.synonyms);
+    let mut subj = subject::of_figure(&ex.masked, fig, &others, &settings.synonyms);
+    // the section's heading, as the check adds it
+    if let Some(h) = ex.headings.iter().take_while(|h| h.end <= fig.sentence.start).last() {
+        subj = subject::with_context(subj, &ex.masked, h.clone(), &settings.synonyms, |t| corpus.uses(t));
+    }
     println!(
         "figure: {:?} time={:?} per={:?} unit={:?} note_date={:?}",
         &text[fig.span.clone()],

@@ -76,11 +76,12 @@ impl JudgementCache {
 
 /// What a figure's judgement depends on, hashed: its sentence and row in
 /// `prose` (the text its subject is read from), where the figures stand,
-/// the sources it cites and the note's date.
+/// the heading of its section, the sources it cites and the note's date.
 fn judgement_key(
     prose: &str,
     figure: &Figure,
     others: &[Range<usize>],
+    heading: Option<Range<usize>>,
     cited: &[PathBuf],
     note_date: Option<crate::figures::DateSpec>,
 ) -> u64 {
@@ -95,6 +96,7 @@ fn judgement_key(
     for c in &figure.context {
         prose[c.clone()].hash(&mut h);
     }
+    heading.map(|r| &prose[r]).hash(&mut h);
     cited.hash(&mut h);
     note_date.hash(&mut h);
     h.finish()
@@ -111,7 +113,7 @@ pub fn check_note_cached(
     cache: &mut JudgementCache,
 ) -> NoteCheck {
     let mut next = std::collections::HashMap::new();
-    let ex = figures::extract_with(text, format, &settings.conventions);
+    let mut ex = figures::extract_with(text, format, &settings.conventions);
     let note_date = crate::corpus::dating::note_date(text, &ex);
     let citations = resolve_citations(&ex, path, corpus);
     // subjects are read from the prose less the citations: a link citing a
@@ -125,6 +127,8 @@ pub fn check_note_cached(
     }
     let ignores = Ignores::find(text);
     let mut out = NoteCheck { figures: Vec::new(), citations, ignored: 0 };
+    let headings = std::mem::take(&mut ex.headings);
+    let heading_before = |at: usize| headings.iter().take_while(|h| h.end <= at).last().cloned();
     for figure in ex.figures.into_iter() {
         if ignores.covers(text, &figure.span) {
             out.ignored += 1;
@@ -136,11 +140,15 @@ pub fn check_note_cached(
         let cited = cited_by(text, &figure, sentence_figures, &out.citations);
         let cited_paths: Vec<PathBuf> =
             cited.iter().filter_map(|i| out.citations[*i].source.as_ref().map(|s| s.path.clone())).collect();
-        let key = judgement_key(&prose, &figure, &others, &cited_paths, note_date);
+        let heading = heading_before(figure.sentence.start);
+        let key = judgement_key(&prose, &figure, &others, heading.clone(), &cited_paths, note_date);
         let judgement = match cache.map.remove(&key).or_else(|| next.get(&key).cloned()) {
             Some(j) => j,
             None => {
-                let subject = subject::of_figure(&prose, &figure, &others, &settings.synonyms);
+                let mut subject = subject::of_figure(&prose, &figure, &others, &settings.synonyms);
+                if let Some(h) = heading {
+                    subject = subject::with_context(subject, &prose, h, &settings.synonyms, |t| corpus.uses(t));
+                }
                 Arc::new(verdict::judge(&figure, &subject, note_date, &cited_paths, corpus, &settings.params))
             }
         };
@@ -265,5 +273,21 @@ mod tests {
         assert_eq!(judge("The whaling fleet had 412 boats.\n"), Verdict::Supported);
         let note = "The [tally](http://example.org/whaling-fleet \"Whaling fleet\") gave 412 boats.\n";
         assert_eq!(judge(note), Verdict::Unsourced);
+    }
+
+    #[test]
+    fn a_sections_heading_says_what_its_figures_are_about() {
+        let s = Settings::default();
+        let source =
+            "Jobs report\n\nMarch 3, 2024\n\nUnemployment in the county stood at 3.6 percent, the board said.\n";
+        let source = Source::from_text(Path::new("jobs.txt"), source.to_string(), &s.synonyms, &s.conventions);
+        let corpus = Corpus::from_sources(vec![source]);
+        let judge = |note: &str| check_note(note, Format::Markdown, None, &corpus, &s).figures[0].judgement.verdict;
+        assert_eq!(
+            judge("Prepared 5 March 2024.\n\n## Unemployment\n\nThe rate is 3.6 percent.\n"),
+            Verdict::Supported
+        );
+        assert_eq!(judge("Prepared 5 March 2024.\n\n## Housing\n\nThe rate is 3.6 percent.\n"), Verdict::Unsourced);
+        assert_eq!(judge("Prepared 5 March 2024.\n\nThe rate is 3.6 percent.\n"), Verdict::Unsourced);
     }
 }

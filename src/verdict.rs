@@ -3,7 +3,7 @@
 //! they support or contradict it, and the message an analyst reads.
 
 use crate::corpus::{Corpus, FigureRef, Source, SourceFigure};
-use crate::figures::{Figure, Kind, Measure, TimeRef};
+use crate::figures::{Figure, Kind, Measure, Period, TimeRef};
 use crate::report;
 use crate::subject::{Query, Subject, TermId};
 use std::sync::Arc;
@@ -116,6 +116,8 @@ fn comparable(note: &impl Measure, src: &impl Measure) -> Option<f64> {
     }
     match (note.per(), src.per()) {
         (None, None) => Some(1.0),
+        // an hourly figure is pay for hours worked, not a share of the calendar
+        (Some(a), Some(b)) if a != b && (a == Period::Hour || b == Period::Hour) => None,
         (Some(a), Some(b)) => Some(a.days() / b.days()),
         _ => None,
     }
@@ -134,14 +136,23 @@ fn same_time(
 ) -> bool {
     use crate::figures::time::Cue;
     let src_past = src.is_some_and(|t| t.is_past(source.date));
-    let scoped = note.filter(|t| t.cues.iter().any(|c| !matches!(c, Cue::Now | Cue::Window)));
+    // a forecast in a note is judged as its present
+    let scoped = note.filter(|t| t.cues.iter().any(|c| !matches!(c, Cue::Now | Cue::Window | Cue::Ahead)));
     let Some(n) = scoped else {
         return !src_past;
     };
+    // a source's forecast speaks of any time after it was written
+    let src_month = source.date.and_then(|d| d.month_index());
+    if src.is_some_and(TimeRef::is_ahead) {
+        return match n.months(note_date) {
+            Some((_, b)) => src_month.is_none_or(|m| m <= b),
+            None => !n.is_peak() && n.yearless_month().is_some(),
+        };
+    }
     if src.is_some_and(TimeRef::is_peak) && !n.is_peak() {
         return false; // a peak is no evidence about an ordinary time
     }
-    let dated = n.cues.iter().any(|c| matches!(c, Cue::Date(_) | Cue::Ago { .. } | Cue::Last(_)));
+    let dated = n.cues.iter().any(|c| matches!(c, Cue::Date(_) | Cue::Coming(_) | Cue::Ago { .. } | Cue::Last(_)));
     if n.is_peak() && !dated {
         // the peak is in the past: a source's peak, or its unspecified past
         return src.is_some_and(|t| t.is_peak() || t.is_vague_past());
@@ -150,15 +161,13 @@ fn same_time(
     // note's year: match it by month of year
     let month_of = |i: i64| i.rem_euclid(12) as u32 + 1;
     if let Some(m) = n.yearless_month() {
-        let src_month = src.and_then(|t| t.months(source.date)).map(|r| r.0).or_else(|| {
-            if src_past {
-                None
-            } else {
-                source.date.and_then(|d| d.month_index())
-            }
-        });
+        if let Some((a, b)) = src.and_then(|t| t.months(source.date)) {
+            return (a..=b.min(a + 11)).any(|i| month_of(i) == m);
+        }
+        // the source's present, or the month before it (last month's figures, published this month)
+        let src_month = source.date.and_then(|d| d.month_index()).filter(|_| !src_past);
         return match src_month {
-            Some(i) => month_of(i) == m,
+            Some(i) => month_of(i) == m || month_of(i - 1) == m,
             None => src.and_then(TimeRef::yearless_month) == Some(m),
         };
     }
@@ -174,7 +183,8 @@ fn same_time(
                 // a past we cannot place (no date for the source): cannot rule it out
                 return src.is_some_and(|t| !t.is_peak());
             }
-            source.date.and_then(|d| d.month_index()).is_some_and(|m| a <= m && m <= b)
+            // the source's present, or the month before it (last month's figures, published this month)
+            source.date.and_then(|d| d.month_index()).is_some_and(|m| a <= m && m - 1 <= b)
         }
         None => src_past,
     }

@@ -173,6 +173,11 @@ impl Corpus {
         self.postings.get(term.index()).map_or(&[], Vec::as_slice)
     }
 
+    /// Does any source figure's subject use `term`?
+    pub fn uses(&self, term: TermId) -> bool {
+        !self.postings(term).is_empty()
+    }
+
     /// Inverse document frequency of a term over source figures.
     pub fn idf(&self, term: TermId) -> f32 {
         let n = self.figure_count as f32;

@@ -171,6 +171,8 @@ pub struct Extraction {
     /// Citation groups and Markdown links in the prose.
     pub citations: Vec<crate::citations::CitationGroup>,
     pub links: Vec<markdown::Link>,
+    /// The headings, in order.
+    pub headings: Vec<Range<usize>>,
 }
 
 /// Finds every figure in `text`.
@@ -184,6 +186,9 @@ pub fn extract_with(text: &str, format: Format, conv: &conventions::Conventions)
     let mut out = Extraction::default();
     for block in &prose.blocks {
         let heading = block.kind == markdown::BlockKind::Heading;
+        if heading {
+            out.headings.push(block.range.clone());
+        }
         let first_new = out.figures.len();
         for sentence in sentences::split(&prose.masked, block.range.clone()) {
             scan::scan_sentence(&prose.masked, sentence.clone(), heading, conv, &mut out);
@@ -237,5 +242,77 @@ mod tests {
         let t = "The fleet numbers 75 boats, up from 60.";
         assert_eq!(time_of(t, "75"), None);
         assert_eq!(time_of(t, "60"), Some(vec![time::Cue::Earlier]));
+    }
+
+    #[test]
+    fn the_time_a_change_is_measured_against_is_not_the_figures_own() {
+        let t = "Ticket sales fell to 2,900, down by nearly a third from a year earlier.";
+        assert_eq!(time_of(t, "nearly a third"), None);
+        let t = "Claims were 38 percent higher than in May last year.";
+        assert_eq!(time_of(t, "38 percent"), None);
+        // a figure after "from" still takes the time after it
+        let t = "Sales fell to 2,900, from 4,200 a year earlier.";
+        assert_eq!(time_of(t, "4,200"), Some(vec![time::Cue::Earlier]));
+        // "from" a place is no baseline
+        let t = "A few hundred fighters crossed from Syria during 2017.";
+        let y2017 = time::DateSpec { year: Some(2017), month: None, day: None };
+        assert_eq!(time_of(t, "A few hundred"), Some(vec![time::Cue::Date(y2017)]));
+    }
+
+    #[test]
+    fn possessive_months_topping_out_and_the_year_before_are_times() {
+        let december = time::DateSpec { year: None, month: Some(12), day: None };
+        let t = "The board revised December's rate down to 5 percent.";
+        assert_eq!(time_of(t, "5 percent"), Some(vec![time::Cue::Date(december)]));
+        let t = "The board expects the rate to top out at 5.5 percent.";
+        assert_eq!(time_of(t, "5.5 percent"), Some(vec![time::Cue::Peak]));
+        let t = "A year before, the rate had been 3.6 percent.";
+        assert_eq!(time_of(t, "3.6 percent"), Some(vec![time::Cue::Earlier]));
+        // a revised figure's old value is an earlier one
+        let t = "The board revised its figure to 5.0 percent from the 5.2 percent it first reported.";
+        assert_eq!(time_of(t, "5.2 percent"), Some(vec![time::Cue::Earlier]));
+    }
+
+    #[test]
+    fn the_later_months_of_a_sentence_about_the_future_come_too() {
+        let t = "Layoffs will come in two waves: about 550 on March 1 and the rest when the mill shuts on March 29.";
+        let day = |d| time::DateSpec { year: None, month: Some(3), day: Some(d) };
+        assert_eq!(time_of(t, "about 550"), Some(vec![time::Cue::Coming(day(1)), time::Cue::Coming(day(29))]));
+        // a day before its month: "on 1 March"
+        let t = "A further 550 go on 1 March.";
+        assert_eq!(time_of(t, "550"), Some(vec![time::Cue::Date(day(1))]));
+        // a future with no date
+        assert_eq!(time_of("The mill will lay off 1,350 workers.", "1,350"), Some(vec![time::Cue::Ahead]));
+    }
+
+    #[test]
+    fn several_dates_reach_to_their_last_month_and_a_year_outweighs_a_period() {
+        let march = Some(time::DateSpec { year: Some(2024), month: Some(3), day: Some(22) });
+        let month = |m| time::Cue::Date(time::DateSpec { year: None, month: Some(m), day: None });
+        let jan_feb = time::TimeRef { span: 0..0, cues: vec![month(1), month(2)] };
+        assert!(!jan_feb.is_past(march), "January and February, written in March, reach last month");
+        assert!(time::TimeRef { span: 0..0, cues: vec![month(1)] }.is_past(march));
+        let y2023 = time::Cue::Date(time::DateSpec { year: Some(2023), month: None, day: None });
+        let last_quarter = time::TimeRef { span: 0..0, cues: vec![time::Cue::Last(Period::Quarter), y2023] };
+        assert_eq!(last_quarter.months(march), Some((2023 * 12, 2023 * 12 + 11)));
+        let months = |m: &[u32]| time::TimeRef { span: 0..0, cues: m.iter().map(|m| month(*m)).collect() };
+        assert_eq!(months(&[3, 3]).yearless_month(), Some(3));
+        assert_eq!(months(&[3, 4]).yearless_month(), None);
+    }
+
+    #[test]
+    fn a_month_in_a_sentence_about_the_future_is_the_next_such_month() {
+        let january = time::DateSpec { year: None, month: Some(1), day: None };
+        let t = "The mill said it would open a depot in January and hire 450 workers.";
+        assert_eq!(time_of(t, "450"), Some(vec![time::Cue::Coming(january)]));
+        let t = "The mill hired 450 workers in January.";
+        assert_eq!(time_of(t, "450"), Some(vec![time::Cue::Date(january)]));
+        // resolved against an October article: next January, not the last
+        let october = Some(time::DateSpec { year: Some(2023), month: Some(10), day: Some(20) });
+        let coming = time::TimeRef { span: 0..0, cues: vec![time::Cue::Coming(january)] };
+        assert_eq!(coming.months(october), Some((2024 * 12, 2024 * 12)));
+        assert!(!coming.is_past(october));
+        let past = time::TimeRef { span: 0..0, cues: vec![time::Cue::Date(january)] };
+        assert_eq!(past.months(october), Some((2023 * 12, 2023 * 12)));
     }
 }

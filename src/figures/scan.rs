@@ -188,7 +188,7 @@ pub(super) fn scan_sentence(
             i += 1;
             continue;
         }
-        if cues.iter().any(|(s, e, c)| matches!(c, Cue::Date(_)) && (*s..*e).contains(&i)) {
+        if cues.iter().any(|(s, e, c)| matches!(c, Cue::Date(_) | Cue::Coming(_)) && (*s..*e).contains(&i)) {
             i += 1;
             continue;
         }
@@ -204,7 +204,7 @@ pub(super) fn scan_sentence(
             None => i += 1,
         }
     }
-    inherit_periods(&mut found);
+    inherit_periods(&cx, &mut found);
     attach_time(&cx, &cues, &mut found);
     out.figures.extend(found.into_iter().map(|(f, _, _)| f));
 }
@@ -238,10 +238,12 @@ fn build(
     let between = before.is_some_and(|b| cx.word(b) == Some("between"));
     let after_from = before.is_some_and(|b| cx.word(b) == Some("from"));
     // "rose from 81 percent to 86 percent": two values, the first an earlier one
-    // "down from 530", "up from 12": the value it changed from
-    let down_up = before.and_then(|b| b.checked_sub(1)).filter(|k| *k >= floor).and_then(|k| cx.word(k));
-    let changed_from =
-        after_from && (matches!(down_up, Some("down" | "up")) || change_verb_before(cx, before.unwrap_or(0)));
+    // "down from 530", "up from 12", "revised from the 5.2 percent": the value it changed from
+    let from_the = before.filter(|b| cx.word(*b) == Some("the") && *b > floor && cx.word(b - 1) == Some("from"));
+    let before_from = if after_from { before } else { from_the.map(|b| b - 1) };
+    let down_up = before_from.and_then(|b| b.checked_sub(1)).filter(|k| *k >= floor).and_then(|k| cx.word(k));
+    let changed_from = before_from.is_some()
+        && (matches!(down_up, Some("down" | "up")) || change_verb_before(cx, before_from.unwrap_or(0)));
     let from = after_from && !changed_from;
     // Range or alternative.
     let mut hi: Option<Quantity> = if changed_from { None } else { range_tail(cx, &q, between, from) };
@@ -376,7 +378,7 @@ fn build(
         per,
         sentence,
         time: changed_from.then(|| {
-            let b = before.unwrap_or(first);
+            let b = before_from.unwrap_or(first);
             TimeRef { span: cx.toks[b].range(), cues: vec![Cue::Earlier] }
         }),
         context: Vec::new(),
@@ -625,6 +627,7 @@ fn change_verb_before(cx: &Ctx, from: usize) -> bool {
                     | "moved"
                     | "raised"
                     | "lowered"
+                    | "revised"
             )
         })
     })
@@ -650,6 +653,11 @@ fn range_tail(cx: &Ctx, q: &Quantity, between: bool, from: bool) -> Option<Quant
     }
     let h = number::read(cx, j + 1)?;
     if matches!(h.form, Form::Vague) || h.lone_one && conn != "or" {
+        return None;
+    }
+    // "slipped 6 percent to $184,000": a change and the level it led to,
+    // two measures, not one range
+    if q.measure != Measure::Plain && h.measure != Measure::Plain && q.measure != h.measure {
         return None;
     }
     if dash {
@@ -805,8 +813,10 @@ fn clause_period(cx: &Ctx, end: usize, first: usize, floor: usize) -> Option<Per
         }
         k += 1;
     }
-    // "a monthly peak of 2,000", "an annual total of $3bn"
-    if first >= floor + 3 && cx.word(first - 1) == Some("of") {
+    // "a monthly peak of 2,000", "an annual total of $3bn", "the annual
+    // payroll is $85 million": the period of the noun the figure is the value of
+    let value_of = matches!(cx.word(first.wrapping_sub(1)), Some("of" | "is" | "was" | "are" | "were" | "totals"));
+    if first >= floor + 3 && value_of {
         if let Some(p) = cx.word(first - 3).and_then(lx::period_adverb) {
             return Some(p);
         }
@@ -817,9 +827,6 @@ fn clause_period(cx: &Ctx, end: usize, first: usize, floor: usize) -> Option<Per
 /// Gives each figure the time cues of its clause, or else those of the
 /// sentence's opening clause ("By the end of 2015, ...").
 fn attach_time(cx: &Ctx, cues: &[(usize, usize, Cue)], found: &mut [(Figure, usize, usize)]) {
-    if cues.is_empty() {
-        return;
-    }
     let clause_of = |k: usize| -> (usize, usize) {
         let mut s = k;
         while s > 0 && !is_clause_break(cx, s - 1) {
@@ -842,7 +849,9 @@ fn attach_time(cx: &Ctx, cues: &[(usize, usize, Cue)], found: &mut [(Figure, usi
         let (s, e) = clause_of(*first);
         let (first, end) = (*first, *end);
         let distance = |c: &(usize, usize, Cue)| if c.1 <= first { first - c.1 } else { c.0.saturating_sub(end) };
-        // Cues in the figure's clause; "once" only before it ("the land it once held").
+        // Cues in the figure's clause; "once" only before it ("the land it once held");
+        // none after "from" or "than" ("down by a third from a year earlier"):
+        // that is the time the figure is measured against, not its own.
         // a cue belongs to the figure nearest to it in its own clause (any
         // figure's, when its clause has none)
         let nearest_figure = |c: &(usize, usize, Cue)| {
@@ -860,6 +869,7 @@ fn attach_time(cx: &Ctx, cues: &[(usize, usize, Cue)], found: &mut [(Figure, usi
             .iter()
             .filter(|c| c.0 >= s && c.1 <= e && (c.1 <= first || c.0 >= end))
             .filter(|c| !(c.0 >= end && cx.word(c.0) == Some("once")))
+            .filter(|c| !(c.0 >= end && measured_against(cx, c.0)))
             .filter(|c| nearest_figure(c) == mine)
             .collect();
         in_clause.sort_by_key(|c| distance(c));
@@ -886,21 +896,51 @@ fn attach_time(cx: &Ctx, cues: &[(usize, usize, Cue)], found: &mut [(Figure, usi
         let Some(nearest) = picked.first() else { continue };
         fig.time = Some(TimeRef { span: cx.span(nearest.0, nearest.1), cues: picked.iter().map(|c| c.2).collect() });
     }
+    // no date, but a clause about the future: "will lay off about 1,350 workers"
+    for (fig, first, _) in found.iter_mut().filter(|(f, _, _)| f.time.is_none()) {
+        let (s, e) = clause_of(*first);
+        if let Some(k) = (s..e).find(|k| time::is_future_marker(cx, *k)) {
+            fig.time = Some(TimeRef { span: cx.toks[k].range(), cues: vec![Cue::Ahead] });
+        }
+    }
+}
+
+/// Is the time cue at `k` the object of "from" or "than" ("from a year
+/// earlier", "than in May last year"): the time a change is measured against?
+fn measured_against(cx: &Ctx, k: usize) -> bool {
+    let mut j = k;
+    while j > 0 && k - j < 3 {
+        j -= 1;
+        match cx.word(j) {
+            Some("from" | "than") => return true,
+            Some(w) if matches!(w, "a" | "an" | "the" | "in" | "at" | "during") || lx::small_number(w).is_some() => {}
+            Some(w) if lx::is_time_unit(w) || lx::month(w).is_some() => {}
+            _ if cx.kind(j) == Some(TokKind::Num) => {}
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// "down to 200 a month, from up to 2,000": a bare count set against a rate
-/// in the same sentence is a rate of the same period.
-fn inherit_periods(found: &mut [(Figure, usize, usize)]) {
+/// in the same sentence is a rate of the same period; so is an amount of
+/// money a rate changed from ("rose to $20 an hour from $19").
+fn inherit_periods(cx: &Ctx, found: &mut [(Figure, usize, usize)]) {
     for k in 1..found.len() {
         let (done, rest) = found.split_at_mut(k);
-        let fig = &mut rest[0].0;
-        if fig.per.is_some() || fig.noun.is_some() || fig.kind != Kind::Count {
+        let (fig, first) = (&mut rest[0].0, rest[0].1);
+        if fig.per.is_some() || fig.noun.is_some() {
             continue;
         }
-        if let Some(prev) = done.iter().rev().map(|(f, _, _)| f).find(|f| f.kind == Kind::Count) {
-            if prev.per.is_some() && prev.noun.is_none() {
-                fig.per = prev.per;
-            }
+        let changed_from = first > 0 && cx.word(first - 1) == Some("from");
+        let prev = done.iter().rev().map(|(f, _, _)| f).find(|f| f.kind == fig.kind);
+        let inherits = match (fig.kind, prev) {
+            (Kind::Count, Some(p)) => p.noun.is_none(),
+            (Kind::Money, Some(p)) => changed_from && p.unit == fig.unit,
+            _ => false,
+        };
+        if inherits {
+            fig.per = prev.and_then(|p| p.per);
         }
     }
 }

@@ -55,6 +55,12 @@ pub enum Cue {
     Earlier,
     /// The present: "now", "currently", "today", "at present".
     Now,
+    /// A month without a year in a sentence about the future ("will close
+    /// by the end of March", "would open in January"): the next such month.
+    Coming(DateSpec),
+    /// A figure in a sentence about the future with no date ("will lay off
+    /// about 1,350 workers"): some time after the text's date.
+    Ahead,
 }
 
 /// The time a figure is about.
@@ -73,30 +79,38 @@ impl TimeRef {
         self.cues.contains(&Cue::Peak)
     }
 
+    /// Only a time after the text's: "will lay off about 1,350 workers".
+    pub fn is_ahead(&self) -> bool {
+        self.cues.iter().all(|c| matches!(c, Cue::Ahead))
+    }
+
     /// Only a vague past: "previously", "in previous years".
     pub fn is_vague_past(&self) -> bool {
         self.cues.contains(&Cue::Earlier)
-            && !self.cues.iter().any(|c| matches!(c, Cue::Date(_) | Cue::Ago { .. } | Cue::Last(_)))
+            && !self.cues.iter().any(|c| matches!(c, Cue::Date(_) | Cue::Coming(_) | Cue::Ago { .. } | Cue::Last(_)))
     }
 
     /// Does it place the figure before the text's own date?
+    /// Dates count by the last month they reach ("in January and February"
+    /// in March is the latest news, not the past).
     pub fn is_past(&self, doc: Option<DateSpec>) -> bool {
+        let dates_end = self.cues.iter().filter_map(|c| resolve_cue_date(c, doc)).map(|r| r.1).max();
         self.cues.iter().any(|c| match c {
             Cue::Peak | Cue::Ago { .. } | Cue::Last(_) | Cue::Earlier => true,
-            Cue::Date(d) => match (doc.and_then(|d| d.month_index()), resolve_date(*d, doc)) {
-                (Some(now), Some((_, end))) => end < now - 1,
+            Cue::Date(d) => match (doc.and_then(|d| d.month_index()), dates_end) {
+                (Some(now), Some(end)) => end < now - 1,
                 _ => d.year.is_some() || d.month.is_some(),
             },
-            Cue::Window | Cue::Now => false,
+            Cue::Window | Cue::Now | Cue::Coming(_) | Cue::Ahead => false,
         })
     }
 
     /// The months it refers to, resolved against the text's date; several
     /// dates ("between 2014 and 2016") span from the first to the last.
     pub fn months(&self, doc: Option<DateSpec>) -> Option<MonthRange> {
-        let dates: Vec<MonthRange> =
-            self.cues.iter().filter_map(|c| if let Cue::Date(d) = c { resolve_date(*d, doc) } else { None }).collect();
-        if dates.len() > 1 {
+        let dates: Vec<MonthRange> = self.cues.iter().filter_map(|c| resolve_cue_date(c, doc)).collect();
+        // a date is the most precise: "the last quarter of 2023" is in 2023
+        if !dates.is_empty() {
             let lo = dates.iter().map(|d| d.0).min()?;
             let hi = dates.iter().map(|d| d.1).max()?;
             return Some((lo, hi));
@@ -118,19 +132,38 @@ impl TimeRef {
                     _ => Some((now - 1, now)),
                 }
             }
-            Cue::Date(d) => resolve_date(*d, doc),
+            Cue::Date(_) | Cue::Coming(_) => resolve_cue_date(c, doc),
             // "previously", "in previous years": some time before the text's date
             Cue::Earlier => Some((i64::MIN / 4, now? - 1)),
             _ => None,
         })
     }
 
-    /// A lone month without a year ("the previous February"): its month of year.
+    /// A month without a year ("the previous February", "on 1 March and
+    /// on 29 March"), the only time given: its month of year.
     pub fn yearless_month(&self) -> Option<u32> {
-        match self.cues.as_slice() {
-            [Cue::Date(DateSpec { year: None, month: Some(m), .. })] => Some(*m),
+        let month = |c: &Cue| match c {
+            Cue::Date(DateSpec { year: None, month: Some(m), .. })
+            | Cue::Coming(DateSpec { year: None, month: Some(m), .. }) => Some(*m),
             _ => None,
+        };
+        let first = month(self.cues.first()?)?;
+        self.cues.iter().all(|c| month(c) == Some(first)).then_some(first)
+    }
+}
+
+/// The months of a date cue: a past or present date's, or a coming month's
+/// (the first such month after the document's).
+fn resolve_cue_date(c: &Cue, doc: Option<DateSpec>) -> Option<MonthRange> {
+    match c {
+        Cue::Date(d) => resolve_date(*d, doc),
+        Cue::Coming(d) => {
+            let (i, _) = resolve_date(*d, doc)?;
+            let now = doc?.month_index()?;
+            let i = if i < now { i + 12 } else { i };
+            Some((i, i))
         }
+        _ => None,
     }
 }
 
@@ -161,11 +194,20 @@ pub(super) fn cues(cx: &Ctx) -> Vec<(usize, usize, Cue)> {
     let mut out = Vec::new();
     let n = cx.toks.len();
     let mut i = 0;
+    // once a sentence speaks of a coming month, its later months come too
+    let mut coming = false;
     while i < n {
         if let Some((end, cue)) = cue_at(cx, i) {
             let start = match cue {
                 Cue::Ago { .. } => ago_start(cx, i).max(out.last().map_or(0, |c: &(usize, usize, Cue)| c.1)),
                 _ => i,
+            };
+            let cue = match cue {
+                Cue::Date(d) if d.year.is_none() && d.month.is_some() && (coming || future_before(cx, start)) => {
+                    coming = true;
+                    Cue::Coming(d)
+                }
+                c => c,
             };
             out.push((start, end, cue));
             i = end;
@@ -174,6 +216,21 @@ pub(super) fn cues(cx: &Ctx) -> Vec<(usize, usize, Cue)> {
         }
     }
     out
+}
+
+/// Words before a date that put it in the future: "will", "would", "plans
+/// to", "is due to", "scheduled".
+const FUTURE_MARKERS: &[&str] =
+    &["will", "would", "shall", "plans", "planned", "plan", "scheduled", "expects", "intends"];
+
+/// Is the word at `k` a future marker?
+pub(super) fn is_future_marker(cx: &Ctx, k: usize) -> bool {
+    cx.word(k).is_some_and(|w| FUTURE_MARKERS.contains(&w))
+}
+
+/// Does a future marker come shortly before token `k` in its sentence?
+fn future_before(cx: &Ctx, k: usize) -> bool {
+    (k.saturating_sub(15)..k).any(|j| is_future_marker(cx, j))
 }
 
 fn year_at(cx: &Ctx, i: usize) -> Option<i32> {
@@ -204,7 +261,9 @@ fn month_at(cx: &Ctx, i: usize) -> Option<(u32, usize)> {
     if cx.kind(i) != Some(TokKind::Word) || !raw.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
-    let m = lx::month(cx.word(i)?)?;
+    let w = cx.word(i)?;
+    // "December's rate"
+    let m = lx::month(w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w))?;
     let mut next = i + 1;
     if cx.raw_at(next) == Some(".") && cx.glued(next) && raw.len() <= 4 {
         next += 1;
@@ -212,24 +271,25 @@ fn month_at(cx: &Ctx, i: usize) -> Option<(u32, usize)> {
     // "May" and "March" are also verbs; require a date-like neighbour or a preposition.
     if matches!(m, 3 | 5) && raw.len() > 3 {
         let prev_ok = i > 0
-            && matches!(
-                cx.word(i - 1),
-                Some(
-                    "in" | "since"
-                        | "by"
-                        | "until"
-                        | "early"
-                        | "late"
-                        | "mid"
-                        | "last"
-                        | "next"
-                        | "of"
-                        | "on"
-                        | "from"
-                        | "through"
-                        | "this"
-                )
-            );
+            && (day_at(cx, i - 1).is_some()
+                || matches!(
+                    cx.word(i - 1),
+                    Some(
+                        "in" | "since"
+                            | "by"
+                            | "until"
+                            | "early"
+                            | "late"
+                            | "mid"
+                            | "last"
+                            | "next"
+                            | "of"
+                            | "on"
+                            | "from"
+                            | "through"
+                            | "this"
+                    )
+                ));
         if !prev_ok && day_at(cx, next).is_none() && year_at(cx, next).is_none() {
             return None;
         }
@@ -297,6 +357,10 @@ fn cue_at(cx: &Ctx, i: usize) -> Option<(usize, Cue)> {
                 w,
                 "peak"
                     | "peaked"
+                    | "top"
+                    | "topped"
+                    | "tops"
+                    | "before"
                     | "height"
                     | "heyday"
                     | "zenith"
@@ -337,6 +401,10 @@ fn cue_at(cx: &Ctx, i: usize) -> Option<(usize, Cue)> {
     let w = cx.word(i)?;
     match w {
         "peak" | "peaked" | "height" | "heyday" | "zenith" => Some((i + 1, Cue::Peak)),
+        // "to top out at 5.5 percent"
+        "top" | "topped" | "tops" if cx.word(i + 1) == Some("out") => Some((i + 2, Cue::Peak)),
+        // "a year before", "the month before": before the time just spoken of
+        "before" if i > 0 && cx.word(i - 1).is_some_and(lx::is_time_unit) => Some((i + 1, Cue::Earlier)),
         "now" | "currently" | "today" | "presently" | "nowadays" => Some((i + 1, Cue::Now)),
         "previously" | "formerly" | "once" | "earlier" if w != "earlier" || !matches!(cx.word(i + 1), Some("this")) => {
             Some((i + 1, Cue::Earlier))

@@ -83,7 +83,16 @@ pub fn of_figure(text: &str, figure: &Figure, others: &[std::ops::Range<usize>],
             })
             .count()
     };
-    if content(clause_start, clause_end) == 0 && clause_start > 0 {
+    // So does one that sets the figure against another ("…, compared with
+    // roughly 1,000 in the first fortnight"): both count the same thing, and
+    // the other figure's words are this one's too.
+    let word_before = |n: usize| first.checked_sub(n).filter(|k| *k >= clause_start).map(|k| toks[k].text(text));
+    // "from the 5.2 percent it first published": the value a figure changed from
+    let changed_from =
+        word_before(1) == Some("from") || word_before(1) == Some("the") && word_before(2) == Some("from");
+    let compared = changed_from || (clause_start..first).any(|k| is_comparison(toks[k].text(text)));
+    let elliptical = (content(clause_start, clause_end) == 0 || compared) && clause_start > 0;
+    if elliptical {
         let mut s = clause_start - 1;
         while s > 0 && !is_break(s - 1) {
             s -= 1;
@@ -101,7 +110,8 @@ pub fn of_figure(text: &str, figure: &Figure, others: &[std::ops::Range<usize>],
             continue;
         }
         let Some(term) = term(t.text(text), synonyms) else { continue };
-        let in_other = others.iter().any(|o| o.start <= t.start && t.end <= o.end);
+        let in_other = others.iter().any(|o| o.start <= t.start && t.end <= o.end)
+            && !(elliptical && k >= clause_start && k < clause_end);
         let weight = if in_other {
             SENTENCE // another figure's words: part of the scene, not of this measure
         } else if figure.noun.as_ref().is_some_and(|n| n.start == t.start) {
@@ -136,6 +146,27 @@ pub fn of_figure(text: &str, figure: &Figure, others: &[std::ops::Range<usize>],
     Subject { terms: merge(bag), noun: noun_term, names: names::merge(names) }
 }
 
+/// `subject` with the words of `range` (a section's heading in a note) as
+/// words of its sentence: those it lacks and the sources use (`used`). A
+/// heading says what its section's figures are about ("## Unemployment"
+/// over "A year before, the rate had been 3.6 percent").
+pub fn with_context(
+    mut subject: Subject,
+    text: &str,
+    range: std::ops::Range<usize>,
+    synonyms: &Synonyms,
+    used: impl Fn(TermId) -> bool,
+) -> Subject {
+    for t in tokenize(text, range) {
+        let Some(term) = (t.kind == TokKind::Word).then(|| term(t.text(text), synonyms)).flatten() else { continue };
+        if used(TermId::lookup(&term)) && !subject.terms.iter().any(|(s, _)| *s == term) {
+            subject.terms.push((term, SENTENCE));
+        }
+    }
+    subject.terms = merge(subject.terms);
+    subject
+}
+
 /// The sentence's opening phrase, when it is a preposition's ("In Millwick,")
 /// and the clause at `clause_start` follows it.
 fn fronted_phrase(text: &str, toks: &[Token], clause_start: usize) -> Option<std::ops::Range<usize>> {
@@ -143,6 +174,11 @@ fn fronted_phrase(text: &str, toks: &[Token], clause_start: usize) -> Option<std
     let opens = toks.first().is_some_and(|t| t.kind == TokKind::Word && names::is_preposition(t.text(text)));
     let one_phrase = toks[..end].iter().all(|t| !is_break(t.text(text)));
     (opens && one_phrase && end > 0).then_some(0..end)
+}
+
+/// Does this word set a figure against another ("compared with", "versus")?
+fn is_comparison(word: &str) -> bool {
+    matches!(word.to_lowercase().as_str(), "compared" | "versus" | "vs" | "against" | "than")
 }
 
 /// Does this token end a clause?
@@ -169,6 +205,14 @@ mod tests {
         of_figure(&ex.masked, &ex.figures[0], &[], &Synonyms::default()).terms
     }
 
+    /// The terms of the `n`th figure's subject, the others set apart as the check does.
+    fn terms_of_nth(text: &str, n: usize) -> Vec<(String, Weight)> {
+        let ex = extract(text, Format::Markdown);
+        let others: Vec<_> =
+            ex.figures.iter().filter(|f| f.span != ex.figures[n].span).map(|f| f.span.clone()).collect();
+        of_figure(&ex.masked, &ex.figures[n], &others, &Synonyms::default()).terms
+    }
+
     fn t(term: &str, w: Weight) -> (String, Weight) {
         (term.to_string(), w)
     }
@@ -179,6 +223,37 @@ mod tests {
                     cargo ships.\n";
         let expected = [t("cargo", NEAR), t("count", NEAR), t("harbour", NEAR), t("port", NEAR), t("ship", NOUN)];
         assert_eq!(terms_of(note), expected);
+    }
+
+    #[test]
+    fn verbs_that_only_state_a_level_and_comparisons_say_nothing_of_a_subject() {
+        assert_eq!(terms_of("Unemployment stood at 8.1 percent, far lower than before.\n"), [t("unemploy", NEAR)]);
+        assert_eq!(terms_of("Marlow came in lowest at 3.9 percent.\n"), [t("marlow", CLAUSE)]);
+        assert_eq!(terms_of("Sales were 6 percent higher, compared with May.\n"), [t("sale", NEAR)]);
+    }
+
+    #[test]
+    fn a_figure_set_against_another_takes_that_figures_words() {
+        let note = "Crews repaired 7,500 potholes in March, compared with roughly 1,000 in the winter storms.\n";
+        let expected =
+            [t("crew", CLAUSE), t("pothol", CLAUSE), t("repair", CLAUSE), t("storm", NEAR), t("winter", NEAR)];
+        assert_eq!(terms_of_nth(note, 1), expected);
+        // so does the value a figure changed from
+        let note = "Crews repaired 7,500 potholes, up from the 1,000 of the winter storms.\n";
+        assert!(terms_of_nth(note, 1).contains(&t("pothol", CLAUSE)));
+        // a figure in a clause of its own keeps the other's words apart
+        let note = "Crews repaired 7,500 potholes in March, and roughly 1,000 roads were closed by winter storms.\n";
+        assert!(terms_of_nth(note, 1).contains(&t("pothol", SENTENCE)));
+    }
+
+    #[test]
+    fn general_synonyms_fold_to_one_term() {
+        let s = Synonyms::default();
+        assert_eq!(term("jobless", &s), term("unemployment", &s));
+        assert_eq!(term("residents", &s), term("people", &s));
+        assert_eq!(term("posts", &s), term("positions", &s));
+        // job postings are advertisements, not the posts they advertise
+        assert_ne!(term("postings", &s), term("posts", &s));
     }
 
     #[test]

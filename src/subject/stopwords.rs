@@ -321,6 +321,17 @@ const STOP_WORDS: &[&str] = &[
     "rate",
     "level",
     "levels",
+    // comparisons and verbs that only state a level: "far lower", "came in lowest", "stood at"
+    "far",
+    "lower",
+    "higher",
+    "lowest",
+    "highest",
+    "stood",
+    "stands",
+    "came",
+    "compared",
+    "versus",
 ];
 
 pub fn is_stop(w: &str) -> bool {

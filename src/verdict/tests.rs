@@ -145,3 +145,37 @@ fn nationality_adjectives_and_synonyms_are_no_conflict() {
     let c = corpus(&[("dutch.txt", "About 400 refugees arrived in the Netherlands.")], &plain);
     assert_eq!(judged_with("- 400 refugees arrived in Holland.", &c, &plain), v(Verdict::Unsourced, &[]));
 }
+
+#[test]
+fn an_hourly_figure_is_not_converted_to_a_calendar_period() {
+    let c = corpus(&[("pay.txt", "Welders at the yard earn $30 an hour, the union said.")], &Synonyms::default());
+    assert_eq!(judged("- Welders at the yard earn $30 an hour.", &c), v(Verdict::Supported, &["pay"]));
+    assert_eq!(judged("- Welders at the yard earn $60,000 a year.", &c), v(Verdict::Unsourced, &[]));
+}
+
+/// Does the first figure of `source` speak of the time of the first figure of `note`?
+fn same_time_as(note: &str, source: &str) -> bool {
+    let conventions = Settings::default().conventions;
+    let src = Source::from_text(Path::new("s.txt"), source.to_string(), &Synonyms::default(), &conventions);
+    let ex = crate::figures::extract(note, Format::Markdown);
+    let note_date = crate::corpus::dating::note_date(note, &ex);
+    same_time(ex.figures[0].time.as_ref(), note_date, src.figures[0].figure.time(), &src)
+}
+
+#[test]
+fn last_months_figures_published_this_month_are_its_present() {
+    let note = "Prepared 19 February 2024.\n\nNew claims rose by nearly 40 percent in September.\n";
+    let source = |date: &str| format!("Claims jump\n\n{date}\n\nNew claims rose 38 percent, the board said.\n");
+    assert!(same_time_as(note, &source("October 20, 2023")));
+    assert!(same_time_as(note, &source("September 28, 2023")));
+    assert!(!same_time_as(note, &source("December 20, 2023")));
+}
+
+#[test]
+fn a_forecast_speaks_of_the_time_after_it_was_made() {
+    let source = "Acme layoffs\n\nFebruary 16, 2024\n\nAcme will lay off about 1,350 workers at its plant.\n";
+    let note = |when: &str| format!("Prepared 5 April 2024.\n\nAcme laid off 1,350 workers {when}.\n");
+    assert!(same_time_as(&note("by the end of March"), source));
+    assert!(same_time_as(&note("in all"), source));
+    assert!(!same_time_as(&note("in December 2023"), source));
+}
