@@ -43,6 +43,15 @@ fn check_text_reads_like_a_compiler_and_exits_1_on_a_contradiction() {
     assert!(text.contains("    seeds/004_373bdf90062bec4d.txt:1: contradicts: \"The United States-led"), "{text}");
     assert!(text.contains("info: Unsourced: no source gives a figure for airstrikes per week."), "{text}");
     assert!(text.contains("note: Supported: 000 says about 200 a month."), "{text}");
+    // "in the 18 months before the drawdown began" is the source's "in the past 18 months", not an earlier time
+    assert!(
+        text.contains("examples/briefing.md:7:18: note: Supported: 000 says as many as 31,000 foreign fighters"),
+        "{text}"
+    );
+    assert!(
+        text.contains("examples/briefing.md: 10 figures: 8 supported, 1 contradicted, 1 unsourced (5 sources)"),
+        "{text}"
+    );
 }
 
 #[test]

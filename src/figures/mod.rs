@@ -268,6 +268,11 @@ mod tests {
         assert_eq!(time_of(t, "5.5 percent"), Some(vec![time::Cue::Peak]));
         let t = "A year before, the rate had been 3.6 percent.";
         assert_eq!(time_of(t, "3.6 percent"), Some(vec![time::Cue::Earlier]));
+        let t = "A year before that the rate had been 3.6 percent.";
+        assert_eq!(time_of(t, "3.6 percent"), Some(vec![time::Cue::Earlier]));
+        // a span before some event is not placed by "before"
+        let t = "The league signed 40 players in the 18 months before the merger.";
+        assert_eq!(time_of(t, "40 players"), None);
         // a revised figure's old value is an earlier one
         let t = "The board revised its figure to 5.0 percent from the 5.2 percent it first reported.";
         assert_eq!(time_of(t, "5.2 percent"), Some(vec![time::Cue::Earlier]));

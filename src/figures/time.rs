@@ -403,8 +403,15 @@ fn cue_at(cx: &Ctx, i: usize) -> Option<(usize, Cue)> {
         "peak" | "peaked" | "height" | "heyday" | "zenith" => Some((i + 1, Cue::Peak)),
         // "to top out at 5.5 percent"
         "top" | "topped" | "tops" if cx.word(i + 1) == Some("out") => Some((i + 2, Cue::Peak)),
-        // "a year before", "the month before": before the time just spoken of
-        "before" if i > 0 && cx.word(i - 1).is_some_and(lx::is_time_unit) => Some((i + 1, Cue::Earlier)),
+        // "a year before", "the month before (that)": before the time just spoken of; "the 18 months
+        // before the drawdown" is a span before some event, which no cue places
+        "before"
+            if i > 0
+                && cx.word(i - 1).is_some_and(lx::is_time_unit)
+                && cx.word(i + 1).is_none_or(|w| matches!(w, "that" | "then")) =>
+        {
+            Some((i + 1, Cue::Earlier))
+        }
         "now" | "currently" | "today" | "presently" | "nowadays" => Some((i + 1, Cue::Now)),
         "previously" | "formerly" | "once" | "earlier" if w != "earlier" || !matches!(cx.word(i + 1), Some("this")) => {
             Some((i + 1, Cue::Earlier))
