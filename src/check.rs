@@ -128,7 +128,8 @@ pub fn check_note_cached(
     let ignores = Ignores::find(text);
     let mut out = NoteCheck { figures: Vec::new(), citations, ignored: 0 };
     let headings = std::mem::take(&mut ex.headings);
-    let heading_before = |at: usize| headings.iter().take_while(|h| h.end <= at).last().cloned();
+    // headings come in order: the last that ends before the figure's sentence
+    let heading_before = |at: usize| headings[..headings.partition_point(|h| h.end <= at)].last().cloned();
     for figure in ex.figures.into_iter() {
         if ignores.covers(text, &figure.span) {
             out.ignored += 1;
