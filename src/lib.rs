@@ -2,6 +2,7 @@
 //! articles. The pure core (text, figures, citations) knows nothing of LSP;
 //! `cli` and `lsp` are thin adapters over it. See ARCHITECTURE.md.
 
+pub mod benchmark;
 pub mod check;
 pub mod citations;
 pub mod cli;
