@@ -64,6 +64,8 @@ pub struct Case {
     pub note: String,
     /// The number's place in `note`.
     pub span: Range<usize>,
+    /// The value the summary states there (before a contradicted case changed it).
+    pub value: f64,
 }
 
 /// A set: its pairs, the folder of its articles and its cases.
@@ -161,36 +163,76 @@ pub fn read_set(dir: &Path) -> Result<Set, String> {
     let summary_ids: HashSet<String> = summary_files.iter().map(|(s, _)| s.clone()).collect();
     let articles_dir = dir.join("articles");
     let mut articles: HashMap<String, Vec<PathBuf>> = HashMap::new();
-    // which pairs' articles state each number
+    // files of the same text are one article (a set may repeat an article
+    // for each of its summaries): each text's first pair stands for it
+    let mut first_of_text: HashMap<u64, String> = HashMap::new();
+    let mut same_text: HashMap<String, Vec<String>> = HashMap::new();
+    // which articles (by their text's first pair) state each number
     let mut stated_by: HashMap<Key, HashSet<String>> = HashMap::new();
     for (stem, path) in stems(&articles_dir)? {
         let id = pair_id_of(&stem, &summary_ids);
         let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let owner = first_of_text.entry(pair_hash(&text)).or_insert_with(|| id.clone()).clone();
+        same_text.entry(owner.clone()).or_default().push(id.clone());
         for m in mentions(&text) {
-            stated_by.entry(m.key()).or_default().insert(id.clone());
+            stated_by.entry(m.key()).or_default().insert(owner.clone());
         }
         articles.entry(id).or_default().push(path);
     }
+    let mut owner_of: HashMap<String, String> = HashMap::new();
+    for (owner, ids) in &same_text {
+        for id in ids {
+            owner_of.insert(id.clone(), owner.clone());
+        }
+    }
+    // a pair's articles, with every copy of their texts
+    let with_copies = |id: &str| -> Vec<PathBuf> {
+        let owner = owner_of.get(id).map_or(id, String::as_str);
+        let mut out: Vec<PathBuf> =
+            same_text.get(owner).into_iter().flatten().filter_map(|i| articles.get(i)).flatten().cloned().collect();
+        out.extend(articles.get(id).into_iter().flatten().cloned());
+        out.sort();
+        out.dedup();
+        out
+    };
     let own_values =
         |id: &str| -> Vec<Key> { stated_by.iter().filter(|(_, ids)| ids.contains(id)).map(|(k, _)| *k).collect() };
     let mut pairs = Vec::new();
     let mut cases = Vec::new();
     for (id, path) in summary_files {
-        let Some(arts) = articles.get(&id) else { continue };
+        if !articles.contains_key(&id) {
+            continue;
+        }
+        let arts = with_copies(&id);
+        let owner = owner_of.get(&id).cloned().unwrap_or_else(|| id.clone());
         let summary = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let ms = mentions(&summary);
         let part = part_of(&id);
         let pair = pairs.len();
-        let own = if ms.is_empty() { Vec::new() } else { own_values(&id) };
+        let own = if ms.is_empty() { Vec::new() } else { own_values(&owner) };
         for m in &ms {
             let key = m.key();
             let by = stated_by.get(&key);
-            if !by.is_some_and(|ids| ids.contains(&id)) {
+            if !by.is_some_and(|ids| ids.contains(&owner)) {
                 continue; // the article does not state it: no label can be made
             }
-            cases.push(Case { pair, label: Label::Supported, part, note: summary.clone(), span: m.span.clone() });
+            cases.push(Case {
+                pair,
+                label: Label::Supported,
+                part,
+                note: summary.clone(),
+                span: m.span.clone(),
+                value: m.value,
+            });
             if by.is_some_and(|ids| ids.len() == 1) {
-                cases.push(Case { pair, label: Label::Unsourced, part, note: summary.clone(), span: m.span.clone() });
+                cases.push(Case {
+                    pair,
+                    label: Label::Unsourced,
+                    part,
+                    note: summary.clone(),
+                    span: m.span.clone(),
+                    value: m.value,
+                });
             }
             let mut factor = if upper_bound_before(&summary, m.span.start) { 1.0 / 3.0 } else { 3.0 };
             if m.percent && m.value * factor > 100.0 {
@@ -210,10 +252,17 @@ pub fn read_set(dir: &Path) -> Result<Set, String> {
                 let mut note = summary.clone();
                 note.replace_range(m.number.clone(), &text);
                 let end = m.span.end + text.len() - m.number.len();
-                cases.push(Case { pair, label: Label::Contradicted, part, note, span: m.span.start..end });
+                cases.push(Case {
+                    pair,
+                    label: Label::Contradicted,
+                    part,
+                    note,
+                    span: m.span.start..end,
+                    value: m.value,
+                });
             }
         }
-        pairs.push(Pair { id, summary, articles: arts.clone(), mentions: ms });
+        pairs.push(Pair { id, summary, articles: arts, mentions: ms });
     }
     Ok(Set { name, articles_dir, pairs, cases })
 }
