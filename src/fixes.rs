@@ -95,12 +95,12 @@ pub fn fixes_for(text: &str, check: &NoteCheck, f: &FigureCheck, corpus: &Corpus
         }
         _ => {}
     }
-    let line = ignore::ignore_line(text, f.figure.span.start);
+    let one = ignore::ignore_figure(text, &f.figure.span);
     out.push(Fix {
         title: "Ignore this figure".to_string(),
         kind: FixKind::Ignore,
         preferred: false,
-        edits: vec![Edit { range: line.at..line.at, text: line.text }],
+        edits: vec![Edit { range: one.at..one.at, text: one.text }],
     });
     let wording = &text[f.figure.span.clone()];
     let all = ignore::ignore_all(text, wording);

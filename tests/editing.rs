@@ -1,0 +1,102 @@
+//! What a writer does to one figure in the editor, and what must follow:
+//! ignoring one figure leaves its neighbours checked (the command line
+//! agrees), completed keys keep the text after them, quick fixes match the
+//! case of what they replace and replace a wrong citation. On a corpus of
+//! its own (a harbour town), asserted on exact edits.
+
+mod support;
+
+use serde_json::{json, Value};
+use support::{with_code, Client, Workspace};
+
+const HARBOUR: &str = "Harbour traffic falls as dredging stalls\n\nMarch 3, 2021\n\n\
+The port authority said on Tuesday that 412 cargo ships docked at the harbour last year.\n";
+
+const FLEET: &str = "# Fishing fleet shrinks to its smallest size\n\nJune 9, 2021\n\n\
+The town's fishing fleet now numbers fewer than 80 trawlers, the harbour master said.\n";
+
+fn workspace() -> Workspace {
+    let ws = Workspace::empty();
+    ws.write("sources/101_harbour.txt", HARBOUR);
+    ws.write("sources/102_fleet.md", FLEET);
+    ws
+}
+
+fn pos(line: u32, character: u32) -> Value {
+    json!({"line": line, "character": character})
+}
+
+fn range(l0: u32, c0: u32, l1: u32, c1: u32) -> Value {
+    json!({"start": pos(l0, c0), "end": pos(l1, c1)})
+}
+
+fn action(client: &mut Client, uri: &str, at: Value, title: &str) -> Value {
+    let r = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": {"start": at, "end": at}, "context": {"diagnostics": []}}),
+    );
+    let actions = r.as_array().cloned().unwrap_or_default();
+    actions.into_iter().find(|a| a["title"] == title).unwrap_or_else(|| panic!("no action {title:?} in {r:#}"))
+}
+
+/// `text` with the action's edits applied (last first, as a client does).
+fn applied(text: &str, uri: &str, action: &Value) -> String {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let offset = |p: &Value| -> usize {
+        let line = p["line"].as_u64().expect("line") as usize;
+        let ch = p["character"].as_u64().expect("character") as usize;
+        lines[..line].iter().map(|l| l.len()).sum::<usize>()
+            + lines[line].encode_utf16().take(ch).map(|c| if c < 0x80 { 1 } else { 3 }).sum::<usize>()
+    };
+    let mut out = text.to_string();
+    let edits = action["edit"]["changes"][uri].as_array().expect("edits");
+    for e in edits.iter().rev() {
+        let (a, b) = (offset(&e["range"]["start"]), offset(&e["range"]["end"]));
+        out.replace_range(a..b, e["newText"].as_str().expect("newText"));
+    }
+    out
+}
+
+fn check_status(ws: &Workspace, note: &str) -> (Option<i32>, Value) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sourcecheck"))
+        .args(["check", note, "--format", "json"])
+        .current_dir(ws.root())
+        .output()
+        .expect("runs");
+    (out.status.code(), serde_json::from_slice(&out.stdout).expect("json"))
+}
+
+#[test]
+fn ignoring_one_figure_leaves_the_other_figures_on_its_line_checked() {
+    let ws = workspace();
+    let text =
+        "# Briefing\n\nThe fishing fleet has more than 200 trawlers. Roughly 900 tourists visited the lighthouse.\n";
+    ws.write("note.md", text);
+    assert_eq!(check_status(&ws, "note.md").0, Some(1));
+    let (mut client, _) = Client::start(&ws.root(), json!({}), false);
+    let uri = ws.uri("note.md");
+    client.open(&uri, "markdown", text);
+    let diags = client.diagnostics_where(&uri, |d| d.len() >= 2);
+    let unsourced = with_code(&diags, "unsourced").expect("unsourced").clone();
+    assert_eq!(unsourced["range"], range(2, 46, 2, 66)); // "Roughly 900 tourists"
+    let ignore = action(&mut client, &uri, unsourced["range"]["start"].clone(), "Ignore this figure");
+    assert_eq!(
+        ignore["edit"]["changes"][&uri],
+        json!([{"range": range(2, 90, 2, 90), "newText": " <!-- sourcecheck-ignore: Roughly 900 tourists -->"}])
+    );
+    let edited = applied(text, &uri, &ignore);
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": edited}]}),
+    );
+    let after = client.diagnostics_where(&uri, |d| with_code(d, "unsourced").is_none());
+    let contradicted = with_code(&after, "contradicted").unwrap_or_else(|| panic!("contradicted kept: {after:#?}"));
+    assert_eq!(contradicted["range"], range(2, 22, 2, 44));
+    // the command line reads the marker alike: the contradiction still fails the check
+    ws.write("note.md", &edited);
+    let (status, report) = check_status(&ws, "note.md");
+    assert_eq!(status, Some(1), "{report:#}");
+    let figures: Vec<&str> =
+        report["notes"][0]["figures"].as_array().expect("figures").iter().filter_map(|f| f["text"].as_str()).collect();
+    assert_eq!(figures, ["more than 200 trawlers"]);
+}
