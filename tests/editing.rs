@@ -100,3 +100,24 @@ fn ignoring_one_figure_leaves_the_other_figures_on_its_line_checked() {
         report["notes"][0]["figures"].as_array().expect("figures").iter().filter_map(|f| f["text"].as_str()).collect();
     assert_eq!(figures, ["more than 200 trawlers"]);
 }
+
+#[test]
+fn completion_keeps_the_punctuation_after_the_key_and_filters_on_title_words() {
+    let ws = workspace();
+    let text = "# Notes\n\nThe fleet cut its networks [@.\nDredging lags [@dredg\n";
+    ws.write("note.md", text);
+    let (mut client, _) = Client::start(&ws.root(), json!({}), false);
+    let uri = ws.uri("note.md");
+    client.open(&uri, "markdown", text);
+    client.diagnostics_where(&uri, |_| true);
+    // the cursor after the `@`: the full stop after it is no part of the key
+    let list = client.request("textDocument/completion", json!({"textDocument": {"uri": uri}, "position": pos(2, 29)}));
+    let first = &list["items"][0];
+    assert_eq!(first["textEdit"], json!({"range": range(2, 29, 2, 29), "newText": "101"}), "{list:#}");
+    // an editor filtering by itself matches the typed title word against filterText
+    let list = client.request("textDocument/completion", json!({"textDocument": {"uri": uri}, "position": pos(3, 21)}));
+    let items = list["items"].as_array().expect("items");
+    assert_eq!(items.len(), 1, "{items:?}");
+    assert_eq!(items[0]["filterText"], "101 Harbour traffic falls as dredging stalls");
+    assert_eq!(items[0]["textEdit"], json!({"range": range(3, 16, 3, 21), "newText": "101"}));
+}
