@@ -121,3 +121,45 @@ fn completion_keeps_the_punctuation_after_the_key_and_filters_on_title_words() {
     assert_eq!(items[0]["filterText"], "101 Harbour traffic falls as dredging stalls");
     assert_eq!(items[0]["textEdit"], json!({"range": range(3, 16, 3, 21), "newText": "101"}));
 }
+
+#[test]
+fn the_sources_figure_takes_the_case_of_the_text_it_replaces() {
+    let ws = workspace();
+    ws.write(
+        "sources/103_headline.md",
+        "# Fewer Than 80 Lighthouse Keepers Remain on the Coast\n\nJune 9, 2021\n\nThe service is shrinking.\n",
+    );
+    let text = "# Briefing\n\nMore than 200 trawlers fish from the town [@102].\n\n\
+The coast still has 300 lighthouse keepers.\n";
+    ws.write("note.md", text);
+    let (mut client, _) = Client::start(&ws.root(), json!({}), false);
+    let uri = ws.uri("note.md");
+    client.open(&uri, "markdown", text);
+    client.diagnostics_where(&uri, |d| d.iter().filter(|d| d["code"] == "contradicted").count() == 2);
+    // at the note's sentence start the source's lower-case wording gets a capital
+    let fix = action(&mut client, &uri, pos(2, 0), "Use the source's figure: ‘Fewer than 80’ [@102]");
+    assert_eq!(fix["edit"]["changes"][&uri], json!([{"range": range(2, 0, 2, 13), "newText": "Fewer than 80"}]));
+    // in the middle of a sentence a headline's Title Case is not copied
+    let fix = action(&mut client, &uri, pos(4, 20), "Use the source's figure: ‘fewer than 80’ [@103]");
+    assert_eq!(
+        fix["edit"]["changes"][&uri],
+        json!([{"range": range(4, 20, 4, 23), "newText": "fewer than 80"}, {"range": range(4, 42, 4, 42), "newText": " [@103]"}])
+    );
+}
+
+#[test]
+fn a_figure_citing_the_wrong_source_is_offered_the_right_one_instead() {
+    let ws = workspace();
+    let text = "# Briefing\n\nLast year 412 cargo ships docked at the harbour [@102].\n";
+    ws.write("note.md", text);
+    let (mut client, _) = Client::start(&ws.root(), json!({}), false);
+    let uri = ws.uri("note.md");
+    client.open(&uri, "markdown", text);
+    client.diagnostics_where(&uri, |d| !d.is_empty());
+    let replace = action(&mut client, &uri, pos(2, 10), "Cite 101 instead of 102");
+    assert_eq!(replace["isPreferred"], true);
+    assert_eq!(replace["edit"]["changes"][&uri], json!([{"range": range(2, 49, 2, 53), "newText": "@101"}]));
+    let add = action(&mut client, &uri, pos(2, 10), "Cite 101");
+    assert_eq!(add["isPreferred"], false);
+    assert_eq!(add["edit"]["changes"][&uri], json!([{"range": range(2, 53, 2, 53), "newText": "; @101"}]));
+}
