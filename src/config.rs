@@ -88,11 +88,22 @@ impl Severity {
     /// The configured level of a diagnostic code: unknown citations follow
     /// `citation`, citation mismatches follow `contradicted`.
     pub fn of(&self, code: Code) -> Level {
+        match Severity::key_of(code) {
+            "contradicted" => self.contradicted,
+            "unsourced" => self.unsourced,
+            "supported" => self.supported,
+            _ => self.citation,
+        }
+    }
+
+    /// The `severity` key that sets a code's level (what the editors'
+    /// documentation names beside each code).
+    pub fn key_of(code: Code) -> &'static str {
         match code {
-            Code::Contradicted | Code::CitationMismatch => self.contradicted,
-            Code::Unsourced => self.unsourced,
-            Code::Supported => self.supported,
-            Code::UnknownCitation => self.citation,
+            Code::Contradicted | Code::CitationMismatch => "contradicted",
+            Code::Unsourced => "unsourced",
+            Code::Supported => "supported",
+            Code::UnknownCitation => "citation",
         }
     }
 }

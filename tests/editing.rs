@@ -163,3 +163,21 @@ fn a_figure_citing_the_wrong_source_is_offered_the_right_one_instead() {
     assert_eq!(add["isPreferred"], false);
     assert_eq!(add["edit"]["changes"][&uri], json!([{"range": range(2, 53, 2, 53), "newText": "; @101"}]));
 }
+
+#[test]
+fn a_citation_mismatch_follows_the_contradicted_severity_as_the_docs_say() {
+    let ws = workspace();
+    let text = "# Briefing\n\nLast year 412 cargo ships docked at the harbour [@102].\n";
+    ws.write("note.md", text);
+    for (options, want) in
+        [(json!({}), json!(2)), (json!({"severity": {"contradicted": "error", "citation": "off"}}), json!(1))]
+    {
+        let (mut client, _) = Client::start(&ws.root(), options.clone(), false);
+        let uri = ws.uri("note.md");
+        client.open(&uri, "markdown", text);
+        let diags = client.diagnostics_where(&uri, |d| with_code(d, "citation-mismatch").is_some());
+        let mismatch = with_code(&diags, "citation-mismatch").expect("mismatch");
+        assert_eq!(mismatch["severity"], want, "{options}: {mismatch:#}");
+        assert_eq!(mismatch["range"], range(2, 10, 2, 25), "{mismatch:#}");
+    }
+}

@@ -1,0 +1,50 @@
+//! The editors' documentation states what the server does: each diagnostic
+//! code's default severity and the `severity` key that sets it, read from
+//! the tables in the Neovim help and the VS Code README and compared with
+//! the configuration the server runs on.
+
+use sourcecheck::config::{Code, Level, Severity};
+
+fn read(rel: &str) -> String {
+    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)).expect("doc")
+}
+
+fn level_word(l: Level) -> &'static str {
+    match l {
+        Level::Error => "Error",
+        Level::Warning => "Warning",
+        Level::Information => "Information",
+        Level::Hint => "Hint",
+        Level::Off => "Off",
+    }
+}
+
+#[test]
+fn the_neovim_help_gives_each_codes_default_and_key() {
+    let help = read("editors/nvim/doc/sourcecheck.txt");
+    for code in Code::ALL {
+        let row = help
+            .lines()
+            .find(|l| l.starts_with("  ") && l.split_whitespace().next() == Some(code.name()))
+            .unwrap_or_else(|| panic!("no row for {} in the help", code.name()));
+        let cells: Vec<&str> = row.split_whitespace().collect();
+        let want = [level_word(Severity::default().of(code)), Severity::key_of(code)];
+        assert_eq!(cells[cells.len() - 2..], want, "{row}");
+    }
+}
+
+#[test]
+fn the_vscode_readme_gives_each_codes_default_and_setting() {
+    let readme = read("editors/vscode/README.md");
+    for code in Code::ALL {
+        let head = format!("| `{}` |", code.name());
+        let row = readme
+            .lines()
+            .map(str::trim)
+            .find(|l| l.starts_with(&head))
+            .unwrap_or_else(|| panic!("no row for {} in the README", code.name()));
+        let cells: Vec<&str> = row.trim_matches('|').split('|').map(str::trim).collect();
+        let setting = format!("`sourcecheck.severity.{}`", Severity::key_of(code));
+        assert_eq!(cells[1..], [level_word(Severity::default().of(code)), setting.as_str()], "{row}");
+    }
+}
