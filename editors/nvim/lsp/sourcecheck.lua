@@ -22,6 +22,14 @@ return {
   get_language_id = function(_, filetype)
     return filetype == 'text' and 'plaintext' or filetype
   end,
+  -- `gd` goes to the source passage (vim.lsp.buf.definition) unless `gd` is
+  -- mapped already; override on_attach to leave `gd` alone.
+  on_attach = function(_, bufnr)
+    local ok, sourcecheck = pcall(require, 'sourcecheck')
+    if ok then
+      sourcecheck.set_keymaps(bufnr)
+    end
+  end,
   -- Example: { sources = { 'seeds' }, severity = { contradicted = 'error' }, inlayHints = true }
   init_options = vim.empty_dict(),
   -- Example: { sourcecheck = { severity = { supported = 'off' } } }. Left empty

@@ -34,6 +34,10 @@ M.defaults = {
   capabilities = nil,
   -- Start the server automatically for the filetypes above.
   autostart = true,
+  -- Map `gd` in attached buffers to vim.lsp.buf.definition() (the source
+  -- passage), unless `gd` is mapped already. Neovim maps only CTRL-] (through
+  -- 'tagfunc'); its own `gd` is "go to local declaration".
+  keymaps = true,
 }
 
 M.options = nil
@@ -128,6 +132,24 @@ end
 
 local warned_missing = false
 
+--- Buffer-local `gd` → vim.lsp.buf.definition() for buffer `bufnr`, unless
+--- the user mapped `gd` already (globally or for this buffer).
+function M.set_keymaps(bufnr)
+  for _, m in ipairs(vim.api.nvim_buf_get_keymap(bufnr, 'n')) do
+    if m.lhs == 'gd' then
+      return false
+    end
+  end
+  for _, m in ipairs(vim.api.nvim_get_keymap('n')) do
+    if m.lhs == 'gd' then
+      return false
+    end
+  end
+  vim.keymap.set('n', 'gd', vim.lsp.buf.definition,
+    { buffer = bufnr, desc = 'sourcecheck: go to the source passage (vim.lsp.buf.definition)' })
+  return true
+end
+
 -- Neovim 0.11 turned client functions into methods (client:notify()).
 local has_methods = vim.fn.has('nvim-0.11') == 1
 local function client_notify(client, method, params)
@@ -174,6 +196,9 @@ function M.attach(bufnr)
       return filetype == 'text' and 'plaintext' or filetype
     end,
     on_attach = function(client, b)
+      if opts.keymaps then
+        M.set_keymaps(b)
+      end
       if opts.inlay_hints and vim.lsp.inlay_hint and vim.lsp.inlay_hint.enable then
         pcall(vim.lsp.inlay_hint.enable, true, { bufnr = b })
       end
