@@ -12,13 +12,10 @@ import {
   buildInitializationOptions,
   didChangeConfigurationSettings,
   readSettings,
+  userValue,
 } from "../src/settings";
 import { bundledServerPath, resolveServerPath } from "../src/serverPath";
-import { manifest, manifestGetter } from "./manifest";
-
-function getterFrom(values: Record<string, unknown>) {
-  return <T>(key: string, def: T): T => (key in values ? (values[key] as T) : def);
-}
+import { manifest, userGetter } from "./manifest";
 
 describe("settings", () => {
   it("package.json declares every setting with the module's defaults", () => {
@@ -48,18 +45,29 @@ describe("settings", () => {
     assert.equal(manifest.main, "./dist/extension.js");
   });
 
-  it("default settings give the server's default options", () => {
-    const opts = buildInitializationOptions(readSettings(manifestGetter()));
-    assert.deepEqual(opts, {
-      severity: { contradicted: "warning", unsourced: "information", supported: "hint", citation: "error" },
-      inlayHints: false,
-    });
-    assert.equal("sources" in opts, false, "no sources: the server reads seeds/ and sources/");
+  it("a user who set nothing sends nothing, so sourcecheck.toml decides", () => {
+    const opts = buildInitializationOptions(readSettings(userGetter()));
+    assert.deepEqual(opts, {});
+    assert.deepEqual(didChangeConfigurationSettings(readSettings(userGetter())), { sourcecheck: {} });
+  });
+
+  it("only the settings the user set are sent, a default-valued one too", () => {
+    const s = readSettings(userGetter({ "severity.unsourced": "information", inlayHints: false }));
+    assert.deepEqual(buildInitializationOptions(s), { severity: { unsourced: "information" }, inlayHints: false });
+  });
+
+  it("a user value is read from the narrowest scope that has one, never the declared default", () => {
+    const defaultOnly = { key: "sourcecheck.severity.supported", defaultValue: "hint" };
+    assert.equal(userValue(defaultOnly), undefined);
+    assert.equal(userValue(undefined), undefined);
+    assert.equal(userValue({ globalValue: "off", workspaceValue: "error" }), "error");
+    assert.equal(userValue({ globalValue: "off", workspaceValue: "error", workspaceFolderValue: "hint" }), "hint");
+    assert.equal(userValue({ globalValue: false }), false);
   });
 
   it("passes sources, severities and inlay hints through", () => {
     const s = readSettings(
-      getterFrom({
+      userGetter({
         sources: ["articles", "~/more", "${workspaceFolder}/x", ""],
         "severity.supported": "off",
         "severity.contradicted": "error",
@@ -69,17 +77,17 @@ describe("settings", () => {
     const opts = buildInitializationOptions(s, { workspaceFolder: "/ws", home: "/home/u" });
     assert.deepEqual(opts, {
       sources: ["articles", path.join("/home/u", "more"), "/ws/x"],
-      severity: { contradicted: "error", unsourced: "information", supported: "off", citation: "error" },
+      severity: { contradicted: "error", supported: "off" },
       inlayHints: true,
     });
     assert.deepEqual(didChangeConfigurationSettings(s, { workspaceFolder: "/ws", home: "/home/u" }), { sourcecheck: opts });
   });
 
   it("invalid values fall back to defaults", () => {
-    const s = readSettings(getterFrom({ "severity.unsourced": "loud", sources: "seeds", inlayHints: "yes", "trace.server": 3 }));
-    assert.equal(s.severity.unsourced, "information");
+    const s = readSettings(userGetter({ "severity.unsourced": "loud", sources: "seeds", inlayHints: "yes", "trace.server": 3 }));
+    assert.equal(s.severity.unsourced, undefined);
     assert.deepEqual(s.sources, []);
-    assert.equal(s.inlayHints, false);
+    assert.equal(s.inlayHints, undefined);
     assert.equal(s.trace.server, "off");
   });
 });
