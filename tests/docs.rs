@@ -48,3 +48,24 @@ fn the_vscode_readme_gives_each_codes_default_and_setting() {
         assert_eq!(cells[1..], [level_word(Severity::default().of(code)), setting.as_str()], "{row}");
     }
 }
+
+/// The fenced block of `lang` that follows the first line holding `marker`.
+fn block_after(doc: &str, marker: &str, lang: &str) -> String {
+    let from = doc.find(marker).unwrap_or_else(|| panic!("{marker} not in the README"));
+    let open = format!("```{lang}\n");
+    let start = from + doc[from..].find(&open).expect("a fenced block") + open.len();
+    let end = start + doc[start..].find("```").expect("the block closes");
+    doc[start..end].lines().map(str::trim_start).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn the_readmes_helix_snippet_keeps_marksman_beside_sourcecheck() {
+    let snippet = block_after(&read("README.md"), "**Helix**", "toml");
+    let v: toml::Value = toml::from_str(&snippet).expect("the snippet is TOML");
+    assert_eq!(v["language-server"]["sourcecheck"]["command"].as_str(), Some("sourcecheck"));
+    assert_eq!(v["language-server"]["sourcecheck"]["args"], toml::Value::Array(vec!["lsp".into()]));
+    let markdown = &v["language"][0];
+    assert_eq!(markdown["name"].as_str(), Some("markdown"));
+    // Helix replaces a language's servers with this list: marksman must stay in it
+    assert_eq!(markdown["language-servers"], toml::Value::Array(vec!["marksman".into(), "sourcecheck".into()]));
+}
