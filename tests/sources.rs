@@ -94,3 +94,44 @@ fn no_sources_is_an_error() {
     assert_eq!(stdout(&out), "");
     assert!(stderr(&out).contains("no source files (.txt, .md) found in empty"), "{}", stderr(&out));
 }
+
+#[test]
+fn files_not_read_are_named_once_with_the_reason_and_counted() {
+    let ws = harbour_workspace();
+    let d = ws.path();
+    write(d, "corpus/report.pdf", "%PDF-1.4 ASCII body: 900 ships\n");
+    write(d, "corpus/archive/annex.pdf", "%PDF-1.4\n");
+    write(d, "corpus/archive/memo.docx", "not really a docx\n");
+    write(d, "corpus/page.html", "<!DOCTYPE html><title>Harbour</title><p>900 ships</p>\n");
+    let out = run(&["sources"], d);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let table = stdout(&out);
+    assert!(
+        table.ends_with("2 sources, 3 figures\n4 files not read: 2 .pdf, 1 .docx, 1 .html — not a supported format\n"),
+        "{table}"
+    );
+    let err = stderr(&out);
+    let reason = "is not a supported format (sources are .txt, .md, .markdown, .text)";
+    for (file, ext) in [
+        ("corpus/archive/annex.pdf", ".pdf"),
+        ("corpus/archive/memo.docx", ".docx"),
+        ("corpus/page.html", ".html"),
+        ("corpus/report.pdf", ".pdf"),
+    ] {
+        let line = format!("sourcecheck: {file}: not read: {ext} {reason}\n");
+        assert_eq!(err.matches(&line).count(), 1, "{line} once in:\n{err}");
+    }
+    // check names them too, once each
+    write(d, "n.md", "Officials counted 45 cranes on the quays.\n");
+    let err = stderr(&run(&["check", "n.md"], d));
+    assert_eq!(err.matches("not read:").count(), 4, "{err}");
+    // a page named directly is refused, not read as raw text
+    let out = run(&["sources", "corpus/page.html"], d);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains(&format!("sourcecheck: corpus/page.html: not read: .html {reason}")),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stdout(&out).contains("DOCTYPE"), "{}", stdout(&out));
+}

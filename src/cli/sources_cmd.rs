@@ -85,7 +85,12 @@ pub fn run(format: OutputFormat, paths: &[PathBuf]) -> i32 {
     let stdout = std::io::stdout();
     let mut w = stdout.lock();
     match format {
-        OutputFormat::Text => write_table(&mut w, &rows),
+        OutputFormat::Text => {
+            write_table(&mut w, &rows);
+            if let Some(line) = super::not_read_summary(&report.not_read) {
+                let _ = writeln!(w, "{line}");
+            }
+        }
         OutputFormat::Json => {
             let doc = serde_json::json!({ "sources": rows });
             let _ = writeln!(w, "{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
