@@ -103,6 +103,19 @@ fn print_load_report(report: &crate::corpus::LoadReport) {
     }
 }
 
+/// Why a run has no sources: every folder searched, and what to do — pass
+/// `--sources` (or name paths), or, when they were passed, check them.
+fn no_sources_message(folders: &[PathBuf], named: bool, flag: &str) -> String {
+    let names: Vec<String> = folders.iter().map(|f| position::display_path(f)).collect();
+    let exts: Vec<String> = crate::corpus::SOURCE_EXTENSIONS.iter().map(|e| format!(".{e}")).collect();
+    let advice = if named {
+        "check the paths given".to_string()
+    } else {
+        format!("pass {flag}, or set `sources` in {}", crate::config::FILE_NAME)
+    };
+    format!("no source files ({}) found in {}; {advice}", exts.join(", "), names.join(", "))
+}
+
 /// "3 files not read: 2 .pdf, 1 .docx — not a supported format", counted
 /// by extension (most first); `None` when every file was read.
 fn not_read_summary(not_read: &[PathBuf]) -> Option<String> {

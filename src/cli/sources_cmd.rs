@@ -77,8 +77,10 @@ pub fn run(format: OutputFormat, paths: &[PathBuf]) -> i32 {
     sources.sort_by(|a, b| a.path.cmp(&b.path));
     sources.dedup_by(|a, b| a.path == b.path);
     if sources.is_empty() && status == 0 {
-        let names: Vec<String> = folders.iter().map(|f| f.display().to_string()).collect();
-        eprintln!("sourcecheck: no source files (.txt, .md) found in {}", names.join(", "));
+        eprintln!(
+            "sourcecheck: {}",
+            super::no_sources_message(&folders, !paths.is_empty(), "source folders (sourcecheck sources DIR)")
+        );
         status = 2;
     }
     let rows: Vec<SourceOut> = sources.iter().map(source_out).collect();

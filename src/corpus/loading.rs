@@ -25,7 +25,8 @@ pub struct LoadReport {
     pub not_read: Vec<PathBuf>,
 }
 
-const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
+/// The file extensions read as sources.
+pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
 
 /// Folders deeper than this under a source folder are not read.
 const MAX_DEPTH: usize = 32;
