@@ -92,7 +92,10 @@ fn no_sources_is_an_error() {
     let out = run(&["sources", "empty"], dir.path());
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(stdout(&out), "");
-    assert!(stderr(&out).contains("no source files (.txt, .md) found in empty"), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "sourcecheck: no source files (.txt, .md, .markdown, .text) found in empty; check the paths given\n"
+    );
 }
 
 #[test]
