@@ -40,10 +40,10 @@ fn text_output_follows_the_configured_severities() {
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
     assert!(
-        text.contains("n.md:1:25: warning: Contradicted: fer says 14 ferries a week between the islands."),
+        text.contains("n.md:1:25: warning: Contradicted: ferries says 14 ferries a week between the islands."),
         "{text}"
     );
-    assert!(text.contains("n.md:2:19: note: Supported: har says 45 cranes on the quays."), "{text}");
+    assert!(text.contains("n.md:2:19: note: Supported: harbour says 45 cranes on the quays."), "{text}");
     assert!(text.contains("n.md:3:15: info: Unsourced: "), "{text}");
 
     write(
@@ -57,7 +57,7 @@ fn text_output_follows_the_configured_severities() {
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
     assert!(!text.contains("Contradicted") && !text.contains("Supported"), "{text}");
-    assert!(!text.contains("fer says"), "the passages of a verdict left out go too: {text}");
+    assert!(!text.contains("ferries says"), "the passages of a verdict left out go too: {text}");
     assert!(text.contains("n.md:3:15: error: Unsourced: "), "{text}");
     // the summary still counts every figure
     assert!(

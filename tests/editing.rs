@@ -181,3 +181,42 @@ fn a_citation_mismatch_follows_the_contradicted_severity_as_the_docs_say() {
         assert_eq!(mismatch["range"], range(2, 10, 2, 25), "{mismatch:#}");
     }
 }
+
+#[test]
+fn a_source_is_named_by_the_same_whole_word_short_id_everywhere() {
+    let ws = Workspace::empty();
+    ws.write(
+        "sources/clinics_2021.txt",
+        "Clinics report\n\nJune 9, 2021\n\nThe county's clinics saw 4,000 patients in May.\n",
+    );
+    ws.write("sources/climate.txt", "Climate\n\nJune 9, 2021\n\nRainfall reached 80 millimetres in May.\n");
+    let text = "# Notes\n\nThe clinics saw 4,000 patients in May [@].\n";
+    ws.write("note.md", text);
+    let (mut client, _) = Client::start(&ws.root(), json!({}), false);
+    let uri = ws.uri("note.md");
+    client.open(&uri, "markdown", text);
+    let diags = client.diagnostics_where(&uri, |d| with_code(d, "supported").is_some());
+    let supported = with_code(&diags, "supported").expect("supported");
+    // "clinics", not "cli" (which reads as the tool's own command line)
+    assert_eq!(supported["message"], "Supported: clinics says 4,000 patients in May.");
+    assert!(
+        supported["relatedInformation"][0]["message"].as_str().unwrap_or("").starts_with("clinics supports: "),
+        "{supported:#}"
+    );
+    let hover = client.request("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": pos(2, 17)}));
+    let card = hover["contents"]["value"].as_str().expect("hover");
+    assert!(card.contains("*clinics supports* — Clinics report"), "{card}");
+    let list = client.request("textDocument/completion", json!({"textDocument": {"uri": uri}, "position": pos(2, 40)}));
+    let labels: Vec<&str> =
+        list["items"].as_array().expect("items").iter().filter_map(|i| i["label"].as_str()).collect();
+    assert_eq!(labels, ["climate", "clinics"]);
+    // and the sources table lists them so
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sourcecheck"))
+        .args(["sources"])
+        .current_dir(ws.root())
+        .output()
+        .expect("runs");
+    let table = String::from_utf8_lossy(&out.stdout);
+    let ids: Vec<&str> = table.lines().skip(1).filter_map(|l| l.split_whitespace().next()).collect();
+    assert_eq!(ids, ["climate", "clinics", "2"], "{table}");
+}

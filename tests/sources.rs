@@ -43,11 +43,11 @@ fn json_gives_the_same_fields() {
     assert_eq!(
         v,
         json!({"sources": [
-            {"id": "ferries", "title": "Ferry service trimmed on the northern route", "date": "2020-06",
+            {"id": "ferries", "short_id": "ferries", "title": "Ferry service trimmed on the northern route", "date": "2020-06",
              "figures": 1, "path": "corpus/ferries.md"},
-            {"id": "harbour", "title": "Harbour traffic climbs at Port Veyra", "date": "2021-03-04",
+            {"id": "harbour", "short_id": "harbour", "title": "Harbour traffic climbs at Port Veyra", "date": "2021-03-04",
              "figures": 2, "path": "corpus/harbour.txt"},
-            {"id": "quay", "title": "Quay repairs", "date": null, "figures": 1, "path": "corpus/repairs/quay.txt"},
+            {"id": "quay", "short_id": "quay", "title": "Quay repairs", "date": null, "figures": 1, "path": "corpus/repairs/quay.txt"},
         ]})
     );
 }

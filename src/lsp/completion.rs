@@ -88,7 +88,7 @@ pub fn resolve(corpus: &Corpus, mut item: CompletionItem) -> CompletionItem {
     if let Some(src) = path.and_then(|p| corpus.by_path(&p).cloned()) {
         item.documentation = Some(Documentation::MarkupContent(MarkupContent {
             kind: MarkupKind::Markdown,
-            value: hover::citation_card(&src),
+            value: hover::citation_card(&src, &corpus.short_id(&src.id)),
         }));
     }
     item

@@ -320,10 +320,10 @@ impl LanguageServer for Backend {
             range: Some(range),
         };
         if let Some(f) = navigation::figure_at(&a, offset) {
-            return Ok(Some(card(hover::figure_card(f, &a.text), doc.range(&f.figure.span))));
+            return Ok(Some(card(hover::figure_card(f, &a.check, &a.text), doc.range(&f.figure.span))));
         }
         let Some((c, src)) = navigation::citation_at(&a, offset) else { return Ok(None) };
-        Ok(Some(card(hover::citation_card(src), doc.range(&c.range))))
+        Ok(Some(card(hover::citation_card(src, a.check.short_id(&src.id)), doc.range(&c.range))))
     }
 
     async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
