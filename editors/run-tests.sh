@@ -4,12 +4,15 @@
 #   editors/run-tests.sh [nvim] [nvim-unsupported] [vscode] [emacs]
 #
 # With no arguments, every test. A test whose editor/tool is not installed is
-# skipped, unless CI is set (non-empty), in which case it fails. Install the
-# tools with editors/setup.sh.
+# skipped with one line naming it, why, and the install command (bash
+# editors/setup.sh), unless CI is set (non-empty), in which case it fails.
 #
 # Environment:
-#   SOURCECHECK_BIN   server binary (default: <repo>/target/debug/sourcecheck)
-#   CI                when set, a missing tool is a failure
+#   SOURCECHECK_BIN          server binary (default: <repo>/target/debug/sourcecheck)
+#   CI                       when set, a missing tool is a failure
+#   SOURCECHECK_SKIP_STATUS  exit status when every test asked for was skipped
+#                            (default 0; tests/editors.rs sets 77 to tell a skip
+#                            from a pass)
 set -uo pipefail
 
 editors=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -80,7 +83,7 @@ for t in "${tests[@]}"; do
       echo "--- $t: FAILED: $why"
       failed=$((failed + 1)); failures+=("$t (missing: $why)")
     else
-      echo "--- $t: skipped: $why"
+      echo "--- $t: skipped: $why; install: bash editors/setup.sh"
       skipped=$((skipped + 1))
     fi
     continue
@@ -99,4 +102,6 @@ done
 echo
 ((${#failures[@]})) && printf 'editors: failed: %s\n' "${failures[@]}"
 echo "editors: $passed passed, $failed failed, $skipped skipped"
-((failed == 0))
+((failed == 0)) || exit 1
+((passed == 0 && skipped > 0)) && exit "${SOURCECHECK_SKIP_STATUS:-0}"
+exit 0
