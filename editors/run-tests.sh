@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the editor integration tests against the sourcecheck language server.
 #
-#   editors/run-tests.sh [nvim] [nvim-unsupported] [vscode] [emacs]
+#   editors/run-tests.sh [nvim] [nvim-tui] [nvim-unsupported] [vscode] [emacs]
 #
 # With no arguments, every test. A test whose editor/tool is not installed is
 # skipped with one line naming it, why, and the install command (bash
@@ -22,7 +22,7 @@ export SOURCECHECK_SEEDS=${SOURCECHECK_SEEDS:-$repo/seeds}
 strict=${CI:-}
 
 tests=("$@")
-((${#tests[@]})) || tests=(nvim nvim-unsupported vscode emacs)
+((${#tests[@]})) || tests=(nvim nvim-tui nvim-unsupported vscode emacs)
 
 passed=0 failed=0 skipped=0
 failures=()
@@ -34,13 +34,14 @@ nvim_at_least_08() { local v; v=$(nvim_version "$1"); [[ -n $v ]] && { read -r m
 # Prints why a test cannot run (and returns 1), or sets up its command.
 available() {
   case $1 in
-    nvim)
+    nvim | nvim-tui)
+      if [[ $1 == nvim-tui ]] && ! command -v tmux >/dev/null; then echo "tmux not found (apt-get install tmux)"; return 1; fi
       local n=${NVIM:-}
       if [[ -z $n ]]; then
         if [[ -x $editors/nvim/.nvim/nvim ]]; then n=$editors/nvim/.nvim/nvim; else n=$(command -v nvim || true); fi
       fi
-      if [[ -z $n ]]; then echo "no Neovim (run editors/nvim/scripts/install-nvim.sh)"; return 1; fi
-      if ! nvim_at_least_08 "$n"; then echo "$n is older than 0.8 (run editors/nvim/scripts/install-nvim.sh)"; return 1; fi
+      if [[ -z $n ]]; then echo "no Neovim 0.8+"; return 1; fi
+      if ! nvim_at_least_08 "$n"; then echo "$n is older than 0.8"; return 1; fi
       export NVIM=$n ;;
     nvim-unsupported)
       local old=${NVIM_OLD:-$(command -v nvim || true)}
@@ -62,6 +63,7 @@ available() {
 run() {
   case $1 in
     nvim) "$editors/nvim/test/run.sh" ;;
+    nvim-tui) "$editors/nvim/test/tui.sh" ;;
     nvim-unsupported) "$editors/nvim/test/unsupported.sh" ;;
     vscode) (cd "$editors/vscode" && npm test --silent) ;;
     emacs) "$editors/emacs/test/run.sh" ;;

@@ -65,6 +65,11 @@ fn neovim_shows_diagnostics_hover_and_definition() {
 }
 
 #[test]
+fn neovim_runs_in_a_real_terminal_and_refreshes_its_code_lens() {
+    run_editor_test("nvim-tui");
+}
+
+#[test]
 fn neovim_older_than_0_8_is_refused_clearly() {
     run_editor_test("nvim-unsupported");
 }

@@ -23,11 +23,13 @@ return {
     return filetype == 'text' and 'plaintext' or filetype
   end,
   -- `gd` goes to the source passage (vim.lsp.buf.definition) unless `gd` is
-  -- mapped already; override on_attach to leave `gd` alone.
+  -- mapped already, and the code lens is shown and refreshed after each
+  -- analysis; override on_attach to have neither.
   on_attach = function(_, bufnr)
     local ok, sourcecheck = pcall(require, 'sourcecheck')
     if ok then
       sourcecheck.set_keymaps(bufnr)
+      sourcecheck.enable_codelens(bufnr)
     end
   end,
   -- Example: { sources = { 'seeds' }, severity = { contradicted = 'error' }, inlayHints = true }

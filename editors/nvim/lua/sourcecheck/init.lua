@@ -38,6 +38,10 @@ M.defaults = {
   -- passage), unless `gd` is mapped already. Neovim maps only CTRL-] (through
   -- 'tagfunc'); its own `gd` is "go to local declaration".
   keymaps = true,
+  -- Show the server's code lens (the figure summary on the first line) and
+  -- refresh it whenever the buffer's diagnostics change, i.e. after every
+  -- analysis; Neovim 0.10 neither shows nor refreshes lenses by itself.
+  codelens = true,
 }
 
 M.options = nil
@@ -132,6 +136,31 @@ end
 
 local warned_missing = false
 
+--- Shows the code lens of buffer `bufnr` now and again each time its
+--- diagnostics change (the server publishes them after each analysis).
+function M.enable_codelens(bufnr)
+  if not (vim.lsp.codelens and vim.lsp.codelens.refresh) then
+    return false
+  end
+  local function refresh()
+    if vim.api.nvim_buf_is_valid(bufnr) and vim.api.nvim_buf_is_loaded(bufnr) then
+      -- 0.10 takes { bufnr }; older versions refresh the current buffer
+      pcall(vim.lsp.codelens.refresh, { bufnr = bufnr })
+    end
+  end
+  local group = vim.api.nvim_create_augroup('sourcecheck_codelens_' .. bufnr, { clear = true })
+  vim.api.nvim_create_autocmd('DiagnosticChanged', {
+    group = group,
+    buffer = bufnr,
+    callback = function()
+      vim.schedule(refresh)
+    end,
+    desc = 'sourcecheck: refresh the code lens after an analysis',
+  })
+  refresh()
+  return true
+end
+
 --- Buffer-local `gd` → vim.lsp.buf.definition() for buffer `bufnr`, unless
 --- the user mapped `gd` already (globally or for this buffer).
 function M.set_keymaps(bufnr)
@@ -198,6 +227,9 @@ function M.attach(bufnr)
     on_attach = function(client, b)
       if opts.keymaps then
         M.set_keymaps(b)
+      end
+      if opts.codelens then
+        M.enable_codelens(b)
       end
       if opts.inlay_hints and vim.lsp.inlay_hint and vim.lsp.inlay_hint.enable then
         pcall(vim.lsp.inlay_hint.enable, true, { bufnr = b })
