@@ -15,7 +15,7 @@ import {
   userValue,
 } from "../src/settings";
 import { bundledServerPath, resolveServerPath } from "../src/serverPath";
-import { manifest, userGetter } from "./manifest";
+import { manifest, packageRoot, userGetter } from "./manifest";
 
 describe("settings", () => {
   it("package.json declares every setting with the module's defaults", () => {
@@ -33,6 +33,18 @@ describe("settings", () => {
     for (const [key, value] of Object.entries(expected)) {
       assert.deepEqual(props[key].default, value, key);
     }
+  });
+
+  it("package.json decides on every dependency's install script, so npm ci warns of none", () => {
+    const lock = JSON.parse(fs.readFileSync(path.join(packageRoot, "package-lock.json"), "utf8"));
+    const withScripts = Object.entries(lock.packages as Record<string, { hasInstallScript?: boolean }>)
+      .filter(([, p]) => p.hasInstallScript)
+      .map(([where]) => where.slice(where.lastIndexOf("node_modules/") + "node_modules/".length))
+      .sort();
+    assert.deepEqual(withScripts, ["@vscode/vsce-sign", "esbuild", "keytar"]);
+    // denied: the build uses esbuild's platform package as installed (no postinstall needed), packaging
+    // neither signs (vsce-sign) nor stores publishing credentials (keytar, optional, not installed on Linux)
+    assert.deepEqual(manifest.allowScripts, { esbuild: false, "@vscode/vsce-sign": false, keytar: false });
   });
 
   it("package.json declares the commands and activation", () => {
