@@ -220,3 +220,26 @@ fn a_source_is_named_by_the_same_whole_word_short_id_everywhere() {
     let ids: Vec<&str> = table.lines().skip(1).filter_map(|l| l.split_whitespace().next()).collect();
     assert_eq!(ids, ["climate", "clinics", "2"], "{table}");
 }
+
+#[test]
+fn each_citation_of_a_source_is_a_document_link_to_its_file() {
+    let ws = workspace();
+    let text = "# Briefing\n\nLast year 412 cargo ships docked [@101; @nowhere] and [the fleet](sources/102_fleet.md) shrank.\n";
+    ws.write("note.md", text);
+    let (mut client, init) = Client::start(&ws.root(), json!({}), false);
+    assert_eq!(init["capabilities"]["documentLinkProvider"], json!({"resolveProvider": false}));
+    let uri = ws.uri("note.md");
+    client.open(&uri, "markdown", text);
+    client.diagnostics_where(&uri, |d| !d.is_empty());
+    let links = client.request("textDocument/documentLink", json!({"textDocument": {"uri": uri}}));
+    // the unknown key links nowhere; the key and the Markdown link to their files
+    assert_eq!(
+        links,
+        json!([
+            {"range": range(2, 34, 2, 38), "target": ws.uri("sources/101_harbour.txt"),
+             "tooltip": "101 — Harbour traffic falls as dredging stalls, 3 Mar 2021"},
+            {"range": range(2, 54, 2, 87), "target": ws.uri("sources/102_fleet.md"),
+             "tooltip": "102 — Fishing fleet shrinks to its smallest size, 9 Jun 2021"},
+        ])
+    );
+}

@@ -9,7 +9,7 @@ use crate::corpus::Source;
 use crate::text::{lines::LineIndex, Format};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use tower_lsp_server::ls_types::{GotoDefinitionResponse, Location, LocationLink, Uri};
+use tower_lsp_server::ls_types::{DocumentLink, GotoDefinitionResponse, Location, LocationLink, Uri};
 
 /// The figure of an analysis whose span holds `offset`.
 pub fn figure_at(a: &Analysis, offset: usize) -> Option<&FigureCheck> {
@@ -20,6 +20,25 @@ pub fn figure_at(a: &Analysis, offset: usize) -> Option<&FigureCheck> {
 pub fn citation_at(a: &Analysis, offset: usize) -> Option<(&Citation, &Arc<Source>)> {
     let c = a.check.citations.iter().find(|c| c.range.start <= offset && offset <= c.range.end)?;
     Some((c, c.source.as_ref()?))
+}
+
+/// A document link on every citation that names a source (`[@004]`, or a
+/// Markdown link to a source file), to that file, its title as the tooltip.
+pub fn citation_links(a: &Analysis, doc: &Doc) -> Vec<DocumentLink> {
+    a.check
+        .citations
+        .iter()
+        .filter_map(|c| {
+            let src = c.source.as_ref()?;
+            let date = src.date.map(|d| format!(", {}", d.display())).unwrap_or_default();
+            Some(DocumentLink {
+                range: doc.range(&c.range),
+                target: Some(path_to_uri(&src.path)?),
+                tooltip: Some(format!("{} — {}{date}", a.check.short_id(&src.id), src.title)),
+                data: None,
+            })
+        })
+        .collect()
 }
 
 /// Definition of a figure: its evidence passages.

@@ -173,6 +173,10 @@ impl LanguageServer for Backend {
                 }),
                 document_symbol_provider: Some(OneOf::Left(true)),
                 workspace_symbol_provider: Some(OneOf::Left(true)),
+                document_link_provider: Some(DocumentLinkOptions {
+                    resolve_provider: Some(false),
+                    work_done_progress_options: Default::default(),
+                }),
                 ..Default::default()
             },
             server_info: Some(ServerInfo {
@@ -407,6 +411,12 @@ impl LanguageServer for Backend {
         let Some(a) = self.analysis(&params.text_document.uri) else { return Ok(None) };
         let doc = Doc { text: &a.text, lines: &a.lines, encoding: self.state.encoding() };
         Ok(Some(DocumentSymbolResponse::Nested(symbols::document(&a, &doc))))
+    }
+
+    async fn document_link(&self, params: DocumentLinkParams) -> Result<Option<Vec<DocumentLink>>> {
+        let Some(a) = self.analysis(&params.text_document.uri) else { return Ok(None) };
+        let doc = Doc { text: &a.text, lines: &a.lines, encoding: self.state.encoding() };
+        Ok(Some(navigation::citation_links(&a, &doc)))
     }
 
     async fn symbol(&self, params: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
