@@ -243,3 +243,29 @@ fn each_citation_of_a_source_is_a_document_link_to_its_file() {
         ])
     );
 }
+
+#[test]
+fn references_on_a_citation_list_every_note_figure_its_source_bears_on() {
+    let ws = workspace();
+    let text = "# Briefing\n\nLast year 412 cargo ships docked at the harbour [@101].\n";
+    ws.write("note.md", text);
+    ws.write(
+        "other.md",
+        "# Other\n\nSome 412 cargo ships docked at the harbour last year.\n\nRoughly 900 tourists came.\n",
+    );
+    let (mut client, _) = Client::start(&ws.root(), json!({}), false);
+    let uri = ws.uri("note.md");
+    client.open(&uri, "markdown", text);
+    client.diagnostics_where(&uri, |d| !d.is_empty());
+    let refs = client.request(
+        "textDocument/references",
+        json!({"textDocument": {"uri": uri}, "position": pos(2, 52), "context": {"includeDeclaration": true}}),
+    );
+    assert_eq!(
+        refs,
+        json!([
+            {"uri": uri, "range": range(2, 10, 2, 25)},
+            {"uri": ws.uri("other.md"), "range": range(2, 0, 2, 20)}, // "Some 412 cargo ships"
+        ])
+    );
+}

@@ -428,10 +428,18 @@ impl LanguageServer for Backend {
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
         let uri = params.text_document_position.text_document.uri;
         let pos = params.text_document_position.position;
+        // on a citation in a note: every note figure the cited source bears on
+        let cited = self.analysis(&uri).and_then(|a| {
+            let doc = Doc { text: &a.text, lines: &a.lines, encoding: self.state.encoding() };
+            navigation::citation_at(&a, doc.offset(pos)).map(|(_, src)| src.path.clone())
+        });
         let Some(path) = uri_to_path(&uri) else { return Ok(None) };
         let state = self.state.clone();
         let encoding = state.encoding();
         let job = tokio::task::spawn_blocking(move || {
+            if let Some(source) = cited {
+                return Some(navigation::references(&state, &source, None));
+            }
             let src = read(&state.corpus).by_path(&path).cloned()?;
             let offset = source_offset(&src, pos, encoding);
             let fig = offset.and_then(|o| navigation::source_figure_at(&src, o));
