@@ -269,3 +269,24 @@ fn references_on_a_citation_list_every_note_figure_its_source_bears_on() {
         ])
     );
 }
+
+#[test]
+fn a_source_files_lens_counts_the_note_figures_it_bears_on() {
+    let ws = workspace();
+    let text = "# Briefing\n\nLast year 412 cargo ships docked at the harbour [@101].\n";
+    ws.write("note.md", text);
+    ws.write("other.md", "# Other\n\nSome 412 cargo ships docked at the harbour last year.\n\nRoughly 900 tourists came.\n");
+    let (mut client, _) = Client::start(&ws.root(), json!({}), false);
+    let uri = ws.uri("note.md");
+    client.open(&uri, "markdown", text);
+    client.diagnostics_where(&uri, |d| !d.is_empty());
+    let source = ws.uri("sources/101_harbour.txt");
+    client.open(&source, "plaintext", HARBOUR);
+    let lens = client.request("textDocument/codeLens", json!({"textDocument": {"uri": source}}));
+    assert_eq!(lens[0]["range"], range(0, 0, 0, 0));
+    assert_eq!(lens[0]["command"]["title"], "bears on 2 figures in 2 notes", "{lens:#}");
+    let fleet = ws.uri("sources/102_fleet.md");
+    client.open(&fleet, "markdown", FLEET);
+    let lens = client.request("textDocument/codeLens", json!({"textDocument": {"uri": fleet}}));
+    assert_eq!(lens[0]["command"]["title"], "bears on no note figure", "{lens:#}");
+}

@@ -379,7 +379,17 @@ impl LanguageServer for Backend {
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
         let uri = params.text_document.uri;
-        Ok(self.analysis(&uri).map(|a| vec![lens::lens(&a, &uri)]))
+        if let Some(a) = self.analysis(&uri) {
+            return Ok(Some(vec![lens::lens(&a, &uri)]));
+        }
+        // a source file: how many note figures it bears on
+        let Some(path) = uri_to_path(&uri) else { return Ok(None) };
+        if read(&self.state.corpus).by_path(&path).is_none() {
+            return Ok(None);
+        }
+        let state = self.state.clone();
+        let refs = tokio::task::spawn_blocking(move || navigation::references(&state, &path, None)).await;
+        Ok(refs.ok().map(|r| vec![lens::source_lens(&r)]))
     }
 
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
