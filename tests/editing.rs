@@ -275,7 +275,10 @@ fn a_source_files_lens_counts_the_note_figures_it_bears_on() {
     let ws = workspace();
     let text = "# Briefing\n\nLast year 412 cargo ships docked at the harbour [@101].\n";
     ws.write("note.md", text);
-    ws.write("other.md", "# Other\n\nSome 412 cargo ships docked at the harbour last year.\n\nRoughly 900 tourists came.\n");
+    ws.write(
+        "other.md",
+        "# Other\n\nSome 412 cargo ships docked at the harbour last year.\n\nRoughly 900 tourists came.\n",
+    );
     let (mut client, _) = Client::start(&ws.root(), json!({}), false);
     let uri = ws.uri("note.md");
     client.open(&uri, "markdown", text);
