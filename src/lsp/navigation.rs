@@ -90,6 +90,17 @@ pub fn citation_definition(src: &Source, encoding: Encoding) -> Option<GotoDefin
 /// any figure of the source) supports or contradicts, in open notes and in
 /// notes on disk under the workspace root.
 pub fn references(state: &State, source_path: &Path, fig: Option<usize>) -> Vec<Location> {
+    gather(state, source_path, fig, true)
+}
+
+/// The note figures a source bears on in the open notes only, from their
+/// latest analyses (no note read or checked): cheap enough for a code lens,
+/// which clients ask for again after every analysis.
+pub fn open_references(state: &State, source_path: &Path) -> Vec<Location> {
+    gather(state, source_path, None, false)
+}
+
+fn gather(state: &State, source_path: &Path, fig: Option<usize>, on_disk: bool) -> Vec<Location> {
     let encoding = state.encoding();
     let mut out = Vec::new();
     let mut seen: Vec<PathBuf> = Vec::new();
@@ -111,6 +122,9 @@ pub fn references(state: &State, source_path: &Path, fig: Option<usize>) -> Vec<
         for f in a.check.figures.iter().filter(|f| cites(f)) {
             out.push(Location { uri: uri.clone(), range: doc.range(&f.figure.span) });
         }
+    }
+    if !on_disk {
+        return out;
     }
     // notes on disk
     let (root, settings) = {

@@ -382,14 +382,12 @@ impl LanguageServer for Backend {
         if let Some(a) = self.analysis(&uri) {
             return Ok(Some(vec![lens::lens(&a, &uri)]));
         }
-        // a source file: how many note figures it bears on
+        // a source file: how many figures of the open notes it bears on
         let Some(path) = uri_to_path(&uri) else { return Ok(None) };
         if read(&self.state.corpus).by_path(&path).is_none() {
             return Ok(None);
         }
-        let state = self.state.clone();
-        let refs = tokio::task::spawn_blocking(move || navigation::references(&state, &path, None)).await;
-        Ok(refs.ok().map(|r| vec![lens::source_lens(&r)]))
+        Ok(Some(vec![lens::source_lens(&navigation::open_references(&self.state, &path))]))
     }
 
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
