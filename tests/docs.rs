@@ -69,3 +69,43 @@ fn the_readmes_helix_snippet_keeps_marksman_beside_sourcecheck() {
     // Helix replaces a language's servers with this list: marksman must stay in it
     assert_eq!(markdown["language-servers"], toml::Value::Array(vec!["marksman".into(), "sourcecheck".into()]));
 }
+
+/// The README's sample output of a command: the fenced block after `marker`,
+/// lines as shown (a line cut at `...` stands for any line it begins).
+fn sample_after(marker: &str) -> Vec<String> {
+    let readme = read("README.md");
+    let from = readme.find(marker).unwrap_or_else(|| panic!("{marker} not in the README"));
+    let start = from + readme[from..].find("```\n").expect("a sample block") + 4;
+    let end = start + readme[start..].find("```").expect("the block closes");
+    readme[start..end].lines().map(str::to_string).collect()
+}
+
+fn run_in_repo(args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sourcecheck"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn the_readmes_set_up_sample_is_what_the_command_prints() {
+    let printed = run_in_repo(&["check", "examples/briefing.md"]);
+    let lines: Vec<&str> = printed.lines().collect();
+    for shown in sample_after("The first checks `examples/briefing.md`") {
+        let found = match shown.split_once("...") {
+            Some((head, _)) => lines.iter().any(|l| l.starts_with(head)),
+            None => lines.contains(&shown.as_str()),
+        };
+        assert!(found, "README shows {shown:?}, the command prints:\n{printed}");
+    }
+}
+
+#[test]
+fn the_readmes_sources_sample_is_what_the_command_prints() {
+    let shown = sample_after("`sources` lists what the checker reads");
+    assert_eq!(shown[0], "$ sourcecheck sources");
+    let printed = run_in_repo(&["sources"]);
+    assert_eq!(shown[1..].join("\n") + "\n", printed);
+}
