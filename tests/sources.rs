@@ -48,7 +48,7 @@ fn json_gives_the_same_fields() {
             {"id": "harbour", "short_id": "harbour", "title": "Harbour traffic climbs at Port Veyra", "date": "2021-03-04",
              "figures": 2, "path": "corpus/harbour.txt"},
             {"id": "quay", "short_id": "quay", "title": "Quay repairs", "date": null, "figures": 1, "path": "corpus/repairs/quay.txt"},
-        ]})
+        ], "not_read": []})
     );
 }
 
@@ -124,6 +124,13 @@ fn files_not_read_are_named_once_with_the_reason_and_counted() {
         let line = format!("sourcecheck: {file}: not read: {ext} {reason}\n");
         assert_eq!(err.matches(&line).count(), 1, "{line} once in:\n{err}");
     }
+    // JSON lists them with the reason
+    let v: serde_json::Value = serde_json::from_slice(&run(&["sources", "--format", "json"], d).stdout).unwrap();
+    assert_eq!(
+        v["not_read"][0],
+        json!({"path": "corpus/archive/annex.pdf", "reason": format!("not read: .pdf {reason}")})
+    );
+    assert_eq!(v["not_read"].as_array().map(Vec::len), Some(4));
     // check names them too, once each
     write(d, "n.md", "Officials counted 45 cranes on the quays.\n");
     let err = stderr(&run(&["check", "n.md"], d));

@@ -101,7 +101,15 @@ pub fn run(format: OutputFormat, paths: &[PathBuf]) -> i32 {
             }
         }
         OutputFormat::Json => {
-            let doc = serde_json::json!({ "sources": rows });
+            let not_read: Vec<serde_json::Value> = report
+                .not_read
+                .iter()
+                .map(|p| {
+                    let reason = corpus::not_read_reason(p).unwrap_or_default();
+                    serde_json::json!({ "path": display_path(p), "reason": reason })
+                })
+                .collect();
+            let doc = serde_json::json!({ "sources": rows, "not_read": not_read });
             let _ = writeln!(w, "{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
         }
     }

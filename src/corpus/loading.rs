@@ -62,6 +62,8 @@ fn walk(folders: &[PathBuf], dirs: &[&Path], report: &mut LoadReport) -> Vec<Pat
     }
     out.sort();
     out.dedup();
+    report.not_read.sort();
+    report.not_read.dedup();
     out
 }
 
