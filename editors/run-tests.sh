@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Runs the editor integration tests against the sourcecheck language server.
 #
-#   editors/run-tests.sh [nvim] [nvim-unsupported] [vscode] [emacs]
+#   editors/run-tests.sh [nvim] [nvim-tui] [nvim-unsupported] [vscode] [emacs]
 #
 # With no arguments, every test. A test whose editor/tool is not installed is
-# skipped, unless CI is set (non-empty), in which case it fails. Install the
-# tools with editors/setup.sh.
+# skipped with one line naming it, why, and the install command (bash
+# editors/setup.sh), unless CI is set (non-empty), in which case it fails.
 #
 # Environment:
-#   SOURCECHECK_BIN   server binary (default: <repo>/target/debug/sourcecheck)
-#   CI                when set, a missing tool is a failure
+#   SOURCECHECK_BIN          server binary (default: <repo>/target/debug/sourcecheck)
+#   CI                       when set, a missing tool is a failure
+#   SOURCECHECK_SKIP_STATUS  exit status when every test asked for was skipped
+#                            (default 0; tests/editors.rs sets 77 to tell a skip
+#                            from a pass)
 set -uo pipefail
 
 editors=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -19,7 +22,7 @@ export SOURCECHECK_SEEDS=${SOURCECHECK_SEEDS:-$repo/seeds}
 strict=${CI:-}
 
 tests=("$@")
-((${#tests[@]})) || tests=(nvim nvim-unsupported vscode emacs)
+((${#tests[@]})) || tests=(nvim nvim-tui nvim-unsupported vscode emacs)
 
 passed=0 failed=0 skipped=0
 failures=()
@@ -31,13 +34,14 @@ nvim_at_least_08() { local v; v=$(nvim_version "$1"); [[ -n $v ]] && { read -r m
 # Prints why a test cannot run (and returns 1), or sets up its command.
 available() {
   case $1 in
-    nvim)
+    nvim | nvim-tui)
+      if [[ $1 == nvim-tui ]] && ! command -v tmux >/dev/null; then echo "tmux not found (apt-get install tmux)"; return 1; fi
       local n=${NVIM:-}
       if [[ -z $n ]]; then
         if [[ -x $editors/nvim/.nvim/nvim ]]; then n=$editors/nvim/.nvim/nvim; else n=$(command -v nvim || true); fi
       fi
-      if [[ -z $n ]]; then echo "no Neovim (run editors/nvim/scripts/install-nvim.sh)"; return 1; fi
-      if ! nvim_at_least_08 "$n"; then echo "$n is older than 0.8 (run editors/nvim/scripts/install-nvim.sh)"; return 1; fi
+      if [[ -z $n ]]; then echo "no Neovim 0.8+"; return 1; fi
+      if ! nvim_at_least_08 "$n"; then echo "$n is older than 0.8"; return 1; fi
       export NVIM=$n ;;
     nvim-unsupported)
       local old=${NVIM_OLD:-$(command -v nvim || true)}
@@ -59,6 +63,7 @@ available() {
 run() {
   case $1 in
     nvim) "$editors/nvim/test/run.sh" ;;
+    nvim-tui) "$editors/nvim/test/tui.sh" ;;
     nvim-unsupported) "$editors/nvim/test/unsupported.sh" ;;
     vscode) (cd "$editors/vscode" && npm test --silent) ;;
     emacs) "$editors/emacs/test/run.sh" ;;
@@ -80,7 +85,7 @@ for t in "${tests[@]}"; do
       echo "--- $t: FAILED: $why"
       failed=$((failed + 1)); failures+=("$t (missing: $why)")
     else
-      echo "--- $t: skipped: $why"
+      echo "--- $t: skipped: $why; install: bash editors/setup.sh"
       skipped=$((skipped + 1))
     fi
     continue
@@ -99,4 +104,6 @@ done
 echo
 ((${#failures[@]})) && printf 'editors: failed: %s\n' "${failures[@]}"
 echo "editors: $passed passed, $failed failed, $skipped skipped"
-((failed == 0))
+((failed == 0)) || exit 1
+((passed == 0 && skipped > 0)) && exit "${SOURCECHECK_SKIP_STATUS:-0}"
+exit 0

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what editors/run-tests.sh needs, on Debian 12 (bookworm):
 #   - Debian's neovim (0.7.2: for the "unsupported version" test), emacs-nox,
-#     elpa-eglot and elpa-markdown-mode (apt)
+#     elpa-eglot and elpa-markdown-mode, patchelf (for the private Neovim) and
+#     tmux (the Neovim test in a real terminal) (apt)
 #   - Neovim 0.10 from Debian trixie in editors/nvim/.nvim (install-nvim.sh;
 #     private apt configuration, the system's sources are not changed)
 #   - the VS Code extension's npm packages (npm ci in editors/vscode)
@@ -15,7 +16,7 @@ if [[ $(id -u) -ne 0 ]]; then
   sudo="sudo"
 fi
 
-packages=(neovim emacs-nox elpa-eglot elpa-markdown-mode)
+packages=(neovim emacs-nox elpa-eglot elpa-markdown-mode patchelf tmux)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,5 +1,6 @@
-//! Extracts figures from one file repeatedly (for profiling):
-//! `cargo run --release --example extract_file -- FILE [TIMES]`
+//! Extracts figures from one file repeatedly (for profiling; the
+//! `profiling` profile is release with line tables):
+//! `cargo run --profile profiling --example extract_file -- FILE [TIMES]`
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();

@@ -40,9 +40,18 @@ pub struct NoteCheck {
     pub citations: Vec<Citation>,
     /// Figures left unchecked by an ignore marker (see `ignore`).
     pub ignored: usize,
+    /// The short id (`Corpus::short_id`) of every source the check names,
+    /// by id: what hover and related passages show, as messages do.
+    pub short_ids: std::collections::HashMap<String, String>,
 }
 
 impl NoteCheck {
+    /// How the source with `id` is named to people (its id when the check
+    /// did not name it).
+    pub fn short_id<'a>(&'a self, id: &'a str) -> &'a str {
+        self.short_ids.get(id).map_or(id, String::as_str)
+    }
+
     pub fn count(&self, v: Verdict) -> usize {
         self.figures.iter().filter(|f| f.judgement.verdict == v).count()
     }
@@ -126,7 +135,7 @@ pub fn check_note_cached(
         by_sentence.entry((f.sentence.start, f.sentence.end)).or_default().push(f.span.clone());
     }
     let ignores = Ignores::find(text);
-    let mut out = NoteCheck { figures: Vec::new(), citations, ignored: 0 };
+    let mut out = NoteCheck { figures: Vec::new(), citations, ignored: 0, short_ids: Default::default() };
     let headings = std::mem::take(&mut ex.headings);
     // headings come in order: the last that ends before the figure's sentence
     let heading_before = |at: usize| headings[..headings.partition_point(|h| h.end <= at)].last().cloned();
@@ -158,6 +167,12 @@ pub fn check_note_cached(
         out.figures.push(FigureCheck { figure, judgement, cited, citation_warning });
     }
     cache.map = next;
+    let named = out.figures.iter().flat_map(|f| f.judgement.evidence.iter().map(|e| &e.source));
+    for source in named.chain(out.citations.iter().filter_map(|c| c.source.as_ref())) {
+        if !out.short_ids.contains_key(&source.id) {
+            out.short_ids.insert(source.id.clone(), corpus.short_id(&source.id));
+        }
+    }
     out
 }
 

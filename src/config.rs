@@ -22,6 +22,19 @@ pub enum Level {
 }
 
 impl Level {
+    /// Is this level `floor` or more severe? Nothing reaches `Off` (a
+    /// `fail_on = "off"` never fails), and `Off` reaches nothing.
+    pub fn at_least(self, floor: Level) -> bool {
+        let rank = |l: Level| match l {
+            Level::Error => 4,
+            Level::Warning => 3,
+            Level::Information => 2,
+            Level::Hint => 1,
+            Level::Off => 0,
+        };
+        rank(self) > 0 && rank(floor) > 0 && rank(self) >= rank(floor)
+    }
+
     /// The name as the configuration spells it.
     pub fn name(self) -> &'static str {
         match self {
@@ -88,11 +101,22 @@ impl Severity {
     /// The configured level of a diagnostic code: unknown citations follow
     /// `citation`, citation mismatches follow `contradicted`.
     pub fn of(&self, code: Code) -> Level {
+        match Severity::key_of(code) {
+            "contradicted" => self.contradicted,
+            "unsourced" => self.unsourced,
+            "supported" => self.supported,
+            _ => self.citation,
+        }
+    }
+
+    /// The `severity` key that sets a code's level (what the editors'
+    /// documentation names beside each code).
+    pub fn key_of(code: Code) -> &'static str {
         match code {
-            Code::Contradicted | Code::CitationMismatch => self.contradicted,
-            Code::Unsourced => self.unsourced,
-            Code::Supported => self.supported,
-            Code::UnknownCitation => self.citation,
+            Code::Contradicted | Code::CitationMismatch => "contradicted",
+            Code::Unsourced => "unsourced",
+            Code::Supported => "supported",
+            Code::UnknownCitation => "citation",
         }
     }
 }
@@ -123,6 +147,10 @@ pub struct Config {
     pub inlay_hints: bool,
     /// Files neither checked nor read as sources: globs relative to the root.
     pub ignore: IgnorePatterns,
+    /// The level from which a reported finding makes `check` exit 1
+    /// (default warning; see `fail_level`).
+    #[serde(alias = "fail_on")]
+    pub fail_on: Option<Level>,
 }
 
 impl Config {
@@ -154,6 +182,14 @@ impl Config {
         }
     }
 
+    /// The level from which a reported finding fails `check` (exit status
+    /// 1): `fail_on`, by default `warning` — so a contradiction, a citation
+    /// mismatch and an unknown citation fail at their default levels, an
+    /// unsourced or supported figure does not.
+    pub fn fail_level(&self) -> Level {
+        self.fail_on.unwrap_or(Level::Warning)
+    }
+
     /// Is `path` (absolute, or relative to `root`) ignored by `ignore`?
     pub fn is_ignored(&self, root: &Path, path: &Path) -> bool {
         self.ignore.is_ignored(root, path)
@@ -166,8 +202,9 @@ impl Config {
             None => {
                 let defaults: Vec<PathBuf> = ["seeds", "sources"].iter().map(|d| root.join(d)).collect();
                 let present: Vec<PathBuf> = defaults.iter().filter(|p| p.is_dir()).cloned().collect();
+                // neither there: both are named as searched
                 if present.is_empty() {
-                    defaults[..1].to_vec()
+                    defaults
                 } else {
                     present
                 }
@@ -179,6 +216,17 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fail_on_is_a_level_and_warning_by_default() {
+        assert_eq!(Config::default().fail_level(), Level::Warning);
+        assert_eq!(Config::parse("fail_on = \"error\"\n").unwrap().fail_level(), Level::Error);
+        assert_eq!(Config::parse("failOn = \"off\"\n").unwrap().fail_level(), Level::Off);
+        assert!(Config::parse("fail_on = \"loud\"\n").is_err());
+        assert!(Level::Error.at_least(Level::Warning) && Level::Warning.at_least(Level::Warning));
+        assert!(!Level::Information.at_least(Level::Warning) && !Level::Error.at_least(Level::Off));
+        assert!(!Level::Off.at_least(Level::Hint));
+    }
 
     #[test]
     fn parses_every_key_and_rejects_unknown_ones() {

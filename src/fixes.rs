@@ -59,6 +59,7 @@ pub fn fixes_for(text: &str, check: &NoteCheck, f: &FigureCheck, corpus: &Corpus
                     continue;
                 }
                 seen.push((wording.clone(), id.clone()));
+                let wording = match_case(text, &f.figure.sentence, &replace, &wording);
                 let mut edits = vec![Edit { range: replace, text: wording.clone() }];
                 edits.extend(cite_edit(text, check, f, &e.source, &id));
                 out.push(Fix {
@@ -82,6 +83,14 @@ pub fn fixes_for(text: &str, check: &NoteCheck, f: &FigureCheck, corpus: &Corpus
                 seen.push(&e.source);
                 let id = corpus.short_id(&e.source.id);
                 let Some(edit) = cite_edit(text, check, f, &e.source, &id) else { continue };
+                if let Some((wrong, range)) = wrong_key(text, check, f) {
+                    out.push(Fix {
+                        title: format!("Cite {id} instead of {}", corpus.short_id(&wrong)),
+                        kind: FixKind::QuickFix,
+                        preferred: out.is_empty(),
+                        edits: vec![Edit { range, text: format!("@{id}") }],
+                    });
+                }
                 out.push(Fix {
                     title: format!("Cite {id}"),
                     kind: FixKind::QuickFix,
@@ -95,12 +104,12 @@ pub fn fixes_for(text: &str, check: &NoteCheck, f: &FigureCheck, corpus: &Corpus
         }
         _ => {}
     }
-    let line = ignore::ignore_line(text, f.figure.span.start);
+    let one = ignore::ignore_figure(text, &f.figure.span);
     out.push(Fix {
         title: "Ignore this figure".to_string(),
         kind: FixKind::Ignore,
         preferred: false,
-        edits: vec![Edit { range: line.at..line.at, text: line.text }],
+        edits: vec![Edit { range: one.at..one.at, text: one.text }],
     });
     let wording = &text[f.figure.span.clone()];
     let all = ignore::ignore_all(text, wording);
@@ -143,6 +152,48 @@ fn cite_edit(text: &str, check: &NoteCheck, f: &FigureCheck, source: &Arc<Source
     }
     let at = sentence_end(text, &f.figure.sentence);
     Some(Edit { range: at..at, text: format!(" [@{id}]") })
+}
+
+/// The last of the figure's Pandoc keys that names a source not giving the
+/// figure: that source's id and the key's range (`@000`), for a fix that
+/// replaces it rather than citing beside it.
+fn wrong_key(text: &str, check: &NoteCheck, f: &FigureCheck) -> Option<(String, Range<usize>)> {
+    let supporters: Vec<&Arc<Source>> =
+        f.judgement.evidence.iter().filter(|e| e.stance == Stance::Supports).map(|e| &e.source).collect();
+    f.cited.iter().rev().filter_map(|i| check.citations.get(*i)).find_map(|c| {
+        let source = c.source.as_ref()?;
+        let wrong = is_key(text, c) && !supporters.iter().any(|p| p.path == source.path);
+        wrong.then(|| (source.id.clone(), c.range.clone()))
+    })
+}
+
+/// A source's `wording` in the case of the note text at `replace` (in
+/// `sentence`): a headline's Title Case or capitals, and the capital a
+/// source's sentence opens with, are the source's; the note's sentence
+/// start gets a capital, its middle none.
+fn match_case(text: &str, sentence: &Range<usize>, replace: &Range<usize>, wording: &str) -> String {
+    let initial = |w: &str| w.chars().find(|c| c.is_alphabetic());
+    let lettered: Vec<&str> = wording.split(' ').filter(|w| initial(w).is_some()).collect();
+    let headline = lettered.len() > 1 && lettered.iter().all(|w| initial(w).is_some_and(char::is_uppercase));
+    let mut out = if headline { wording.to_lowercase() } else { wording.to_string() };
+    // a capitalised first word (not an acronym: "UN", "NHS")
+    if let Some(first) = out.split(' ').next().filter(|w| {
+        let mut letters = w.chars().filter(|c| c.is_alphabetic());
+        letters.next().is_some_and(char::is_uppercase) && letters.all(char::is_lowercase)
+    }) {
+        let lowered = first.to_lowercase();
+        out.replace_range(..first.len(), &lowered);
+    }
+    let opens_sentence = text.get(sentence.start..replace.start).is_some_and(|before| {
+        before.trim_start_matches(|c: char| c.is_whitespace() || "*_\"'“‘(#>-".contains(c)).is_empty()
+    });
+    let replaced_capital = text.get(replace.clone()).and_then(initial).is_some_and(char::is_uppercase);
+    if opens_sentence || replaced_capital {
+        if let Some(c) = out.chars().next().filter(|c| c.is_lowercase()) {
+            out.replace_range(..c.len_utf8(), &c.to_uppercase().to_string());
+        }
+    }
+    out
 }
 
 /// Is the citation a Pandoc key (`@id`) rather than a Markdown link?
@@ -197,6 +248,26 @@ mod tests {
         let t = "It had 30 boats (or so). ";
         assert_eq!(sentence_end(t, &(0..25)), 23);
         assert_eq!(sentence_end("30 boats", &(0..8)), 8);
+    }
+
+    #[test]
+    fn a_sources_wording_takes_the_case_of_what_it_replaces() {
+        let m = |text: &str, at: &str, wording: &str| {
+            let start = text.find(at).expect("at");
+            match_case(text, &(0..text.len()), &(start..start + at.len()), wording)
+        };
+        // a headline's Title Case, mid-sentence and at its start
+        assert_eq!(m("The fleet has more than 200 boats.", "more than 200", "Fewer Than 80"), "fewer than 80");
+        assert_eq!(m("More than 200 boats sail.", "More than 200", "Fewer Than 80"), "Fewer than 80");
+        assert_eq!(m("MORE THAN 200 boats sail.", "MORE THAN 200", "FEWER THAN 80"), "Fewer than 80");
+        // a source's sentence start, in the middle of the note's sentence
+        assert_eq!(m("The fleet has 200 boats.", "200", "Fewer than 80"), "fewer than 80");
+        // the note's sentence start, though the replaced text begins with a digit
+        assert_eq!(m("200 boats sail.", "200", "fewer than 80"), "Fewer than 80");
+        assert_eq!(m("**200** boats sail.", "200", "fewer than 80"), "Fewer than 80");
+        // names and acronyms inside the wording keep their case
+        assert_eq!(m("It had 20 UN staff.", "20 UN staff", "UN staff of 12"), "UN staff of 12");
+        assert_eq!(m("It had 20 boats.", "20", "80"), "80");
     }
 
     #[test]

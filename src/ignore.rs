@@ -1,8 +1,12 @@
 //! Ignore markers a writer puts in a note, honoured by the CLI and the
 //! server alike:
 //!
-//! - `<!-- sourcecheck-ignore -->` anywhere on a line: that line's figures
-//!   are not checked;
+//! - `<!-- sourcecheck-ignore: fewer than 1,000 fighters -->` anywhere on a
+//!   line: the figure written that way (case and spacing aside) on that line
+//!   is not checked, and no other figure of the line is touched (what the
+//!   "Ignore this figure" quick fix writes);
+//! - `<!-- sourcecheck-ignore -->` anywhere on a line: every figure on that
+//!   line is not checked (the older marker, still read);
 //! - `<!-- sourcecheck-ignore-all: fewer than 1,000 fighters -->` anywhere
 //!   in the file: no figure written that way (case and spacing aside) is
 //!   checked in this file.
@@ -16,6 +20,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 pub const LINE_MARKER: &str = "<!-- sourcecheck-ignore -->";
+const FIGURE_PREFIX: &str = "sourcecheck-ignore:";
 const ALL_PREFIX: &str = "sourcecheck-ignore-all:";
 
 /// The markers found in a note.
@@ -23,6 +28,8 @@ const ALL_PREFIX: &str = "sourcecheck-ignore-all:";
 pub struct Ignores {
     /// Byte ranges of the lines that carry a line marker.
     lines: Vec<Range<usize>>,
+    /// A line's byte range and the figure wording ignored on it, normalised.
+    on_lines: Vec<(Range<usize>, String)>,
     /// Figure wordings ignored in the whole file, normalised.
     wordings: Vec<String>,
 }
@@ -30,13 +37,25 @@ pub struct Ignores {
 fn marker_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"<!--[ \t]*sourcecheck-ignore(?:-all:[ \t]*([^\n]*?))?[ \t]*-->").expect("static regex")
+        Regex::new(r"<!--[ \t]*sourcecheck-ignore(?:(-all)?:[ \t]*([^\n]*?))?[ \t]*-->").expect("static regex")
     })
 }
 
-/// Lower case with runs of white space as one space: how wordings compare.
+/// Lower case with runs of white space as one space, and `--` (which may
+/// not appear in an HTML comment) as `- -`: how wordings compare, so a
+/// wording compares equal to what a marker written for it holds.
 pub fn normalise(wording: &str) -> String {
-    collapse(wording).to_lowercase()
+    marker_wording(wording).to_lowercase()
+}
+
+/// A figure's wording as a marker writes it: runs of white space as one
+/// space, and no `--`.
+fn marker_wording(wording: &str) -> String {
+    let mut w = collapse(wording);
+    while w.contains("--") {
+        w = w.replace("--", "- -");
+    }
+    w
 }
 
 impl Ignores {
@@ -45,29 +64,42 @@ impl Ignores {
         let mut out = Ignores::default();
         for caps in marker_re().captures_iter(text) {
             let Some(whole) = caps.get(0) else { continue };
-            match caps.get(1) {
-                Some(w) => {
-                    let w = normalise(w.as_str());
+            let wording = caps.get(2).map(|w| normalise(w.as_str()));
+            match (caps.get(1).is_some(), wording) {
+                (true, Some(w)) => {
                     if !w.is_empty() && !out.wordings.contains(&w) {
                         out.wordings.push(w);
                     }
                 }
-                None => out.lines.push(line_around(text, whole.start())),
+                // a marker naming no figure names none: it does not widen to the line
+                (false, Some(w)) => {
+                    if !w.is_empty() {
+                        out.on_lines.push((line_around(text, whole.start()), w));
+                    }
+                }
+                (_, None) => out.lines.push(line_around(text, whole.start())),
             }
         }
         out
     }
 
     pub fn is_empty(&self) -> bool {
-        self.lines.is_empty() && self.wordings.is_empty()
+        self.lines.is_empty() && self.on_lines.is_empty() && self.wordings.is_empty()
     }
 
     /// Is the figure at `span` of `text` ignored?
     pub fn covers(&self, text: &str, span: &Range<usize>) -> bool {
-        if self.lines.iter().any(|l| l.start <= span.start && span.start <= l.end) {
+        let on = |l: &Range<usize>| l.start <= span.start && span.start <= l.end;
+        if self.lines.iter().any(on) {
             return true;
         }
-        !self.wordings.is_empty() && text.get(span.clone()).is_some_and(|w| self.wordings.contains(&normalise(w)))
+        if self.on_lines.is_empty() && self.wordings.is_empty() {
+            return false;
+        }
+        let Some(wording) = text.get(span.clone()).map(normalise) else { return false };
+        // a figure marker goes on the line a figure ends on; one on its first line counts too
+        let on_either = |l: &Range<usize>| on(l) || (l.start <= span.end && span.end <= l.end);
+        self.wordings.contains(&wording) || self.on_lines.iter().any(|(l, w)| on_either(l) && *w == wording)
     }
 }
 
@@ -85,20 +117,23 @@ pub struct Insertion {
     pub text: String,
 }
 
-/// The edit that ignores the figures on the line holding `at`: the marker
-/// at the end of that line (before a `\r`).
-pub fn ignore_line(text: &str, at: usize) -> Insertion {
-    let line = line_around(text, floor_char_boundary(text, at));
+/// The edit that ignores the figure at `span` of `text`, and no other: a
+/// marker naming its wording at the end of the line the figure ends on
+/// (before a `\r`), so a figure wrapped over two lines keeps its wording.
+pub fn ignore_figure(text: &str, span: &Range<usize>) -> Insertion {
+    let (start, end) = (floor_char_boundary(text, span.start), floor_char_boundary(text, span.end));
+    let wording = marker_wording(text.get(start..end).unwrap_or(""));
+    let line = line_around(text, end.max(start));
     let content = text[line.clone()].trim_end_matches('\r');
     let end = line.start + content.len();
     let sep = if content.ends_with([' ', '\t']) || content.is_empty() { "" } else { " " };
-    Insertion { at: end, text: format!("{sep}{LINE_MARKER}") }
+    Insertion { at: end, text: format!("{sep}<!-- {FIGURE_PREFIX} {wording} -->") }
 }
 
 /// The edit that ignores every figure worded like `wording` in the file: a
 /// marker line after the front matter (or at the top).
 pub fn ignore_all(text: &str, wording: &str) -> Insertion {
-    let wording = collapse(wording).replace("--", "- -");
+    let wording = marker_wording(wording);
     let at = after_front_matter(text);
     let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
     Insertion { at, text: format!("<!-- {ALL_PREFIX} {wording} -->{newline}") }
@@ -152,11 +187,37 @@ mod tests {
     }
 
     #[test]
-    fn the_line_edit_goes_before_the_line_break() {
+    fn a_figure_marker_covers_that_figure_on_its_line_only() {
+        let text = "Fewer than 1,000 fighters and 40 boats. <!-- sourcecheck-ignore:  40   Boats -->\n40 boats.\n";
+        let ig = Ignores::find(text);
+        let fighters = text.find("Fewer").unwrap();
+        assert!(!ig.covers(text, &(fighters..fighters + 25)));
+        let boats = text.find("40 boats").unwrap();
+        assert!(ig.covers(text, &(boats..boats + 8)));
+        let next_line = text.rfind("40 boats").unwrap();
+        assert!(!ig.covers(text, &(next_line..next_line + 8)));
+        // a marker that names nothing ignores nothing
+        let text = "Some 300 boats. <!-- sourcecheck-ignore: -->\n";
+        assert!(Ignores::find(text).is_empty());
+    }
+
+    #[test]
+    fn the_figure_edit_names_the_figure_before_the_line_break() {
         let text = "Some 300 boats.\r\nNext.";
-        assert_eq!(ignore_line(text, 6), Insertion { at: 15, text: format!(" {LINE_MARKER}") });
-        assert_eq!(ignore_line("x  \n", 0), Insertion { at: 3, text: LINE_MARKER.to_string() });
-        assert_eq!(ignore_line("last 5", 99), Insertion { at: 6, text: format!(" {LINE_MARKER}") });
+        let marker = "<!-- sourcecheck-ignore: 300 boats -->";
+        assert_eq!(ignore_figure(text, &(5..14)), Insertion { at: 15, text: format!(" {marker}") });
+        assert_eq!(
+            ignore_figure("x 5  \n", &(2..3)),
+            Insertion { at: 5, text: "<!-- sourcecheck-ignore: 5 -->".into() }
+        );
+        // a wording across a line break, or holding `--`, is written so the reader finds it again
+        let text = "It was 300--400\nboats.\n";
+        let ins = ignore_figure(text, &(7..21));
+        assert_eq!(ins, Insertion { at: 22, text: " <!-- sourcecheck-ignore: 300- -400 boats -->".into() });
+        let edited = format!("{}{}{}", &text[..ins.at], ins.text, &text[ins.at..]);
+        let ig = Ignores::find(&edited);
+        assert!(ig.covers(&edited, &(7..21)), "{edited:?}");
+        assert!(!ig.covers(&edited, &(7..10)));
     }
 
     #[test]

@@ -93,17 +93,19 @@ pub fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// "fighters per month", "percent", "this count" — what a figure measures.
-pub fn describe_measure(f: &Figure) -> String {
-    let mut s = match &f.unit {
-        Some(u) => u.clone(),
-        None => "this count".to_string(),
+/// "fighters per month", "percent", "a count per week" — what a figure
+/// measures; `None` for a bare number, which says nothing more than itself.
+pub fn describe_measure(f: &Figure) -> Option<String> {
+    let mut s = match (&f.unit, f.per) {
+        (Some(u), _) => u.clone(),
+        (None, Some(_)) => "a count".to_string(),
+        (None, None) => return None,
     };
     if let Some(p) = f.per {
         s.push_str(" per ");
         s.push_str(p.name());
     }
-    s
+    Some(s)
 }
 
 /// A date as precise as it is known, ISO 8601: "2016-09-12", "2016-09",

@@ -355,10 +355,10 @@ fn message(verdict: Verdict, evidence: &[Evidence], corpus: &Corpus, figure: &Fi
     match (verdict, evidence.first()) {
         (Verdict::Supported, Some(e)) => format!("Supported: {} says {}.", cite(e, corpus), e.excerpt()),
         (Verdict::Contradicted, Some(e)) => format!("Contradicted: {} says {}.", cite(e, corpus), e.excerpt()),
-        _ => {
-            let what = report::describe_measure(figure);
-            format!("Unsourced: no source gives a figure for {what}.")
-        }
+        _ => match report::describe_measure(figure) {
+            Some(what) => format!("Unsourced: no source gives a figure for {what}."),
+            None => "Unsourced: no source gives this figure.".to_string(),
+        },
     }
 }
 

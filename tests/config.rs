@@ -40,10 +40,10 @@ fn text_output_follows_the_configured_severities() {
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
     assert!(
-        text.contains("n.md:1:25: warning: Contradicted: fer says 14 ferries a week between the islands."),
+        text.contains("n.md:1:25: warning: Contradicted: ferries says 14 ferries a week between the islands."),
         "{text}"
     );
-    assert!(text.contains("n.md:2:19: note: Supported: har says 45 cranes on the quays."), "{text}");
+    assert!(text.contains("n.md:2:19: note: Supported: harbour says 45 cranes on the quays."), "{text}");
     assert!(text.contains("n.md:3:15: info: Unsourced: "), "{text}");
 
     write(
@@ -52,14 +52,20 @@ fn text_output_follows_the_configured_severities() {
         "sources = [\"corpus\"]\n[severity]\ncontradicted = \"off\"\nsupported = \"off\"\nunsourced = \"error\"\n",
     );
     let out = run(&["check", "n.md"], ws.path());
-    // a contradiction set to off neither shows nor fails the run
-    assert_eq!(out.status.code(), Some(0));
+    // a contradiction set to off neither shows nor fails the run; an unsourced figure
+    // raised to error fails it (every code at fail_on, warning, or above)
+    assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
     assert!(!text.contains("Contradicted") && !text.contains("Supported"), "{text}");
-    assert!(!text.contains("fer says"), "the passages of a verdict left out go too: {text}");
+    assert!(!text.contains("ferries says"), "the passages of a verdict left out go too: {text}");
     assert!(text.contains("n.md:3:15: error: Unsourced: "), "{text}");
     // the summary still counts every figure
-    assert!(text.ends_with("n.md: 3 figures: 1 supported, 1 contradicted, 1 unsourced (2 sources)\n"), "{text}");
+    assert!(
+        text.ends_with(
+            "n.md: 3 figures: 1 supported, 1 contradicted, 1 unsourced (2 sources); 1 unsourced: exit status 1\n"
+        ),
+        "{text}"
+    );
 }
 
 #[test]
@@ -87,4 +93,36 @@ fn ignored_notes_and_sources_are_left_out() {
     );
     let text = stdout(&run(&["sources"], d));
     assert!(!text.contains("tugs"), "{text}");
+}
+
+#[test]
+fn the_exit_status_follows_fail_on_for_every_code_and_the_summary_says_why() {
+    let ws = harbour_workspace();
+    // supported by harbour, but cited to ferries: a citation mismatch (warning) and nothing else
+    write(ws.path(), "n.md", "About 1,200 container ships docked at Port Veyra last year [@ferries].\n");
+    let out = run(&["check", "n.md"], ws.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(
+        stdout(&out).ends_with(
+            "n.md: 1 figure: 1 supported, 0 contradicted, 0 unsourced (2 sources); 1 citation-mismatch: exit status 1\n"
+        ),
+        "{}",
+        stdout(&out)
+    );
+    // fail_on = "error": a warning passes, and the summary claims nothing
+    write(ws.path(), "sourcecheck.toml", "sources = [\"corpus\"]\nfail_on = \"error\"\n");
+    let out = run(&["check", "n.md"], ws.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).ends_with("(2 sources)\n"), "{}", stdout(&out));
+    // fail_on = "information": an unsourced figure fails too
+    write(ws.path(), "sourcecheck.toml", "sources = [\"corpus\"]\nfail_on = \"information\"\n");
+    write(ws.path(), "u.md", "Roughly 900 tourists visited the lighthouse.\n");
+    let out = run(&["check", "u.md"], ws.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(stdout(&out).ends_with("; 1 unsourced: exit status 1\n"), "{}", stdout(&out));
+    // a bad level is named with the file
+    write(ws.path(), "sourcecheck.toml", "fail_on = \"sometimes\"\n");
+    let out = run(&["check", "u.md"], ws.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("sourcecheck.toml"), "{}", stderr(&out));
 }

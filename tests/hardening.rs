@@ -199,7 +199,7 @@ fn a_source_folder_deleted_and_recreated_is_read_again() {
     let d = client.diagnostics_where(&uri, |d| with_code(d, "supported").is_some());
     let s = with_code(&d, "supported").expect("supported again");
     assert_eq!(s["range"], fx.ranges[0]);
-    assert!(s["message"].as_str().unwrap_or("").starts_with("Supported: fai says About 200 people came"), "{s}");
+    assert!(s["message"].as_str().unwrap_or("").starts_with("Supported: fair says About 200 people came"), "{s}");
     // and later changes in the new folder are seen too
     ws.write("sources/fair.txt", "Town fair\n\nAbout 900 people came to the fair on 3 May 2016.\n");
     client.diagnostics_where(&uri, |d| with_code(d, "contradicted").is_some());
@@ -226,7 +226,7 @@ fn a_subfolder_the_client_reports_deleted_or_created_drops_or_reads_every_source
     client.open(&uri, "markdown", &fx.text);
     let supported = client.diagnostics_where(&uri, |d| with_code(d, "supported").is_some());
     let range = fx.ranges[0].clone();
-    let message = json!("Supported: fai says About 200 people came to the fair on 3 May 2016.");
+    let message = json!("Supported: fair says About 200 people came to the fair on 3 May 2016.");
     assert_eq!(summary(&supported), [(json!("supported"), range.clone(), message)]);
     // what the server asked to be told of: everything under the sources, and the folder itself
     let reg = client.server_requests.iter().find(|r| r["method"] == "client/registerCapability").expect("registered");

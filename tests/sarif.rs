@@ -94,7 +94,7 @@ fn results_have_exact_rules_levels_and_utf16_regions() {
     assert_eq!(supported["ruleIndex"], 2);
     assert_eq!(
         supported["message"]["text"],
-        "Supported: har says about 1,200 container ships docked at Port Veyra last year."
+        "Supported: harbour says about 1,200 container ships docked at Port Veyra last year."
     );
     let loc = &supported["locations"][0];
     assert_eq!(loc["physicalLocation"]["artifactLocation"], json!({"uri": "notes/brief.md", "uriBaseId": "%SRCROOT%"}));

@@ -89,7 +89,7 @@ fn binary_and_oversized_sources_are_skipped_with_the_reason() {
     assert!(err.contains("sources/noise.md: binary file (mostly non-text bytes), skipped"), "{err}");
     assert!(err.contains("sources/huge.txt: 16777217 bytes is over the 16 MiB limit, skipped"), "{err}");
     // the good source is still read and used
-    assert!(text.contains("n.md: 1 figures: 1 supported, 0 contradicted, 0 unsourced (1 sources)"), "{text}");
+    assert!(text.contains("n.md: 1 figure: 1 supported, 0 contradicted, 0 unsourced (1 source)"), "{text}");
     assert_eq!(out.status.code(), Some(0));
 }
 
@@ -112,7 +112,7 @@ fn an_unreadable_source_is_reported_and_skipped() {
         assert!(text.contains("(2 sources)"), "{text}");
     } else {
         assert!(err.contains("sources/locked.txt: cannot read: Permission denied"), "{err}");
-        assert!(text.contains("(1 sources)"), "{text}");
+        assert!(text.contains("(1 source)"), "{text}");
     }
     assert_eq!(out.status.code(), Some(0), "{err}");
 }

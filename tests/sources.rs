@@ -43,12 +43,12 @@ fn json_gives_the_same_fields() {
     assert_eq!(
         v,
         json!({"sources": [
-            {"id": "ferries", "title": "Ferry service trimmed on the northern route", "date": "2020-06",
+            {"id": "ferries", "short_id": "ferries", "title": "Ferry service trimmed on the northern route", "date": "2020-06",
              "figures": 1, "path": "corpus/ferries.md"},
-            {"id": "harbour", "title": "Harbour traffic climbs at Port Veyra", "date": "2021-03-04",
+            {"id": "harbour", "short_id": "harbour", "title": "Harbour traffic climbs at Port Veyra", "date": "2021-03-04",
              "figures": 2, "path": "corpus/harbour.txt"},
-            {"id": "quay", "title": "Quay repairs", "date": null, "figures": 1, "path": "corpus/repairs/quay.txt"},
-        ]})
+            {"id": "quay", "short_id": "quay", "title": "Quay repairs", "date": null, "figures": 1, "path": "corpus/repairs/quay.txt"},
+        ], "not_read": []})
     );
 }
 
@@ -92,5 +92,56 @@ fn no_sources_is_an_error() {
     let out = run(&["sources", "empty"], dir.path());
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(stdout(&out), "");
-    assert!(stderr(&out).contains("no source files (.txt, .md) found in empty"), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "sourcecheck: no source files (.txt, .md, .markdown, .text) found in empty; check the paths given\n"
+    );
+}
+
+#[test]
+fn files_not_read_are_named_once_with_the_reason_and_counted() {
+    let ws = harbour_workspace();
+    let d = ws.path();
+    write(d, "corpus/report.pdf", "%PDF-1.4 ASCII body: 900 ships\n");
+    write(d, "corpus/archive/annex.pdf", "%PDF-1.4\n");
+    write(d, "corpus/archive/memo.docx", "not really a docx\n");
+    write(d, "corpus/page.html", "<!DOCTYPE html><title>Harbour</title><p>900 ships</p>\n");
+    let out = run(&["sources"], d);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let table = stdout(&out);
+    assert!(
+        table.ends_with("2 sources, 3 figures\n4 files not read: 2 .pdf, 1 .docx, 1 .html — not a supported format\n"),
+        "{table}"
+    );
+    let err = stderr(&out);
+    let reason = "is not a supported format (sources are .txt, .md, .markdown, .text)";
+    for (file, ext) in [
+        ("corpus/archive/annex.pdf", ".pdf"),
+        ("corpus/archive/memo.docx", ".docx"),
+        ("corpus/page.html", ".html"),
+        ("corpus/report.pdf", ".pdf"),
+    ] {
+        let line = format!("sourcecheck: {file}: not read: {ext} {reason}\n");
+        assert_eq!(err.matches(&line).count(), 1, "{line} once in:\n{err}");
+    }
+    // JSON lists them with the reason
+    let v: serde_json::Value = serde_json::from_slice(&run(&["sources", "--format", "json"], d).stdout).unwrap();
+    assert_eq!(
+        v["not_read"][0],
+        json!({"path": "corpus/archive/annex.pdf", "reason": format!("not read: .pdf {reason}")})
+    );
+    assert_eq!(v["not_read"].as_array().map(Vec::len), Some(4));
+    // check names them too, once each
+    write(d, "n.md", "Officials counted 45 cranes on the quays.\n");
+    let err = stderr(&run(&["check", "n.md"], d));
+    assert_eq!(err.matches("not read:").count(), 4, "{err}");
+    // a page named directly is refused, not read as raw text
+    let out = run(&["sources", "corpus/page.html"], d);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains(&format!("sourcecheck: corpus/page.html: not read: .html {reason}")),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stdout(&out).contains("DOCTYPE"), "{}", stdout(&out));
 }

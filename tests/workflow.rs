@@ -94,7 +94,7 @@ fn a_contradicted_figure_offers_the_sources_figure_and_extends_the_citation() {
     let ignore = titled(&actions, "Ignore this figure");
     assert_eq!(
         ignore["edit"]["changes"][&uri],
-        json!([{"range": range(4, 52, 4, 52), "newText": " <!-- sourcecheck-ignore -->"}])
+        json!([{"range": range(4, 52, 4, 52), "newText": " <!-- sourcecheck-ignore: more than 200 trawlers -->"}])
     );
     assert!(ignore.get("diagnostics").is_none(), "{ignore}");
     let all = titled(&actions, "Ignore figures like ‘more than 200 trawlers’ in this file");

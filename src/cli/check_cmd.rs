@@ -3,7 +3,7 @@
 //! at the configured severities (`off` left out); JSON lists everything.
 
 use super::check_json::note_out;
-use super::findings::{fails, findings, Finding};
+use super::findings::{failures, findings, Finding};
 use super::position::{display_path, span1};
 use super::{sarif, CheckFormat};
 use crate::check::{check_note, NoteCheck};
@@ -21,8 +21,7 @@ pub fn run(format: CheckFormat, sources: &[PathBuf], notes: &[PathBuf]) -> i32 {
         Err(status) => return status,
     };
     if ws.corpus.is_empty() {
-        let names: Vec<String> = ws.folders.iter().map(|f| f.display().to_string()).collect();
-        eprintln!("sourcecheck: no source files (.txt, .md) found in {}; pass --sources DIR", names.join(", "));
+        eprintln!("sourcecheck: {}", super::no_sources_message(&ws.folders, !sources.is_empty(), "--sources DIR"));
         return 2;
     }
     let mut status = 0;
@@ -37,11 +36,12 @@ pub fn run(format: CheckFormat, sources: &[PathBuf], notes: &[PathBuf]) -> i32 {
         let Some(file) = super::read_input(path, &mut status) else { continue };
         let check = check_note(&file.text, Format::from_path(path), Some(path), &ws.corpus, &ws.settings);
         let found = findings(&check, &ws.config.severity);
-        if fails(&found) {
+        let failed = failures(&found, ws.config.fail_level());
+        if !failed.is_empty() {
             status = status.max(1);
         }
         match format {
-            CheckFormat::Text => write_text(&mut w, path, &file.text, &check, &found, &ws),
+            CheckFormat::Text => write_text(&mut w, path, &file.text, &check, &found, &failed, &ws),
             CheckFormat::Json => json.push(note_out(path, &file.text, &check)),
             CheckFormat::Sarif => log.add_note(path, &file.text, &found),
         }
@@ -65,7 +65,15 @@ fn label(level: Level) -> &'static str {
     }
 }
 
-fn write_text(w: &mut impl Write, path: &Path, text: &str, check: &NoteCheck, found: &[Finding], ws: &Workspace) {
+fn write_text(
+    w: &mut impl Write,
+    path: &Path,
+    text: &str,
+    check: &NoteCheck,
+    found: &[Finding],
+    failed: &[String],
+    ws: &Workspace,
+) {
     const PASSAGES: usize = 3;
     let index = LineIndex::new(text);
     let p = path.display();
@@ -88,13 +96,24 @@ fn write_text(w: &mut impl Write, path: &Path, text: &str, check: &NoteCheck, fo
             let _ = writeln!(w, "    {n}");
         }
     }
+    // why the exit status is what it is, said where a newcomer looks
+    let outcome = if failed.is_empty() { String::new() } else { format!("; {}: exit status 1", failed.join(", ")) };
     let _ = writeln!(
         w,
-        "{p}: {} figures: {} supported, {} contradicted, {} unsourced ({} sources)",
-        check.figures.len(),
+        "{p}: {}: {} supported, {} contradicted, {} unsourced ({}){outcome}",
+        counted(check.figures.len(), "figure"),
         check.count(Verdict::Supported),
         check.count(Verdict::Contradicted),
         check.count(Verdict::Unsourced),
-        ws.corpus.len()
+        counted(ws.corpus.len(), "source"),
     );
+}
+
+/// "1 figure", "3 figures".
+fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }

@@ -14,14 +14,30 @@ struct FileOut {
     figures: Vec<FigureOut>,
 }
 
+/// A number as JSON writes it for people: a whole number without a
+/// fraction (`200`, not `200.0`), any other as it is (`4.5`).
+struct Num(f64);
+
+impl Serialize for Num {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // whole and exactly representable: within ±2^53
+        const EXACT: f64 = 9_007_199_254_740_992.0;
+        if self.0.fract() == 0.0 && self.0.abs() <= EXACT {
+            s.serialize_i64(self.0 as i64)
+        } else {
+            s.serialize_f64(self.0)
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct FigureOut {
     text: String,
     #[serde(flatten)]
     at: Span1,
-    stated: Vec<f64>,
-    min: Option<f64>,
-    max: Option<f64>,
+    stated: Vec<Num>,
+    min: Option<Num>,
+    max: Option<Num>,
     unit: Option<String>,
     per: Option<&'static str>,
 }
@@ -30,9 +46,9 @@ fn figure_out(text: &str, index: &LineIndex, f: &Figure) -> FigureOut {
     FigureOut {
         text: text[f.span.clone()].to_string(),
         at: span1(text, index, &f.span),
-        stated: f.stated.clone(),
-        min: f.interval.min.map(|b| b.value),
-        max: f.interval.max.map(|b| b.value),
+        stated: f.stated.iter().copied().map(Num).collect(),
+        min: f.interval.min.map(|b| Num(b.value)),
+        max: f.interval.max.map(|b| Num(b.value)),
         unit: f.unit.clone(),
         per: f.per.map(|p| p.name()),
     }

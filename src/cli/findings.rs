@@ -39,8 +39,16 @@ pub fn findings<'a>(check: &'a NoteCheck, severity: &Severity) -> Vec<Finding<'a
     out
 }
 
-/// Does the note fail the run (exit status 1)? A reported contradiction or
-/// unknown citation.
-pub fn fails(findings: &[Finding]) -> bool {
-    findings.iter().any(|f| matches!(f.code, Code::Contradicted | Code::UnknownCitation))
+/// What fails the run (exit status 1): every finding reported at
+/// `fail_on` or above, as "1 contradicted" counts by code in report order;
+/// empty when the note passes.
+pub fn failures(findings: &[Finding], fail_on: Level) -> Vec<String> {
+    let mut counts: Vec<(Code, usize)> = Vec::new();
+    for f in findings.iter().filter(|f| f.level.at_least(fail_on)) {
+        match counts.iter_mut().find(|(c, _)| *c == f.code) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((f.code, 1)),
+        }
+    }
+    counts.iter().map(|(c, n)| format!("{n} {}", c.name())).collect()
 }

@@ -97,6 +97,43 @@ fn print_load_report(report: &crate::corpus::LoadReport) {
     for p in &report.problems {
         eprintln!("sourcecheck: {p}");
     }
+    for p in &report.not_read {
+        let why = crate::corpus::not_read_reason(p).unwrap_or_default();
+        eprintln!("sourcecheck: {}: {why}", position::display_path(p));
+    }
+}
+
+/// Why a run has no sources: every folder searched, and what to do — pass
+/// `--sources` (or name paths), or, when they were passed, check them.
+fn no_sources_message(folders: &[PathBuf], named: bool, flag: &str) -> String {
+    let names: Vec<String> = folders.iter().map(|f| position::display_path(f)).collect();
+    let exts: Vec<String> = crate::corpus::SOURCE_EXTENSIONS.iter().map(|e| format!(".{e}")).collect();
+    let advice = if named {
+        "check the paths given".to_string()
+    } else {
+        format!("pass {flag}, or set `sources` in {}", crate::config::FILE_NAME)
+    };
+    format!("no source files ({}) found in {}; {advice}", exts.join(", "), names.join(", "))
+}
+
+/// "3 files not read: 2 .pdf, 1 .docx — not a supported format", counted
+/// by extension (most first); `None` when every file was read.
+fn not_read_summary(not_read: &[PathBuf]) -> Option<String> {
+    if not_read.is_empty() {
+        return None;
+    }
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for p in not_read {
+        let ext = p.extension().map_or("no extension".to_string(), |e| format!(".{}", e.to_string_lossy()));
+        match counts.iter_mut().find(|(e, _)| *e == ext) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((ext, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let parts: Vec<String> = counts.iter().map(|(e, n)| format!("{n} {e}")).collect();
+    let files = if not_read.len() == 1 { "file" } else { "files" };
+    Some(format!("{} {files} not read: {} — not a supported format", not_read.len(), parts.join(", ")))
 }
 
 /// Tells the user a file they named is left out by an `ignore` pattern.

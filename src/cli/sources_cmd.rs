@@ -1,11 +1,12 @@
-//! `sourcecheck sources`: every source with its id, date, figure count, path
-//! and title, as a table or JSON. Paths named on the command line (folders or
+//! `sourcecheck sources`: every source with its id (the short id that
+//! messages use and a citation key takes, in the table), date, figure count,
+//! path and title, as a table or JSON. Paths named on the command line (folders or
 //! files) replace the configured source folders; `ignore` patterns apply.
 
 use super::position::display_path;
 use super::OutputFormat;
 use crate::config::Config;
-use crate::corpus::{self, Source};
+use crate::corpus::{self, Corpus, Source};
 use crate::workspace::{self, Settings};
 use serde::Serialize;
 use std::io::Write;
@@ -14,6 +15,8 @@ use std::path::PathBuf;
 #[derive(Serialize)]
 struct SourceOut {
     id: String,
+    /// How messages, hover and completion name it (`Corpus::short_id`).
+    short_id: String,
     title: String,
     /// ISO 8601, as precise as the source's date is known.
     date: Option<String>,
@@ -21,9 +24,10 @@ struct SourceOut {
     path: String,
 }
 
-fn source_out(s: &Source) -> SourceOut {
+fn source_out(s: &Source, corpus: &Corpus) -> SourceOut {
     SourceOut {
         id: s.id.clone(),
+        short_id: corpus.short_id(&s.id),
         title: s.title.clone(),
         date: s.date.as_ref().and_then(crate::report::iso_date),
         figures: s.figures.len(),
@@ -77,17 +81,35 @@ pub fn run(format: OutputFormat, paths: &[PathBuf]) -> i32 {
     sources.sort_by(|a, b| a.path.cmp(&b.path));
     sources.dedup_by(|a, b| a.path == b.path);
     if sources.is_empty() && status == 0 {
-        let names: Vec<String> = folders.iter().map(|f| f.display().to_string()).collect();
-        eprintln!("sourcecheck: no source files (.txt, .md) found in {}", names.join(", "));
+        eprintln!(
+            "sourcecheck: {}",
+            super::no_sources_message(&folders, !paths.is_empty(), "source folders (sourcecheck sources DIR)")
+        );
         status = 2;
     }
-    let rows: Vec<SourceOut> = sources.iter().map(source_out).collect();
+    let corpus = Corpus::from_sources(sources);
+    let mut listed = corpus.sources();
+    listed.sort_by(|a, b| a.path.cmp(&b.path));
+    let rows: Vec<SourceOut> = listed.into_iter().map(|s| source_out(s, &corpus)).collect();
     let stdout = std::io::stdout();
     let mut w = stdout.lock();
     match format {
-        OutputFormat::Text => write_table(&mut w, &rows),
+        OutputFormat::Text => {
+            write_table(&mut w, &rows);
+            if let Some(line) = super::not_read_summary(&report.not_read) {
+                let _ = writeln!(w, "{line}");
+            }
+        }
         OutputFormat::Json => {
-            let doc = serde_json::json!({ "sources": rows });
+            let not_read: Vec<serde_json::Value> = report
+                .not_read
+                .iter()
+                .map(|p| {
+                    let reason = corpus::not_read_reason(p).unwrap_or_default();
+                    serde_json::json!({ "path": display_path(p), "reason": reason })
+                })
+                .collect();
+            let doc = serde_json::json!({ "sources": rows, "not_read": not_read });
             let _ = writeln!(w, "{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
         }
     }
@@ -101,14 +123,15 @@ fn write_table(w: &mut impl Write, rows: &[SourceOut]) {
     }
     let width =
         |head: &str, cell: &dyn Fn(&SourceOut) -> usize| rows.iter().map(cell).max().unwrap_or(0).max(head.len());
-    let id_w = width("ID", &|r| r.id.chars().count());
+    let id_w = width("ID", &|r| r.short_id.chars().count());
     let date_w = width("DATE", &|r| r.date.as_deref().map_or(1, str::len));
     let fig_w = width("FIGURES", &|r| r.figures.to_string().len());
     let path_w = width("PATH", &|r| r.path.chars().count());
     let _ = writeln!(w, "{:id_w$}  {:date_w$}  {:>fig_w$}  {:path_w$}  TITLE", "ID", "DATE", "FIGURES", "PATH");
     for r in rows {
         let date = r.date.as_deref().unwrap_or("-");
-        let _ = writeln!(w, "{:id_w$}  {date:date_w$}  {:>fig_w$}  {:path_w$}  {}", r.id, r.figures, r.path, r.title);
+        let _ =
+            writeln!(w, "{:id_w$}  {date:date_w$}  {:>fig_w$}  {:path_w$}  {}", r.short_id, r.figures, r.path, r.title);
     }
     let figures: usize = rows.iter().map(|r| r.figures).sum();
     let _ = writeln!(w, "{} sources, {figures} figures", rows.len());

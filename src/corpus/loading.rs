@@ -21,9 +21,12 @@ pub struct LoadReport {
     pub warnings: Vec<String>,
     /// How many sources came from the index cache unchanged.
     pub from_cache: usize,
+    /// Files in the source folders that are not read: not a supported format.
+    pub not_read: Vec<PathBuf>,
 }
 
-const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
+/// The file extensions read as sources.
+pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
 
 /// Folders deeper than this under a source folder are not read.
 const MAX_DEPTH: usize = 32;
@@ -59,6 +62,8 @@ fn walk(folders: &[PathBuf], dirs: &[&Path], report: &mut LoadReport) -> Vec<Pat
     }
     out.sort();
     out.dedup();
+    report.not_read.sort();
+    report.not_read.dedup();
     out
 }
 
@@ -116,8 +121,12 @@ impl Walk<'_> {
             let Ok(kind) = entry.file_type() else { continue };
             if kind.is_dir() || (kind.is_symlink() && path.is_dir()) {
                 self.dir(&path, depth + 1);
-            } else if is_source_file(&path) && (!kind.is_symlink() || self.contained(&path).is_some()) {
-                self.out.push(path);
+            } else if !kind.is_symlink() || self.contained(&path).is_some() {
+                if is_source_file(&path) {
+                    self.out.push(path);
+                } else {
+                    self.report.not_read.push(path);
+                }
             }
         }
     }
@@ -128,8 +137,22 @@ pub fn is_source_file(path: &Path) -> bool {
     path.extension().and_then(|e| e.to_str()).is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
-/// Reads one source file.
+/// Why a file is not read as a source, when it is not: its format.
+pub fn not_read_reason(path: &Path) -> Option<String> {
+    if is_source_file(path) {
+        return None;
+    }
+    let format =
+        path.extension().map_or("a file with no extension".to_string(), |e| format!(".{}", e.to_string_lossy()));
+    Some(format!("not read: {format} is not a supported format (sources are .{})", EXTENSIONS.join(", .")))
+}
+
+/// Reads one source file; a file of a format the corpus does not read (an
+/// HTML page, a PDF) is refused, not read as raw text.
 pub fn load_file(path: &Path, synonyms: &Synonyms, conv: &Conventions) -> Result<Source, String> {
+    if let Some(why) = not_read_reason(path) {
+        return Err(format!("{}: {why}", path.display()));
+    }
     let file = input::read_text(path).map_err(|e| e.to_string())?;
     let mut s = Source::from_text(path, file.text, synonyms, conv);
     s.warning = file.warning;

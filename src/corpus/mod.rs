@@ -18,7 +18,7 @@ pub use extra::Extra;
 pub use figure::CompactFigure;
 pub use loading::{
     discover, discover_under, is_source_file, load_file, load_folders, load_folders_cached, load_folders_except,
-    LoadReport,
+    not_read_reason, LoadReport, EXTENSIONS as SOURCE_EXTENSIONS,
 };
 pub use source::{Source, SourceFigure};
 pub use unit::Unit;
@@ -154,15 +154,27 @@ impl Corpus {
         }
     }
 
-    /// The shortest prefix of `id` (at least three characters) that names it
-    /// alone — what messages show.
+    /// How a source is named to people — in messages, hover, completion and
+    /// `sources`: the shortest run of whole words its id (the file's stem)
+    /// begins with that names it alone, as a citation key resolves it
+    /// (`000_c28523b1df8d3a93` → `000`, `harbour` → `harbour`, and
+    /// `harbour-fleet` beside `harbour-tugs` stays whole). Never a cut word:
+    /// `har` for `harbour` reads as something else.
     pub fn short_id(&self, id: &str) -> String {
-        for n in 3.min(id.len())..=id.len() {
-            if !id.is_char_boundary(n) {
-                continue;
-            }
-            if self.slots.ids_with_prefix(&id[..n], 2).len() == 1 {
-                return id[..n].to_string();
+        let ends = id
+            .char_indices()
+            .filter(|&(i, c)| i > 0 && !c.is_alphanumeric() && id[..i].ends_with(char::is_alphanumeric))
+            .map(|(i, _)| i)
+            .chain(std::iter::once(id.len()));
+        for n in ends {
+            let prefix = &id[..n];
+            // an exact id wins over a prefix, as in `resolve_id`
+            let names_it = match self.slots.with_id(prefix) {
+                Some(s) => s.id == id,
+                None => self.slots.ids_with_prefix(prefix, 2).len() == 1,
+            };
+            if names_it {
+                return prefix.to_string();
             }
         }
         id.to_string()
@@ -319,6 +331,33 @@ mod tests {
     fn source(name: &str, text: &str) -> Source {
         let s = Settings::default();
         Source::from_text(Path::new(name), text.to_string(), &s.synonyms, &s.conventions)
+    }
+
+    #[test]
+    fn short_ids_are_whole_words_that_name_one_source() {
+        let names = [
+            "000_c28523b1df8d3a93.txt",
+            "001_caefc18a87431509.txt",
+            "harbour.txt",
+            "harbour-fleet.txt",
+            "harbour-fleet-2021.txt",
+            "clinics.md",
+            "ferries_2020.md",
+        ];
+        let corpus = Corpus::from_sources(names.iter().map(|n| source(n, "Title\n\nSome 5 boats.\n")).collect());
+        let short = |id: &str| corpus.short_id(id);
+        assert_eq!(short("000_c28523b1df8d3a93"), "000");
+        // the whole stem, not "har" or "cli": a cut word reads as something else
+        assert_eq!(short("clinics"), "clinics");
+        assert_eq!(short("ferries_2020"), "ferries");
+        // an exact id wins, as a citation key resolves it
+        assert_eq!(short("harbour"), "harbour");
+        assert_eq!(short("harbour-fleet"), "harbour-fleet");
+        assert_eq!(short("harbour-fleet-2021"), "harbour-fleet-2021");
+        // and every short id resolves back to its source
+        for s in corpus.sources() {
+            assert_eq!(corpus.resolve_id(&short(&s.id)).map(|r| r.id.as_str()), Ok(s.id.as_str()));
+        }
     }
 
     fn query(text: &str) -> Query {

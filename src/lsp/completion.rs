@@ -16,7 +16,9 @@ const MAX_ITEMS: usize = 200;
 
 /// The citation key being typed at `offset`: the range after the `@` (to
 /// the end of the key, which may go on past the cursor) and the part
-/// before the cursor. `None` outside an open `[...@` group.
+/// before the cursor. `None` outside an open `[...@` group. As in Pandoc,
+/// punctuation is part of a key only inside it: a full stop or colon after
+/// the key (`[@.`, `[@004:`) stays outside the range a completion replaces.
 pub fn key_at(text: &str, offset: usize) -> Option<(Range<usize>, &str)> {
     let offset = floor_char_boundary(text, offset);
     let is_key = |c: char| c.is_alphanumeric() || "_:.#$%&+?<>~/-".contains(c);
@@ -37,7 +39,8 @@ pub fn key_at(text: &str, offset: usize) -> Option<(Range<usize>, &str)> {
         return None;
     }
     let rest = &text[offset..];
-    let end = offset + (rest.len() - rest.trim_start_matches(is_key).len());
+    let after = &rest[..rest.len() - rest.trim_start_matches(is_key).len()];
+    let end = offset + after.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '_').len();
     Some((start..end, &text[start..offset]))
 }
 
@@ -67,8 +70,9 @@ pub fn items(corpus: &Corpus, typed: &str, edit: tower_lsp_server::ls_types::Ran
             kind: Some(CompletionItemKind::REFERENCE),
             detail: Some(format!("{} · {date}", src.title)),
             sort_text: Some(src.id.clone()),
-            // the server filtered already: clients keep every item
-            filter_text: Some(if id.starts_with(typed) { id.clone() } else { typed.to_string() }),
+            // clients that filter on their own (Neovim, Helix) match what is typed against
+            // the id and the title words alike, as the server does
+            filter_text: Some(format!("{id} {}", src.title)),
             text_edit: Some(CompletionTextEdit::Edit(TextEdit { range: edit, new_text: id })),
             data: Some(serde_json::json!({ "path": src.path })),
             ..Default::default()
@@ -84,7 +88,7 @@ pub fn resolve(corpus: &Corpus, mut item: CompletionItem) -> CompletionItem {
     if let Some(src) = path.and_then(|p| corpus.by_path(&p).cloned()) {
         item.documentation = Some(Documentation::MarkupContent(MarkupContent {
             kind: MarkupKind::Markdown,
-            value: hover::citation_card(&src),
+            value: hover::citation_card(&src, &corpus.short_id(&src.id)),
         }));
     }
     item
@@ -106,5 +110,15 @@ mod tests {
         assert_eq!(key_at("done [@004] @", 13), None);
         assert_eq!(key_at("[x]\n@", 5), None);
         assert_eq!(key_at("é[@", 99), Some((4..4, "")));
+    }
+
+    #[test]
+    fn punctuation_after_a_key_is_not_replaced() {
+        // `networks [@.` with the cursor after the `@`: the full stop stays
+        assert_eq!(key_at("networks [@.", 11), Some((11..11, "")));
+        assert_eq!(key_at("see [@00.] x", 7), Some((6..8, "0")));
+        assert_eq!(key_at("see [@00:. x", 6), Some((6..8, "")));
+        // inside a key it belongs to the key
+        assert_eq!(key_at("see [@smith.2020] x", 8), Some((6..16, "sm")));
     }
 }

@@ -9,7 +9,7 @@
 
 use super::convert::{path_to_uri, source_range, Doc, Encoding};
 use super::state::Analysis;
-use crate::check::FigureCheck;
+use crate::check::{FigureCheck, NoteCheck};
 use crate::config::{Code, Level, Severity};
 use crate::verdict::{Evidence, Judgement, Stance};
 use rayon::prelude::*;
@@ -111,7 +111,10 @@ pub fn to_json(a: &Analysis, doc: &Doc, levels: &Severity, related: bool, memo: 
     }
     let made: Vec<(usize, Kept)> = missing
         .par_iter()
-        .map(|f| (key(f), (f.judgement.clone(), verdict_body(&f.judgement, doc, levels, related.then_some(&uris)))))
+        .map(|f| {
+            let body = verdict_body(&f.judgement, &a.check, doc, levels, related.then_some(&uris));
+            (key(f), (f.judgement.clone(), body))
+        })
         .collect();
     let mut bodies: HashMap<usize, Kept> = HashMap::with_capacity(a.check.figures.len());
     for f in &a.check.figures {
@@ -144,7 +147,13 @@ pub fn to_json(a: &Analysis, doc: &Doc, levels: &Severity, related: bool, memo: 
 
 /// A judgement's diagnostic body (with its passages when `uris` is given),
 /// or none when its verdict's level is off.
-fn verdict_body(j: &Judgement, doc: &Doc, levels: &Severity, uris: Option<&Uris>) -> Option<Arc<[u8]>> {
+fn verdict_body(
+    j: &Judgement,
+    check: &NoteCheck,
+    doc: &Doc,
+    levels: &Severity,
+    uris: Option<&Uris>,
+) -> Option<Arc<[u8]>> {
     let code = Code::of_verdict(j.verdict);
     let sev = severity(levels, code)?;
     let mut message = j.message.clone();
@@ -152,11 +161,11 @@ fn verdict_body(j: &Judgement, doc: &Doc, levels: &Severity, uris: Option<&Uris>
         message.push('\n');
         message.push_str(n);
     }
-    let related = uris.map(|uris| passages(j).filter_map(|e| related_passage(e, doc, uris)).collect());
+    let related = uris.map(|uris| passages(j).filter_map(|e| related_passage(e, check, doc, uris)).collect());
     Some(Arc::from(body(sev, code, &message, related)))
 }
 
-fn related_passage(e: &Evidence, doc: &Doc, uris: &Uris) -> Option<DiagnosticRelatedInformation> {
+fn related_passage(e: &Evidence, check: &NoteCheck, doc: &Doc, uris: &Uris) -> Option<DiagnosticRelatedInformation> {
     let src = &e.source;
     let stance = match e.stance {
         Stance::Supports => "supports",
@@ -167,7 +176,7 @@ fn related_passage(e: &Evidence, doc: &Doc, uris: &Uris) -> Option<DiagnosticRel
             uri: uris.get(src.path.as_path())?.clone()?,
             range: source_range(src, &e.source_figure().figure.span(), doc.encoding)?,
         },
-        message: format!("{} {stance}: {}", short(&src.id), e.excerpt()),
+        message: format!("{} {stance}: {}", check.short_id(&src.id), e.excerpt()),
     })
 }
 
@@ -180,10 +189,6 @@ fn capitalise(s: &str) -> String {
 }
 
 /// The id as messages show it: "004" for "004_373bdf90062bec4d".
-fn short(id: &str) -> &str {
-    id.split_once('_').map(|(a, _)| a).filter(|a| a.len() >= 3).unwrap_or(id)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

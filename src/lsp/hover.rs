@@ -3,13 +3,13 @@
 //! file:line link; on a citation, the source's title, date and opening.
 
 use super::convert::path_to_uri;
-use crate::check::FigureCheck;
+use crate::check::{FigureCheck, NoteCheck};
 use crate::corpus::Source;
 use crate::report::{self, collapse};
 use crate::verdict::{Evidence, Stance, Verdict};
 
-/// The Markdown card for a figure.
-pub fn figure_card(f: &FigureCheck, note_text: &str) -> String {
+/// The Markdown card for a figure of the note checked as `check`.
+pub fn figure_card(f: &FigureCheck, check: &NoteCheck, note_text: &str) -> String {
     let j = &f.judgement;
     let title = match j.verdict {
         Verdict::Supported => "✓ **Supported**",
@@ -23,7 +23,7 @@ pub fn figure_card(f: &FigureCheck, note_text: &str) -> String {
     }
     for e in j.evidence.iter().take(5) {
         s.push_str("\n---\n\n");
-        s.push_str(&passage(e));
+        s.push_str(&passage(e, check.short_id(&e.source.id)));
     }
     for n in j.notes.iter().chain(f.citation_warning.iter()) {
         s.push_str(&format!("\n> ⚠ {n}\n"));
@@ -31,8 +31,9 @@ pub fn figure_card(f: &FigureCheck, note_text: &str) -> String {
     s
 }
 
-/// One quoted passage: stance, the sentence with the figure in bold, source.
-fn passage(e: &Evidence) -> String {
+/// One quoted passage: the source (by its short id) and its stance, the
+/// sentence with the figure in bold.
+fn passage(e: &Evidence, short_id: &str) -> String {
     let src = &e.source;
     let fig = &e.source_figure().figure;
     let sentence = &fig.sentence();
@@ -51,7 +52,7 @@ fn passage(e: &Evidence) -> String {
     let date = src.date.map(|d| format!(", {}", d.display())).unwrap_or_default();
     let mut quote = format!("> {}{}**{}**{}{}\n", before, space(&before), bold, space_before(&after), after);
     quote = quote.replace("\n\n", "\n");
-    format!("*{} {stance}* — {}{date} — {link}\n\n{quote}", src.id, escape(&src.title))
+    format!("*{} {stance}* — {}{date} — {link}\n\n{quote}", escape(short_id), escape(&src.title))
 }
 
 fn space(s: &str) -> &'static str {
@@ -78,13 +79,19 @@ fn file_name(src: &Source) -> String {
     src.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| src.id.clone())
 }
 
-/// The Markdown card for a cited source; its opening lines are read from
-/// the file as it is now (only figures' sentences are kept in memory).
-pub fn citation_card(src: &Source) -> String {
+/// The Markdown card for a cited source, cited as `@short_id`; its opening
+/// lines are read from the file as it is now (only figures' sentences are
+/// kept in memory).
+pub fn citation_card(src: &Source, short_id: &str) -> String {
     let date = src.date.map(|d| format!(" — {}", d.display())).unwrap_or_default();
     let text = crate::input::read_text(&src.path).map(|f| f.text).unwrap_or_default();
     let opening: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).skip(1).take(3).collect();
-    let mut s = format!("**{}**{date}\n\n`{}` · {} figures\n\n", escape(&src.title), file_name(src), src.figures.len());
+    let mut s = format!(
+        "**{}**{date}\n\n`@{short_id}` · `{}` · {} figures\n\n",
+        escape(&src.title),
+        file_name(src),
+        src.figures.len()
+    );
     for l in opening {
         let l: String = l.chars().take(300).collect();
         s.push_str(&format!("> {l}\n>\n"));

@@ -9,7 +9,7 @@ use crate::corpus::Source;
 use crate::text::{lines::LineIndex, Format};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use tower_lsp_server::ls_types::{GotoDefinitionResponse, Location, LocationLink, Uri};
+use tower_lsp_server::ls_types::{DocumentLink, GotoDefinitionResponse, Location, LocationLink, Uri};
 
 /// The figure of an analysis whose span holds `offset`.
 pub fn figure_at(a: &Analysis, offset: usize) -> Option<&FigureCheck> {
@@ -20,6 +20,25 @@ pub fn figure_at(a: &Analysis, offset: usize) -> Option<&FigureCheck> {
 pub fn citation_at(a: &Analysis, offset: usize) -> Option<(&Citation, &Arc<Source>)> {
     let c = a.check.citations.iter().find(|c| c.range.start <= offset && offset <= c.range.end)?;
     Some((c, c.source.as_ref()?))
+}
+
+/// A document link on every citation that names a source (`[@004]`, or a
+/// Markdown link to a source file), to that file, its title as the tooltip.
+pub fn citation_links(a: &Analysis, doc: &Doc) -> Vec<DocumentLink> {
+    a.check
+        .citations
+        .iter()
+        .filter_map(|c| {
+            let src = c.source.as_ref()?;
+            let date = src.date.map(|d| format!(", {}", d.display())).unwrap_or_default();
+            Some(DocumentLink {
+                range: doc.range(&c.range),
+                target: Some(path_to_uri(&src.path)?),
+                tooltip: Some(format!("{} — {}{date}", a.check.short_id(&src.id), src.title)),
+                data: None,
+            })
+        })
+        .collect()
 }
 
 /// Definition of a figure: its evidence passages.
@@ -71,6 +90,17 @@ pub fn citation_definition(src: &Source, encoding: Encoding) -> Option<GotoDefin
 /// any figure of the source) supports or contradicts, in open notes and in
 /// notes on disk under the workspace root.
 pub fn references(state: &State, source_path: &Path, fig: Option<usize>) -> Vec<Location> {
+    gather(state, source_path, fig, true)
+}
+
+/// The note figures a source bears on in the open notes only, from their
+/// latest analyses (no note read or checked): cheap enough for a code lens,
+/// which clients ask for again after every analysis.
+pub fn open_references(state: &State, source_path: &Path) -> Vec<Location> {
+    gather(state, source_path, None, false)
+}
+
+fn gather(state: &State, source_path: &Path, fig: Option<usize>, on_disk: bool) -> Vec<Location> {
     let encoding = state.encoding();
     let mut out = Vec::new();
     let mut seen: Vec<PathBuf> = Vec::new();
@@ -92,6 +122,9 @@ pub fn references(state: &State, source_path: &Path, fig: Option<usize>) -> Vec<
         for f in a.check.figures.iter().filter(|f| cites(f)) {
             out.push(Location { uri: uri.clone(), range: doc.range(&f.figure.span) });
         }
+    }
+    if !on_disk {
+        return out;
     }
     // notes on disk
     let (root, settings) = {

@@ -173,6 +173,10 @@ impl LanguageServer for Backend {
                 }),
                 document_symbol_provider: Some(OneOf::Left(true)),
                 workspace_symbol_provider: Some(OneOf::Left(true)),
+                document_link_provider: Some(DocumentLinkOptions {
+                    resolve_provider: Some(false),
+                    work_done_progress_options: Default::default(),
+                }),
                 ..Default::default()
             },
             server_info: Some(ServerInfo {
@@ -320,10 +324,10 @@ impl LanguageServer for Backend {
             range: Some(range),
         };
         if let Some(f) = navigation::figure_at(&a, offset) {
-            return Ok(Some(card(hover::figure_card(f, &a.text), doc.range(&f.figure.span))));
+            return Ok(Some(card(hover::figure_card(f, &a.check, &a.text), doc.range(&f.figure.span))));
         }
         let Some((c, src)) = navigation::citation_at(&a, offset) else { return Ok(None) };
-        Ok(Some(card(hover::citation_card(src), doc.range(&c.range))))
+        Ok(Some(card(hover::citation_card(src, a.check.short_id(&src.id)), doc.range(&c.range))))
     }
 
     async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
@@ -375,7 +379,15 @@ impl LanguageServer for Backend {
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
         let uri = params.text_document.uri;
-        Ok(self.analysis(&uri).map(|a| vec![lens::lens(&a, &uri)]))
+        if let Some(a) = self.analysis(&uri) {
+            return Ok(Some(vec![lens::lens(&a, &uri)]));
+        }
+        // a source file: how many figures of the open notes it bears on
+        let Some(path) = uri_to_path(&uri) else { return Ok(None) };
+        if read(&self.state.corpus).by_path(&path).is_none() {
+            return Ok(None);
+        }
+        Ok(Some(vec![lens::source_lens(&navigation::open_references(&self.state, &path))]))
     }
 
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
@@ -409,6 +421,12 @@ impl LanguageServer for Backend {
         Ok(Some(DocumentSymbolResponse::Nested(symbols::document(&a, &doc))))
     }
 
+    async fn document_link(&self, params: DocumentLinkParams) -> Result<Option<Vec<DocumentLink>>> {
+        let Some(a) = self.analysis(&params.text_document.uri) else { return Ok(None) };
+        let doc = Doc { text: &a.text, lines: &a.lines, encoding: self.state.encoding() };
+        Ok(Some(navigation::citation_links(&a, &doc)))
+    }
+
     async fn symbol(&self, params: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
         let synonyms = read(&self.state.workspace).settings.synonyms.clone();
         let found = symbols::workspace(&read(&self.state.corpus), &params.query, &synonyms, self.state.encoding());
@@ -418,10 +436,18 @@ impl LanguageServer for Backend {
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
         let uri = params.text_document_position.text_document.uri;
         let pos = params.text_document_position.position;
+        // on a citation in a note: every note figure the cited source bears on
+        let cited = self.analysis(&uri).and_then(|a| {
+            let doc = Doc { text: &a.text, lines: &a.lines, encoding: self.state.encoding() };
+            navigation::citation_at(&a, doc.offset(pos)).map(|(_, src)| src.path.clone())
+        });
         let Some(path) = uri_to_path(&uri) else { return Ok(None) };
         let state = self.state.clone();
         let encoding = state.encoding();
         let job = tokio::task::spawn_blocking(move || {
+            if let Some(source) = cited {
+                return Some(navigation::references(&state, &source, None));
+            }
             let src = read(&state.corpus).by_path(&path).cloned()?;
             let offset = source_offset(&src, pos, encoding);
             let fig = offset.and_then(|o| navigation::source_figure_at(&src, o));

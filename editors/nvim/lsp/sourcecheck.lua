@@ -22,6 +22,16 @@ return {
   get_language_id = function(_, filetype)
     return filetype == 'text' and 'plaintext' or filetype
   end,
+  -- `gd` goes to the source passage (vim.lsp.buf.definition) unless `gd` is
+  -- mapped already, and the code lens is shown and refreshed after each
+  -- analysis; override on_attach to have neither.
+  on_attach = function(_, bufnr)
+    local ok, sourcecheck = pcall(require, 'sourcecheck')
+    if ok then
+      sourcecheck.set_keymaps(bufnr)
+      sourcecheck.enable_codelens(bufnr)
+    end
+  end,
   -- Example: { sources = { 'seeds' }, severity = { contradicted = 'error' }, inlayHints = true }
   init_options = vim.empty_dict(),
   -- Example: { sourcecheck = { severity = { supported = 'off' } } }. Left empty

@@ -341,6 +341,22 @@ local function run()
     check(in_spans(sentences_with(line, '1,000'), pos[2]),
       'cursor is on the sentence containing "1,000"', line)
   end
+
+  -- 6. `gd`, as a person types it, goes to the source passage too.
+  vim.cmd('buffer ' .. buf)
+  vim.api.nvim_win_set_cursor(0, { lnum + 1, col + 3 })
+  local gd = vim.fn.maparg('gd', 'n', false, true)
+  check(gd.buffer == 1, '`gd` is mapped in the note buffer', vim.inspect(gd))
+  vim.api.nvim_feedkeys(vim.api.nvim_replace_termcodes('gd', true, false, true), 'mx', false)
+  local gd_jumped = wait_for(function()
+    return vim.api.nvim_get_current_buf() ~= buf
+  end)
+  if gd_jumped and vim.bo.buftype == 'quickfix' then
+    vim.cmd('cc 1')
+  end
+  check(gd_jumped and is_source_file(vim.api.nvim_buf_get_name(0)), '`gd` opens the source article',
+    vim.api.nvim_buf_get_name(0))
+  vim.cmd('buffer ' .. buf)
 end
 
 -- A plain-text note (filetype text) is checked too, sent as languageId "plaintext".

@@ -5,7 +5,14 @@ import {
   LanguageClientOptions,
   ServerOptions,
 } from "vscode-languageclient/node";
-import { ExpandContext, SourcecheckSettings, buildInitializationOptions, didChangeConfigurationSettings, readSettings } from "./settings";
+import {
+  ExpandContext,
+  SourcecheckSettings,
+  buildInitializationOptions,
+  didChangeConfigurationSettings,
+  readSettings,
+  userValue,
+} from "./settings";
 import { SETTING, resolveServerPath } from "./serverPath";
 
 const CLIENT_ID = "sourcecheck";
@@ -17,7 +24,9 @@ let starting: Promise<void> | undefined;
 
 function currentSettings(scope?: vscode.ConfigurationScope): SourcecheckSettings {
   const config = vscode.workspace.getConfiguration("sourcecheck", scope);
-  return readSettings(<T>(key: string, defaultValue: T) => config.get<T>(key, defaultValue));
+  // inspect(), not get(): a declared default is not the user's setting, and
+  // must not override the workspace's sourcecheck.toml
+  return readSettings((key: string) => userValue(config.inspect(key)));
 }
 
 function expandContext(): ExpandContext {

@@ -44,7 +44,11 @@ function vscodeStub(settings: Record<string, unknown>, rec: Recorded): unknown {
     },
     workspace: {
       workspaceFolders: undefined,
-      getConfiguration: () => ({ get: <T>(key: string, def: T): T => (key in settings ? (settings[key] as T) : def) }),
+      // as VS Code answers: a user value only for what was set
+      getConfiguration: () => ({
+        get: <T>(key: string, def: T): T => (key in settings ? (settings[key] as T) : def),
+        inspect: (key: string) => ({ key, ...(key in settings ? { globalValue: settings[key] } : {}) }),
+      }),
       onDidChangeConfiguration: () => disposable,
     },
     commands: {

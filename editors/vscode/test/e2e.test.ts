@@ -14,7 +14,7 @@ import { pathToFileURL, fileURLToPath } from "node:url";
 import { after, before, describe, it } from "node:test";
 import { MessageConnection, StreamMessageReader, StreamMessageWriter, createMessageConnection } from "vscode-jsonrpc/node";
 import { buildInitializationOptions, didChangeConfigurationSettings, readSettings } from "../src/settings";
-import { manifestGetter, packageRoot } from "./manifest";
+import { packageRoot, userGetter } from "./manifest";
 
 const repo = path.resolve(packageRoot, "..", "..");
 const BIN = process.env.SOURCECHECK_BIN || path.join(repo, "target", "debug", "sourcecheck");
@@ -161,6 +161,32 @@ class Server {
   }
 }
 
+/** `initialize` params as vscode-languageclient sends them (the parts the server reads). */
+function initializeParams(ws: string, initializationOptions: unknown, trace: string): Record<string, unknown> {
+  const rootUri = pathToFileURL(ws).href;
+  return {
+    processId: process.pid,
+    clientInfo: { name: "sourcecheck-vscode-test" },
+    rootUri,
+    rootPath: ws,
+    workspaceFolders: [{ uri: rootUri, name: path.basename(ws) }],
+    initializationOptions,
+    capabilities: {
+      general: { positionEncodings: ["utf-16"] },
+      workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true } },
+      textDocument: {
+        synchronization: { didSave: true, dynamicRegistration: true },
+        hover: { contentFormat: ["markdown", "plaintext"], dynamicRegistration: true },
+        definition: { linkSupport: true, dynamicRegistration: true },
+        publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true },
+        inlayHint: { dynamicRegistration: true },
+      },
+      window: { workDoneProgress: true },
+    },
+    trace,
+  };
+}
+
 describe("sourcecheck lsp, started as the VS Code extension starts it", () => {
   let ws: string;
   let server: Server;
@@ -179,31 +205,13 @@ describe("sourcecheck lsp, started as the VS Code extension starts it", () => {
 
     server = new Server(BIN, ws);
     // Exactly what the extension sends for a user who changed no setting.
-    const settings = readSettings(manifestGetter());
+    const settings = readSettings(userGetter());
     const initializationOptions = buildInitializationOptions(settings, { workspaceFolder: ws });
     server.options = initializationOptions;
-    const rootUri = pathToFileURL(ws).href;
-    const init = await server.request<{ capabilities: Record<string, unknown> }>("initialize", {
-      processId: process.pid,
-      clientInfo: { name: "sourcecheck-vscode-test" },
-      rootUri,
-      rootPath: ws,
-      workspaceFolders: [{ uri: rootUri, name: path.basename(ws) }],
-      initializationOptions,
-      capabilities: {
-        general: { positionEncodings: ["utf-16"] },
-        workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true } },
-        textDocument: {
-          synchronization: { didSave: true, dynamicRegistration: true },
-          hover: { contentFormat: ["markdown", "plaintext"], dynamicRegistration: true },
-          definition: { linkSupport: true, dynamicRegistration: true },
-          publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true },
-          inlayHint: { dynamicRegistration: true },
-        },
-        window: { workDoneProgress: true },
-      },
-      trace: settings.trace.server,
-    });
+    const init = await server.request<{ capabilities: Record<string, unknown> }>(
+      "initialize",
+      initializeParams(ws, initializationOptions, settings.trace.server),
+    );
     assert.ok(init.capabilities, "initialize result has capabilities");
     await server.conn.sendNotification("initialized", {});
     await server.conn.sendNotification("textDocument/didOpen", {
@@ -292,7 +300,7 @@ describe("sourcecheck lsp, started as the VS Code extension starts it", () => {
   it("didChangeConfiguration with changed settings re-publishes with the new severities", async () => {
     await server.waitFor("a contradicted diagnostic", contradicted);
     const supportedBefore = server.diagnostics.get(noteUri)?.filter((d) => d.code === "supported") ?? [];
-    const settings = readSettings(manifestGetter({ "severity.contradicted": "error", "severity.supported": "off" }));
+    const settings = readSettings(userGetter({ "severity.contradicted": "error", "severity.supported": "off" }));
     server.options = buildInitializationOptions(settings, { workspaceFolder: ws });
     await server.conn.sendNotification("workspace/didChangeConfiguration", {
       settings: didChangeConfigurationSettings(settings, { workspaceFolder: ws }),
@@ -306,5 +314,62 @@ describe("sourcecheck lsp, started as the VS Code extension starts it", () => {
       const supported = server.diagnostics.get(noteUri)?.filter((x) => x.code === "supported") ?? [];
       assert.deepEqual(supported, [], "severity.supported = off hides supported figures");
     }
+  });
+});
+
+describe("a workspace's sourcecheck.toml, with a VS Code user who set nothing", () => {
+  let ws: string;
+  let server: Server;
+  let noteUri: string;
+  const text = NOTE + "Roughly 900 tourists visited the lighthouse.\n";
+
+  before(async () => {
+    ws = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "sourcecheck-vscode-toml-")));
+    fs.cpSync(SEEDS, path.join(ws, "seeds"), { recursive: true });
+    fs.writeFileSync(
+      path.join(ws, "sourcecheck.toml"),
+      'inlay_hints = true\n\n[severity]\nsupported = "off"\nunsourced = "warning"\n',
+    );
+    const notePath = path.join(ws, "notes.md");
+    fs.writeFileSync(notePath, text);
+    noteUri = pathToFileURL(notePath).href;
+    server = new Server(BIN, ws);
+    const settings = readSettings(userGetter());
+    const initializationOptions = buildInitializationOptions(settings, { workspaceFolder: ws });
+    server.options = initializationOptions;
+    await server.request("initialize", initializeParams(ws, initializationOptions, settings.trace.server));
+    await server.conn.sendNotification("initialized", {});
+    await server.conn.sendNotification("textDocument/didOpen", {
+      textDocument: { uri: noteUri, languageId: "markdown", version: 1, text },
+    });
+  });
+
+  after(async () => {
+    server?.conn.dispose();
+    server?.proc.kill();
+    if (ws) {
+      fs.rmSync(ws, { recursive: true, force: true });
+    }
+  });
+
+  it("keeps the file's severities and inlay hints", async () => {
+    const diags = await server.waitFor("diagnostics with the unsourced figure", () => {
+      const d = server.diagnostics.get(noteUri);
+      return d?.some((x) => x.code === "unsourced") && d.some((x) => x.code === "contradicted") ? d : undefined;
+    });
+    const unsourced = diags.find((d) => d.code === "unsourced")!;
+    assert.equal(unsourced.severity, 2, "unsourced = warning, from sourcecheck.toml");
+    assert.deepEqual(unsourced.range, rangeOf(text, "Roughly 900 tourists"));
+    assert.deepEqual(
+      diags.filter((d) => d.code === "supported"),
+      [],
+      "supported = off, from sourcecheck.toml (the note's 45,000 is supported)",
+    );
+    const end = { line: text.split("\n").length, character: 0 };
+    const hints = await server.request<unknown[] | null>("textDocument/inlayHint", {
+      textDocument: { uri: noteUri },
+      range: { start: { line: 0, character: 0 }, end },
+    });
+    assert.ok(Array.isArray(hints) && hints.length === 3, `inlay_hints = true, from sourcecheck.toml: ${JSON.stringify(hints)}`);
   });
 });

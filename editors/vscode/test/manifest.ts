@@ -1,5 +1,5 @@
-// The extension manifest, and a settings getter that answers like VS Code
-// does for a user who changed nothing: each setting's declared default.
+// The extension manifest, and a settings getter that answers like VS Code's
+// inspect() does: a value only for what the user set.
 
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -11,13 +11,8 @@ export const packageRoot = path.resolve(__dirname, "..", "..");
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const manifest: any = JSON.parse(fs.readFileSync(path.join(packageRoot, "package.json"), "utf8"));
 
-export function manifestGetter(overrides: Record<string, unknown> = {}): SettingGetter {
-  const props = manifest.contributes.configuration.properties;
-  return <T>(key: string, def: T): T => {
-    if (key in overrides) {
-      return overrides[key] as T;
-    }
-    const p = props[`sourcecheck.${key}`];
-    return p && "default" in p ? (p.default as T) : def;
-  };
+/** The user's values as `inspect()` gives them: only `overrides` are set;
+ * every other setting has its declared default and no user value. */
+export function userGetter(overrides: Record<string, unknown> = {}): SettingGetter {
+  return (key: string): unknown => (key in overrides ? overrides[key] : undefined);
 }

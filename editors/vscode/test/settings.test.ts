@@ -12,13 +12,10 @@ import {
   buildInitializationOptions,
   didChangeConfigurationSettings,
   readSettings,
+  userValue,
 } from "../src/settings";
 import { bundledServerPath, resolveServerPath } from "../src/serverPath";
-import { manifest, manifestGetter } from "./manifest";
-
-function getterFrom(values: Record<string, unknown>) {
-  return <T>(key: string, def: T): T => (key in values ? (values[key] as T) : def);
-}
+import { manifest, packageRoot, userGetter } from "./manifest";
 
 describe("settings", () => {
   it("package.json declares every setting with the module's defaults", () => {
@@ -38,6 +35,18 @@ describe("settings", () => {
     }
   });
 
+  it("package.json decides on every dependency's install script, so npm ci warns of none", () => {
+    const lock = JSON.parse(fs.readFileSync(path.join(packageRoot, "package-lock.json"), "utf8"));
+    const withScripts = Object.entries(lock.packages as Record<string, { hasInstallScript?: boolean }>)
+      .filter(([, p]) => p.hasInstallScript)
+      .map(([where]) => where.slice(where.lastIndexOf("node_modules/") + "node_modules/".length))
+      .sort();
+    assert.deepEqual(withScripts, ["@vscode/vsce-sign", "esbuild", "keytar"]);
+    // denied: the build uses esbuild's platform package as installed (no postinstall needed), packaging
+    // neither signs (vsce-sign) nor stores publishing credentials (keytar, optional, not installed on Linux)
+    assert.deepEqual(manifest.allowScripts, { esbuild: false, "@vscode/vsce-sign": false, keytar: false });
+  });
+
   it("package.json declares the commands and activation", () => {
     const commands = manifest.contributes.commands.map((c: { command: string; title: string }) => [c.command, c.title]);
     assert.deepEqual(commands, [
@@ -48,18 +57,29 @@ describe("settings", () => {
     assert.equal(manifest.main, "./dist/extension.js");
   });
 
-  it("default settings give the server's default options", () => {
-    const opts = buildInitializationOptions(readSettings(manifestGetter()));
-    assert.deepEqual(opts, {
-      severity: { contradicted: "warning", unsourced: "information", supported: "hint", citation: "error" },
-      inlayHints: false,
-    });
-    assert.equal("sources" in opts, false, "no sources: the server reads seeds/ and sources/");
+  it("a user who set nothing sends nothing, so sourcecheck.toml decides", () => {
+    const opts = buildInitializationOptions(readSettings(userGetter()));
+    assert.deepEqual(opts, {});
+    assert.deepEqual(didChangeConfigurationSettings(readSettings(userGetter())), { sourcecheck: {} });
+  });
+
+  it("only the settings the user set are sent, a default-valued one too", () => {
+    const s = readSettings(userGetter({ "severity.unsourced": "information", inlayHints: false }));
+    assert.deepEqual(buildInitializationOptions(s), { severity: { unsourced: "information" }, inlayHints: false });
+  });
+
+  it("a user value is read from the narrowest scope that has one, never the declared default", () => {
+    const defaultOnly = { key: "sourcecheck.severity.supported", defaultValue: "hint" };
+    assert.equal(userValue(defaultOnly), undefined);
+    assert.equal(userValue(undefined), undefined);
+    assert.equal(userValue({ globalValue: "off", workspaceValue: "error" }), "error");
+    assert.equal(userValue({ globalValue: "off", workspaceValue: "error", workspaceFolderValue: "hint" }), "hint");
+    assert.equal(userValue({ globalValue: false }), false);
   });
 
   it("passes sources, severities and inlay hints through", () => {
     const s = readSettings(
-      getterFrom({
+      userGetter({
         sources: ["articles", "~/more", "${workspaceFolder}/x", ""],
         "severity.supported": "off",
         "severity.contradicted": "error",
@@ -69,17 +89,17 @@ describe("settings", () => {
     const opts = buildInitializationOptions(s, { workspaceFolder: "/ws", home: "/home/u" });
     assert.deepEqual(opts, {
       sources: ["articles", path.join("/home/u", "more"), "/ws/x"],
-      severity: { contradicted: "error", unsourced: "information", supported: "off", citation: "error" },
+      severity: { contradicted: "error", supported: "off" },
       inlayHints: true,
     });
     assert.deepEqual(didChangeConfigurationSettings(s, { workspaceFolder: "/ws", home: "/home/u" }), { sourcecheck: opts });
   });
 
   it("invalid values fall back to defaults", () => {
-    const s = readSettings(getterFrom({ "severity.unsourced": "loud", sources: "seeds", inlayHints: "yes", "trace.server": 3 }));
-    assert.equal(s.severity.unsourced, "information");
+    const s = readSettings(userGetter({ "severity.unsourced": "loud", sources: "seeds", inlayHints: "yes", "trace.server": 3 }));
+    assert.equal(s.severity.unsourced, undefined);
     assert.deepEqual(s.sources, []);
-    assert.equal(s.inlayHints, false);
+    assert.equal(s.inlayHints, undefined);
     assert.equal(s.trace.server, "off");
   });
 });

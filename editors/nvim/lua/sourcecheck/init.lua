@@ -34,6 +34,14 @@ M.defaults = {
   capabilities = nil,
   -- Start the server automatically for the filetypes above.
   autostart = true,
+  -- Map `gd` in attached buffers to vim.lsp.buf.definition() (the source
+  -- passage), unless `gd` is mapped already. Neovim maps only CTRL-] (through
+  -- 'tagfunc'); its own `gd` is "go to local declaration".
+  keymaps = true,
+  -- Show the server's code lens (the figure summary on the first line) and
+  -- refresh it whenever the buffer's diagnostics change, i.e. after every
+  -- analysis; Neovim 0.10 neither shows nor refreshes lenses by itself.
+  codelens = true,
 }
 
 M.options = nil
@@ -128,6 +136,49 @@ end
 
 local warned_missing = false
 
+--- Shows the code lens of buffer `bufnr` now and again each time its
+--- diagnostics change (the server publishes them after each analysis).
+function M.enable_codelens(bufnr)
+  if not (vim.lsp.codelens and vim.lsp.codelens.refresh) then
+    return false
+  end
+  local function refresh()
+    if vim.api.nvim_buf_is_valid(bufnr) and vim.api.nvim_buf_is_loaded(bufnr) then
+      -- 0.10 takes { bufnr }; older versions refresh the current buffer
+      pcall(vim.lsp.codelens.refresh, { bufnr = bufnr })
+    end
+  end
+  local group = vim.api.nvim_create_augroup('sourcecheck_codelens_' .. bufnr, { clear = true })
+  vim.api.nvim_create_autocmd('DiagnosticChanged', {
+    group = group,
+    buffer = bufnr,
+    callback = function()
+      vim.schedule(refresh)
+    end,
+    desc = 'sourcecheck: refresh the code lens after an analysis',
+  })
+  refresh()
+  return true
+end
+
+--- Buffer-local `gd` → vim.lsp.buf.definition() for buffer `bufnr`, unless
+--- the user mapped `gd` already (globally or for this buffer).
+function M.set_keymaps(bufnr)
+  for _, m in ipairs(vim.api.nvim_buf_get_keymap(bufnr, 'n')) do
+    if m.lhs == 'gd' then
+      return false
+    end
+  end
+  for _, m in ipairs(vim.api.nvim_get_keymap('n')) do
+    if m.lhs == 'gd' then
+      return false
+    end
+  end
+  vim.keymap.set('n', 'gd', vim.lsp.buf.definition,
+    { buffer = bufnr, desc = 'sourcecheck: go to the source passage (vim.lsp.buf.definition)' })
+  return true
+end
+
 -- Neovim 0.11 turned client functions into methods (client:notify()).
 local has_methods = vim.fn.has('nvim-0.11') == 1
 local function client_notify(client, method, params)
@@ -174,6 +225,12 @@ function M.attach(bufnr)
       return filetype == 'text' and 'plaintext' or filetype
     end,
     on_attach = function(client, b)
+      if opts.keymaps then
+        M.set_keymaps(b)
+      end
+      if opts.codelens then
+        M.enable_codelens(b)
+      end
       if opts.inlay_hints and vim.lsp.inlay_hint and vim.lsp.inlay_hint.enable then
         pcall(vim.lsp.inlay_hint.enable, true, { bufnr = b })
       end
