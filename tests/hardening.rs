@@ -347,3 +347,63 @@ fn citations_links_and_symlinks_never_read_outside_the_workspace_and_sources() {
 
     assert_eq!(client.shutdown_and_exit(), 0);
 }
+
+/// Sends `body` as one message, framed as given.
+fn send_body(client: &mut Client, body: &str) {
+    client.send_raw(format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes());
+}
+
+/// Waits for the error reply to a message sent raw (a response with no result).
+fn error_reply(client: &mut Client) -> Value {
+    client.message_where(|m| m.get("error").is_some() && m.get("method").is_none())
+}
+
+#[test]
+fn json_that_is_no_request_gets_invalid_request_with_its_id_and_the_server_answers_after_each() {
+    let (_ws, mut client, _fx, uri) = open_note(false, CONTRADICTED);
+    client.diagnostics_where(&uri, |d| !d.is_empty());
+    let cases = [
+        (r#"{}"#, Value::Null),
+        (r#"{"jsonrpc":"2.0","id":9223372036854775808,"method":"textDocument/hover"}"#, Value::Null),
+        (r#"{"jsonrpc":"2.0","id":1.5,"method":"textDocument/hover"}"#, Value::Null),
+        (r#"{"jsonrpc":"2.0","id":true,"method":"textDocument/hover"}"#, Value::Null),
+        (r#"{"jsonrpc":"2.0","id":[1],"method":"textDocument/hover"}"#, Value::Null),
+        (r#"{"jsonrpc":"2.0","id":{"a":1},"method":"textDocument/hover"}"#, Value::Null),
+        (r#"{"jsonrpc":"1.0","id":777,"method":"textDocument/hover"}"#, json!(777)),
+        (r#"{"jsonrpc":"2.0","id":"x-9","method":5}"#, json!("x-9")),
+        (r#"[1]"#, Value::Null),
+    ];
+    for (body, id) in cases {
+        send_body(&mut client, body);
+        let reply = error_reply(&mut client);
+        assert_eq!(reply["error"]["code"], -32600, "{body}: {reply}");
+        assert_eq!(reply["id"], id, "{body}: {reply}");
+        assert!(reply["error"]["message"].as_str().unwrap_or("").starts_with("Invalid request: "), "{reply}");
+        // alive and answering
+        let hover = client.request("textDocument/hover", at(&uri, 2, 20));
+        assert!(hover["contents"]["value"].as_str().unwrap_or("").contains("Contradicted"), "after {body}: {hover}");
+        client.backlog.clear();
+    }
+    assert_eq!(client.shutdown_and_exit(), 0);
+}
+
+#[test]
+fn a_header_line_with_no_end_is_skipped_in_bounded_memory_and_the_server_goes_on() {
+    let (_ws, mut client, _fx, uri) = open_note(false, CONTRADICTED);
+    client.diagnostics_where(&uri, |d| !d.is_empty());
+    let before = client.rss_kib();
+    // 64 MiB of one header line, sent a MiB at a time
+    let chunk = vec![b'x'; 1 << 20];
+    for _ in 0..64 {
+        client.send_raw(&chunk);
+    }
+    let during = client.rss_kib();
+    client.send_raw(b"\r\n\r\n");
+    let reply = error_reply(&mut client);
+    assert_eq!(reply["error"]["code"], -32700, "{reply}");
+    assert_eq!(reply["error"]["message"], "Parse error: a header line over 4096 bytes");
+    let hover = client.request("textDocument/hover", at(&uri, 2, 20));
+    assert!(hover["contents"]["value"].as_str().unwrap_or("").contains("Contradicted"), "{hover}");
+    assert!(during < before + 16 * 1024, "RSS {before} KiB before, {during} KiB with the line");
+    assert_eq!(client.shutdown_and_exit(), 0);
+}
