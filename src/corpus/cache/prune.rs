@@ -85,7 +85,7 @@ fn kind_of(path: &Path) -> Kind {
 /// Up to the first 20 bytes of a file: magic, format version, build key.
 fn read_head(path: &Path) -> Option<Vec<u8>> {
     let mut head = Vec::with_capacity(20);
-    std::fs::File::open(path).ok()?.take(20).read_to_end(&mut head).ok()?;
+    crate::input::open_regular(path).ok()?.take(20).read_to_end(&mut head).ok()?;
     Some(head)
 }
 
