@@ -84,20 +84,20 @@ pub fn run(format: OutputFormat, paths: &[PathBuf]) -> i32 {
     let rows: Vec<SourceOut> = sources.iter().map(source_out).collect();
     let stdout = std::io::stdout();
     let mut w = stdout.lock();
-    match format {
-        OutputFormat::Text => write_table(&mut w, &rows),
-        OutputFormat::Json => {
-            let doc = serde_json::json!({ "sources": rows });
-            let _ = writeln!(w, "{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
-        }
+    let written = match format {
+        OutputFormat::Text => write_table(&mut w, &rows).and_then(|()| w.flush()),
+        OutputFormat::Json => super::write_json(&mut w, &serde_json::json!({ "sources": rows })),
+    };
+    match written {
+        Ok(()) => status,
+        Err(e) => super::output_failed(&e),
     }
-    status
 }
 
 /// Columns padded to their widest cell; the title last, unpadded.
-fn write_table(w: &mut impl Write, rows: &[SourceOut]) {
+fn write_table(w: &mut impl Write, rows: &[SourceOut]) -> std::io::Result<()> {
     if rows.is_empty() {
-        return;
+        return Ok(());
     }
     let width =
         |head: &str, cell: &dyn Fn(&SourceOut) -> usize| rows.iter().map(cell).max().unwrap_or(0).max(head.len());
@@ -105,11 +105,11 @@ fn write_table(w: &mut impl Write, rows: &[SourceOut]) {
     let date_w = width("DATE", &|r| r.date.as_deref().map_or(1, str::len));
     let fig_w = width("FIGURES", &|r| r.figures.to_string().len());
     let path_w = width("PATH", &|r| r.path.chars().count());
-    let _ = writeln!(w, "{:id_w$}  {:date_w$}  {:>fig_w$}  {:path_w$}  TITLE", "ID", "DATE", "FIGURES", "PATH");
+    writeln!(w, "{:id_w$}  {:date_w$}  {:>fig_w$}  {:path_w$}  TITLE", "ID", "DATE", "FIGURES", "PATH")?;
     for r in rows {
         let date = r.date.as_deref().unwrap_or("-");
-        let _ = writeln!(w, "{:id_w$}  {date:date_w$}  {:>fig_w$}  {:path_w$}  {}", r.id, r.figures, r.path, r.title);
+        writeln!(w, "{:id_w$}  {date:date_w$}  {:>fig_w$}  {:path_w$}  {}", r.id, r.figures, r.path, r.title)?;
     }
     let figures: usize = rows.iter().map(|r| r.figures).sum();
-    let _ = writeln!(w, "{} sources, {figures} figures", rows.len());
+    writeln!(w, "{} sources, {figures} figures", rows.len())
 }
