@@ -407,3 +407,81 @@ fn a_header_line_with_no_end_is_skipped_in_bounded_memory_and_the_server_goes_on
     assert!(during < before + 16 * 1024, "RSS {before} KiB before, {during} KiB with the line");
     assert_eq!(client.shutdown_and_exit(), 0);
 }
+
+#[test]
+fn thousands_of_watched_file_events_for_unchanged_sources_never_hold_up_a_request() {
+    let (ws, mut client, _fx, uri) = open_note(false, CONTRADICTED);
+    client.diagnostics_where(&uri, |d| !d.is_empty());
+    let seeds: Vec<String> = std::fs::read_dir(ws.root().join("seeds"))
+        .expect("seeds")
+        .flatten()
+        .map(|e| format!("file://{}", e.path().display()))
+        .collect();
+    for i in 0..2_000 {
+        let changes = json!({"changes": [{"uri": seeds[i % seeds.len()], "type": 2}]});
+        client.notify("workspace/didChangeWatchedFiles", changes);
+    }
+    let t = Instant::now();
+    let hover = client.request("textDocument/hover", at(&uri, 2, 20));
+    let took = t.elapsed();
+    assert!(hover["contents"]["value"].as_str().unwrap_or("").contains("Contradicted"), "{hover}");
+    assert!(took < Duration::from_secs(1), "hover took {took:?} behind 2,000 watch events");
+    assert_eq!(client.shutdown_and_exit(), 0);
+}
+
+/// A word of its own for article `i` ("qzbcdk"), to find it by.
+fn word_of(i: usize) -> String {
+    let letters: String = format!("{i:04}").bytes().map(|d| (b'b' + (d - b'0')) as char).collect();
+    format!("qz{letters}k")
+}
+
+#[test]
+fn sources_deleted_while_the_first_index_runs_leave_it() {
+    let ws = Workspace::empty();
+    // long enough that the first index takes a while, and files are deleted in the middle of it
+    let article = |i: usize| {
+        let w = word_of(i);
+        let mut a = format!("Report {i}\n\nAbout {} people came to the {w} fair on 3 May 2016.\n", 100 + i);
+        // (prose without figures: removing a source costs its figures' postings)
+        for _ in 0..250 {
+            a.push_str("\nThe stalls and the tents stood in the wide field by the river, under old trees.\n");
+        }
+        a
+    };
+    const N: usize = 1_200;
+    for i in 0..N {
+        ws.write(&format!("sources/a{i:04}.txt"), &article(i));
+    }
+    let (mut client, _) = Client::start(&ws.root(), json!({}), false);
+    let t = Instant::now();
+    std::thread::sleep(Duration::from_millis(1_000));
+    // while the first index reads them
+    for i in (0..N).step_by(2) {
+        std::fs::remove_file(ws.root().join(format!("sources/a{i:04}.txt"))).expect("rm");
+    }
+    let found = |client: &mut Client, i: usize| {
+        let r = client.request("workspace/symbol", json!({"query": word_of(i)}));
+        let file = format!("/sources/a{i:04}.txt");
+        r.as_array()
+            .is_some_and(|a| a.iter().any(|s| s["location"]["uri"].as_str().is_some_and(|u| u.ends_with(&file))))
+    };
+    // the index is done when the last kept article is in it
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !found(&mut client, N - 1) {
+        assert!(Instant::now() < deadline, "never indexed");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    eprintln!("indexed {:?} after the start", t.elapsed());
+    // and the deleted ones leave it (their events read after it), for good
+    let mut stale: Vec<usize> = (0..N).step_by(2).collect();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !stale.is_empty() && Instant::now() < deadline {
+        stale.retain(|&i| found(&mut client, i));
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(stale.is_empty(), "{} deleted sources still indexed, such as a{:04}.txt", stale.len(), stale[0]);
+    for i in (1..N).step_by(2).take(20) {
+        assert!(found(&mut client, i), "a{i:04}.txt is not indexed");
+    }
+    assert_eq!(client.shutdown_and_exit(), 0);
+}

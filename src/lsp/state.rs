@@ -69,6 +69,13 @@ pub struct State {
     pub index_ready: AtomicBool,
     pub shutdown: AtomicBool,
     pub next_generation: AtomicU64,
+    /// Files reported changed on disk, waiting to be read.
+    pub changes: super::changes::Changes,
+    /// Held while the corpus is rebuilt or changed files are read: one at a time.
+    pub index_lock: tokio::sync::Mutex<()>,
+    /// Size and modification time of each source file when it was last
+    /// re-read alone (an unchanged one reported again costs a stat).
+    pub stamps: Mutex<HashMap<PathBuf, (u64, std::time::SystemTime)>>,
 }
 
 impl WorkspaceState {
@@ -102,6 +109,9 @@ impl State {
             index_ready: AtomicBool::new(false),
             shutdown: AtomicBool::new(false),
             next_generation: AtomicU64::new(1),
+            changes: Default::default(),
+            index_lock: tokio::sync::Mutex::new(()),
+            stamps: Mutex::new(HashMap::new()),
         }
     }
 
