@@ -121,6 +121,23 @@ pub fn check_note_cached(
     settings: &Settings,
     cache: &mut JudgementCache,
 ) -> NoteCheck {
+    let never = || false;
+    let check = check_note_unless(text, format, path, corpus, settings, cache, &never);
+    check.unwrap_or_else(|| NoteCheck { figures: Vec::new(), citations: Vec::new(), ignored: 0 })
+}
+
+/// `check_note_cached`, given up (`None`) as soon as `cancelled` says so:
+/// it is asked before each sentence. The judgements made so far stay in
+/// `cache` with those not yet reused, for the check that follows.
+pub fn check_note_unless(
+    text: &str,
+    format: Format,
+    path: Option<&Path>,
+    corpus: &Corpus,
+    settings: &Settings,
+    cache: &mut JudgementCache,
+    cancelled: &dyn Fn() -> bool,
+) -> Option<NoteCheck> {
     let mut next = std::collections::HashMap::new();
     let mut ex = figures::extract_with(text, format, &settings.conventions);
     let note_date = crate::corpus::dating::note_date(text, &ex);
@@ -152,6 +169,10 @@ pub fn check_note_cached(
         let digest = match &current {
             Some((s, d)) if *s == figure.sentence => *d,
             _ => {
+                if cancelled() {
+                    cache.map.extend(next);
+                    return None;
+                }
                 let d = sentence_digest(&prose, &figure.sentence, sentence_figures);
                 current = Some((figure.sentence.clone(), d));
                 reading = None;
@@ -187,7 +208,7 @@ pub fn check_note_cached(
         out.figures.push(FigureCheck { figure, judgement, cited, citation_warning });
     }
     cache.map = next;
-    out
+    Some(out)
 }
 
 /// The citations that speak for a figure: those after it in its sentence
@@ -319,5 +340,28 @@ mod tests {
         );
         assert_eq!(judge("Prepared 5 March 2024.\n\n## Housing\n\nThe rate is 3.6 percent.\n"), Verdict::Unsourced);
         assert_eq!(judge("Prepared 5 March 2024.\n\nThe rate is 3.6 percent.\n"), Verdict::Unsourced);
+    }
+
+    #[test]
+    fn a_cancelled_check_stops_between_sentences_and_keeps_its_judgements_for_the_next() {
+        let s = Settings::default();
+        let source = "Whaling\n\nThe whaling fleet had 412 boats on 3 May 2016.\n";
+        let source = Source::from_text(Path::new("whaling.txt"), source.to_string(), &s.synonyms, &s.conventions);
+        let corpus = Corpus::from_sources(vec![source]);
+        let note = "The fleet had 412 boats. It sank 30 ships. Then 7 crews left.\n";
+        let asked = std::cell::Cell::new(0);
+        // asked before each of the three sentences; cancelled at the third
+        let third = || {
+            asked.set(asked.get() + 1);
+            asked.get() == 3
+        };
+        let mut cache = JudgementCache::default();
+        assert!(check_note_unless(note, Format::Markdown, None, &corpus, &s, &mut cache, &third).is_none());
+        assert_eq!((asked.get(), cache.len()), (3, 2));
+        let never = || false;
+        let done = check_note_unless(note, Format::Markdown, None, &corpus, &s, &mut cache, &never).expect("checked");
+        assert_eq!(done.figures.len(), 3);
+        assert_eq!(done.figures[0].judgement.verdict, Verdict::Supported);
+        assert_eq!(cache.len(), 3);
     }
 }

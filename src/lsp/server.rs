@@ -287,6 +287,7 @@ impl LanguageServer for Backend {
         lock(&self.state.diagnostic_memos).remove(&uri);
         lock(&self.state.generations).remove(&uri);
         lock(&self.state.lens_cursor).remove(&uri);
+        self.state.forget_check_lock(&uri);
         publish::clear(&self.state, &uri);
     }
 

@@ -76,6 +76,8 @@ pub struct State {
     /// Size and modification time of each source file when it was last
     /// re-read alone (an unchanged one reported again costs a stat).
     pub stamps: Mutex<HashMap<PathBuf, (u64, std::time::SystemTime)>>,
+    /// Each note's turn to be checked: one check at a time per note.
+    check_locks: Mutex<HashMap<Uri, Arc<tokio::sync::Mutex<()>>>>,
 }
 
 impl WorkspaceState {
@@ -112,6 +114,7 @@ impl State {
             changes: Default::default(),
             index_lock: tokio::sync::Mutex::new(()),
             stamps: Mutex::new(HashMap::new()),
+            check_locks: Mutex::new(HashMap::new()),
         }
     }
 
@@ -153,6 +156,16 @@ impl State {
         let g = self.next_generation.fetch_add(1, Ordering::Relaxed);
         lock(&self.generations).insert(uri.clone(), g);
         g
+    }
+
+    /// The lock a check of `uri` holds while it runs.
+    pub fn check_lock(&self, uri: &Uri) -> Arc<tokio::sync::Mutex<()>> {
+        lock(&self.check_locks).entry(uri.clone()).or_default().clone()
+    }
+
+    /// Forgets a closed note's check lock.
+    pub fn forget_check_lock(&self, uri: &Uri) {
+        lock(&self.check_locks).remove(uri);
     }
 
     pub fn is_current(&self, uri: &Uri, generation: u64) -> bool {
