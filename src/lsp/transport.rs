@@ -11,6 +11,8 @@
 //! into a frame, nor into an async writer's buffer).
 
 mod envelope;
+#[cfg(test)]
+mod props;
 
 use envelope::Verdict;
 use std::io::Write;
