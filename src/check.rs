@@ -83,13 +83,13 @@ impl JudgementCache {
     }
 }
 
-/// What a figure's judgement depends on, hashed: its sentence and row in
-/// `prose` (the text its subject is read from), where the figures stand,
+/// What a figure's judgement depends on, hashed: its sentence's
+/// [`sentence_digest`], where the figure stands in it, its row in `prose`,
 /// the heading of its section, the sources it cites and the note's date.
 fn judgement_key(
     prose: &str,
     figure: &Figure,
-    others: &[Range<usize>],
+    sentence: u64,
     heading: Option<Range<usize>>,
     cited: &[PathBuf],
     note_date: Option<crate::figures::DateSpec>,
@@ -97,17 +97,26 @@ fn judgement_key(
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     let base = figure.sentence.start;
-    prose[figure.sentence.clone()].hash(&mut h);
+    sentence.hash(&mut h);
     (figure.span.start - base, figure.span.end - base).hash(&mut h);
-    for o in others {
-        (o.start.wrapping_sub(base), o.end.wrapping_sub(base)).hash(&mut h);
-    }
     for c in &figure.context {
         prose[c.clone()].hash(&mut h);
     }
     heading.map(|r| &prose[r]).hash(&mut h);
     cited.hash(&mut h);
     note_date.hash(&mut h);
+    h.finish()
+}
+
+/// A sentence's text in `prose` and where its figures stand in it, hashed
+/// once for all of them.
+fn sentence_digest(prose: &str, sentence: &Range<usize>, spans: &[Range<usize>]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    prose[sentence.clone()].hash(&mut h);
+    for o in spans {
+        (o.start.wrapping_sub(sentence.start), o.end.wrapping_sub(sentence.start)).hash(&mut h);
+    }
     h.finish()
 }
 
@@ -121,6 +130,23 @@ pub fn check_note_cached(
     settings: &Settings,
     cache: &mut JudgementCache,
 ) -> NoteCheck {
+    let never = || false;
+    let check = check_note_unless(text, format, path, corpus, settings, cache, &never);
+    check.unwrap_or_else(|| NoteCheck::default())
+}
+
+/// `check_note_cached`, given up (`None`) as soon as `cancelled` says so:
+/// it is asked before each sentence. The judgements made so far stay in
+/// `cache` with those not yet reused, for the check that follows.
+pub fn check_note_unless(
+    text: &str,
+    format: Format,
+    path: Option<&Path>,
+    corpus: &Corpus,
+    settings: &Settings,
+    cache: &mut JudgementCache,
+    cancelled: &dyn Fn() -> bool,
+) -> Option<NoteCheck> {
     let mut next = std::collections::HashMap::new();
     let mut ex = figures::extract_with(text, format, &settings.conventions);
     let note_date = crate::corpus::dating::note_date(text, &ex);
@@ -139,6 +165,9 @@ pub fn check_note_cached(
     let headings = std::mem::take(&mut ex.headings);
     // headings come in order: the last that ends before the figure's sentence
     let heading_before = |at: usize| headings[..headings.partition_point(|h| h.end <= at)].last().cloned();
+    // the sentence being read: its digest, and its words once a figure needs a subject
+    let mut current: Option<(Range<usize>, u64)> = None;
+    let mut reading: Option<subject::SentenceSubjects> = None;
     for figure in ex.figures.into_iter() {
         if ignores.covers(text, &figure.span) {
             out.ignored += 1;
@@ -146,16 +175,37 @@ pub fn check_note_cached(
         }
         let sentence_figures: &[Range<usize>] =
             by_sentence.get(&(figure.sentence.start, figure.sentence.end)).map_or(&[], Vec::as_slice);
-        let others: Vec<Range<usize>> = sentence_figures.iter().filter(|sp| **sp != figure.span).cloned().collect();
+        let digest = match &current {
+            Some((s, d)) if *s == figure.sentence => *d,
+            _ => {
+                if cancelled() {
+                    cache.map.extend(next);
+                    return None;
+                }
+                let d = sentence_digest(&prose, &figure.sentence, sentence_figures);
+                current = Some((figure.sentence.clone(), d));
+                reading = None;
+                d
+            }
+        };
         let cited = cited_by(text, &figure, sentence_figures, &out.citations);
         let cited_paths: Vec<PathBuf> =
             cited.iter().filter_map(|i| out.citations[*i].source.as_ref().map(|s| s.path.clone())).collect();
         let heading = heading_before(figure.sentence.start);
-        let key = judgement_key(&prose, &figure, &others, heading.clone(), &cited_paths, note_date);
+        let key = judgement_key(&prose, &figure, digest, heading.clone(), &cited_paths, note_date);
         let judgement = match cache.map.remove(&key).or_else(|| next.get(&key).cloned()) {
             Some(j) => j,
             None => {
-                let mut subject = subject::of_figure(&prose, &figure, &others, &settings.synonyms);
+                let words = reading.get_or_insert_with(|| {
+                    subject::SentenceSubjects::new(
+                        &prose,
+                        figure.sentence.clone(),
+                        sentence_figures,
+                        &settings.synonyms,
+                    )
+                });
+                // the others: the sentence's spans but this figure's
+                let mut subject = words.of(&figure, words.count_of(&figure.span));
                 if let Some(h) = heading {
                     subject = subject::with_context(subject, &prose, h, &settings.synonyms, |t| corpus.uses(t));
                 }
@@ -173,7 +223,7 @@ pub fn check_note_cached(
             out.short_ids.insert(source.id.clone(), corpus.short_id(&source.id));
         }
     }
-    out
+    Some(out)
 }
 
 /// The citations that speak for a figure: those after it in its sentence
@@ -305,5 +355,28 @@ mod tests {
         );
         assert_eq!(judge("Prepared 5 March 2024.\n\n## Housing\n\nThe rate is 3.6 percent.\n"), Verdict::Unsourced);
         assert_eq!(judge("Prepared 5 March 2024.\n\nThe rate is 3.6 percent.\n"), Verdict::Unsourced);
+    }
+
+    #[test]
+    fn a_cancelled_check_stops_between_sentences_and_keeps_its_judgements_for_the_next() {
+        let s = Settings::default();
+        let source = "Whaling\n\nThe whaling fleet had 412 boats on 3 May 2016.\n";
+        let source = Source::from_text(Path::new("whaling.txt"), source.to_string(), &s.synonyms, &s.conventions);
+        let corpus = Corpus::from_sources(vec![source]);
+        let note = "The fleet had 412 boats. It sank 30 ships. Then 7 crews left.\n";
+        let asked = std::cell::Cell::new(0);
+        // asked before each of the three sentences; cancelled at the third
+        let third = || {
+            asked.set(asked.get() + 1);
+            asked.get() == 3
+        };
+        let mut cache = JudgementCache::default();
+        assert!(check_note_unless(note, Format::Markdown, None, &corpus, &s, &mut cache, &third).is_none());
+        assert_eq!((asked.get(), cache.len()), (3, 2));
+        let never = || false;
+        let done = check_note_unless(note, Format::Markdown, None, &corpus, &s, &mut cache, &never).expect("checked");
+        assert_eq!(done.figures.len(), 3);
+        assert_eq!(done.figures[0].judgement.verdict, Verdict::Supported);
+        assert_eq!(cache.len(), 3);
     }
 }

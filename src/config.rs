@@ -153,14 +153,29 @@ pub struct Config {
     pub fail_on: Option<Level>,
 }
 
+/// Largest `sourcecheck.toml` read (a real one is a few hundred bytes).
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
 impl Config {
-    /// Reads `sourcecheck.toml` under `root`; a missing file is the default.
+    /// Reads `sourcecheck.toml` under `root` (a regular file of at most
+    /// [`MAX_CONFIG_BYTES`]); a missing file is the default.
     pub fn load(root: &Path) -> Result<Config, String> {
         let path = root.join(FILE_NAME);
-        match std::fs::read_to_string(&path) {
-            Ok(text) => Config::parse(&text).map_err(|e| format!("{}: {e}", path.display())),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
-            Err(e) => Err(format!("{}: cannot read: {e}", path.display())),
+        match crate::input::read_bytes(&path, MAX_CONFIG_BYTES) {
+            Ok(bytes) => {
+                let text = String::from_utf8(bytes).map_err(|e| {
+                    format!(
+                        "{}: not valid UTF-8 (first bad byte at offset {})",
+                        path.display(),
+                        e.utf8_error().valid_up_to()
+                    )
+                })?;
+                Config::parse(&text).map_err(|e| format!("{}: {e}", path.display()))
+            }
+            Err(crate::input::InputError::Io { error, .. }) if error.kind() == std::io::ErrorKind::NotFound => {
+                Ok(Config::default())
+            }
+            Err(e) => Err(e.to_string()),
         }
     }
 

@@ -235,3 +235,34 @@ fn a_figure_about_one_town_is_not_judged_by_a_source_about_another() {
     );
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn output_that_cannot_be_written_is_an_error_exit_2_with_a_message() {
+    let full = |args: &[&str]| {
+        let dev_full = std::fs::OpenOptions::new().write(true).open("/dev/full").expect("/dev/full");
+        Command::new(env!("CARGO_BIN_EXE_sourcecheck"))
+            .args(args)
+            .current_dir(repo())
+            .stdout(dev_full)
+            .output()
+            .expect("runs")
+    };
+    for args in [
+        &["check", "--format", "sarif", "--sources", "seeds", "examples/briefing.md"][..],
+        &["check", "--format", "json", "--sources", "seeds", "examples/briefing.md"][..],
+        &["check", "--sources", "seeds", "examples/briefing.md"][..],
+        &["figures", "seeds/000_c28523b1df8d3a93.txt"][..],
+        &["figures", "--format", "json", "seeds/000_c28523b1df8d3a93.txt"][..],
+        &["sources", "seeds"][..],
+        &["sources", "--format", "json", "seeds"][..],
+    ] {
+        let out = full(args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert_eq!(
+            err.trim_end(),
+            "sourcecheck: cannot write the output: No space left on device (os error 28)",
+            "{args:?}"
+        );
+    }
+}

@@ -347,3 +347,188 @@ fn citations_links_and_symlinks_never_read_outside_the_workspace_and_sources() {
 
     assert_eq!(client.shutdown_and_exit(), 0);
 }
+
+/// Sends `body` as one message, framed as given.
+fn send_body(client: &mut Client, body: &str) {
+    client.send_raw(format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes());
+}
+
+/// Waits for the error reply to a message sent raw (a response with no result).
+fn error_reply(client: &mut Client) -> Value {
+    client.message_where(|m| m.get("error").is_some() && m.get("method").is_none())
+}
+
+#[test]
+fn json_that_is_no_request_gets_invalid_request_with_its_id_and_the_server_answers_after_each() {
+    let (_ws, mut client, _fx, uri) = open_note(false, CONTRADICTED);
+    client.diagnostics_where(&uri, |d| !d.is_empty());
+    let cases = [
+        (r#"{}"#, Value::Null),
+        (r#"{"jsonrpc":"2.0","id":9223372036854775808,"method":"textDocument/hover"}"#, Value::Null),
+        (r#"{"jsonrpc":"2.0","id":1.5,"method":"textDocument/hover"}"#, Value::Null),
+        (r#"{"jsonrpc":"2.0","id":true,"method":"textDocument/hover"}"#, Value::Null),
+        (r#"{"jsonrpc":"2.0","id":[1],"method":"textDocument/hover"}"#, Value::Null),
+        (r#"{"jsonrpc":"2.0","id":{"a":1},"method":"textDocument/hover"}"#, Value::Null),
+        (r#"{"jsonrpc":"1.0","id":777,"method":"textDocument/hover"}"#, json!(777)),
+        (r#"{"jsonrpc":"2.0","id":"x-9","method":5}"#, json!("x-9")),
+        (r#"[1]"#, Value::Null),
+    ];
+    for (body, id) in cases {
+        send_body(&mut client, body);
+        let reply = error_reply(&mut client);
+        assert_eq!(reply["error"]["code"], -32600, "{body}: {reply}");
+        assert_eq!(reply["id"], id, "{body}: {reply}");
+        assert!(reply["error"]["message"].as_str().unwrap_or("").starts_with("Invalid request: "), "{reply}");
+        // alive and answering
+        let hover = client.request("textDocument/hover", at(&uri, 2, 20));
+        assert!(hover["contents"]["value"].as_str().unwrap_or("").contains("Contradicted"), "after {body}: {hover}");
+        client.backlog.clear();
+    }
+    assert_eq!(client.shutdown_and_exit(), 0);
+}
+
+#[test]
+fn a_header_line_with_no_end_is_skipped_in_bounded_memory_and_the_server_goes_on() {
+    let (_ws, mut client, _fx, uri) = open_note(false, CONTRADICTED);
+    client.diagnostics_where(&uri, |d| !d.is_empty());
+    let before = client.rss_kib();
+    // 64 MiB of one header line, sent a MiB at a time
+    let chunk = vec![b'x'; 1 << 20];
+    for _ in 0..64 {
+        client.send_raw(&chunk);
+    }
+    let during = client.rss_kib();
+    client.send_raw(b"\r\n\r\n");
+    let reply = error_reply(&mut client);
+    assert_eq!(reply["error"]["code"], -32700, "{reply}");
+    assert_eq!(reply["error"]["message"], "Parse error: a header line over 4096 bytes");
+    let hover = client.request("textDocument/hover", at(&uri, 2, 20));
+    assert!(hover["contents"]["value"].as_str().unwrap_or("").contains("Contradicted"), "{hover}");
+    assert!(during < before + 16 * 1024, "RSS {before} KiB before, {during} KiB with the line");
+    assert_eq!(client.shutdown_and_exit(), 0);
+}
+
+#[test]
+fn thousands_of_watched_file_events_for_unchanged_sources_never_hold_up_a_request() {
+    let (ws, mut client, _fx, uri) = open_note(false, CONTRADICTED);
+    client.diagnostics_where(&uri, |d| !d.is_empty());
+    let seeds: Vec<String> = std::fs::read_dir(ws.root().join("seeds"))
+        .expect("seeds")
+        .flatten()
+        .map(|e| format!("file://{}", e.path().display()))
+        .collect();
+    for i in 0..2_000 {
+        let changes = json!({"changes": [{"uri": seeds[i % seeds.len()], "type": 2}]});
+        client.notify("workspace/didChangeWatchedFiles", changes);
+    }
+    let t = Instant::now();
+    let hover = client.request("textDocument/hover", at(&uri, 2, 20));
+    let took = t.elapsed();
+    assert!(hover["contents"]["value"].as_str().unwrap_or("").contains("Contradicted"), "{hover}");
+    assert!(took < Duration::from_secs(1), "hover took {took:?} behind 2,000 watch events");
+    assert_eq!(client.shutdown_and_exit(), 0);
+}
+
+/// A word of its own for article `i` ("qzbcdk"), to find it by.
+fn word_of(i: usize) -> String {
+    let letters: String = format!("{i:04}").bytes().map(|d| (b'b' + (d - b'0')) as char).collect();
+    format!("qz{letters}k")
+}
+
+#[test]
+fn sources_deleted_while_the_first_index_runs_leave_it() {
+    let ws = Workspace::empty();
+    // long enough that the first index takes a while, and files are deleted in the middle of it
+    let article = |i: usize| {
+        let w = word_of(i);
+        let mut a = format!("Report {i}\n\nAbout {} people came to the {w} fair on 3 May 2016.\n", 100 + i);
+        // (prose without figures: removing a source costs its figures' postings)
+        for _ in 0..250 {
+            a.push_str("\nThe stalls and the tents stood in the wide field by the river, under old trees.\n");
+        }
+        a
+    };
+    const N: usize = 1_200;
+    for i in 0..N {
+        ws.write(&format!("sources/a{i:04}.txt"), &article(i));
+    }
+    let (mut client, _) = Client::start(&ws.root(), json!({}), false);
+    let t = Instant::now();
+    std::thread::sleep(Duration::from_millis(1_000));
+    // while the first index reads them
+    for i in (0..N).step_by(2) {
+        std::fs::remove_file(ws.root().join(format!("sources/a{i:04}.txt"))).expect("rm");
+    }
+    let found = |client: &mut Client, i: usize| {
+        let r = client.request("workspace/symbol", json!({"query": word_of(i)}));
+        let file = format!("/sources/a{i:04}.txt");
+        r.as_array()
+            .is_some_and(|a| a.iter().any(|s| s["location"]["uri"].as_str().is_some_and(|u| u.ends_with(&file))))
+    };
+    // the index is done when the last kept article is in it
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !found(&mut client, N - 1) {
+        assert!(Instant::now() < deadline, "never indexed");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    eprintln!("indexed {:?} after the start", t.elapsed());
+    // and the deleted ones leave it (their events read after it), for good
+    let mut stale: Vec<usize> = (0..N).step_by(2).collect();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !stale.is_empty() && Instant::now() < deadline {
+        stale.retain(|&i| found(&mut client, i));
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(stale.is_empty(), "{} deleted sources still indexed, such as a{:04}.txt", stale.len(), stale[0]);
+    for i in (1..N).step_by(2).take(20) {
+        assert!(found(&mut client, i), "a{i:04}.txt is not indexed");
+    }
+    assert_eq!(client.shutdown_and_exit(), 0);
+}
+
+#[test]
+fn typing_in_a_long_note_cancels_stale_checks_and_the_last_text_is_checked_soon_after() {
+    // a long note: a check of the whole of it takes a while
+    let mut note =
+        String::from("# Briefing\n\nThe coalition says more than 5,000 militants remain in Iraq and Syria [@004].\n\n");
+    for i in 0..1_500 {
+        note.push_str(&format!(
+            "Some {} people came to fair number {i} in {} on 3 May 2016. ",
+            100 + i,
+            ["Ashford", "Mosul"][i % 2]
+        ));
+        if i % 10 == 9 {
+            note.push_str("\n\n");
+        }
+    }
+    let (_ws, mut client, _fx, uri) = open_note(false, &note);
+    let t = Instant::now();
+    client.diagnostics_where(&uri, |d| d.len() > 1_000);
+    let first = t.elapsed();
+    // ten keystrokes at 5 a second at the end of the heading, the last one editing the figure
+    let heading = "# Briefing".len() as u32;
+    for i in 0..9u32 {
+        client.notify(
+            "textDocument/didChange",
+            change(&uri, i as i32 + 2, json!([ranged(0, heading + i, 0, heading + i, "x")])),
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    client.notify("textDocument/didChange", change(&uri, 11, json!([ranged(2, 29, 2, 34, "500")])));
+    let last = Instant::now();
+    let d = client.diagnostics_where(&uri, |d| {
+        d.iter().any(|x| {
+            x["range"]["start"] == json!({"line": 2, "character": 19})
+                && x["range"]["end"] == json!({"line": 2, "character": 42})
+        })
+    });
+    let took = last.elapsed();
+    eprintln!("first check {first:?}; final diagnostics {took:?} after the last keystroke");
+    assert!(d.len() > 1_000);
+    // the final check reuses the judgements of the sentences no keystroke touched
+    assert!(
+        took < first / 2 + Duration::from_millis(500),
+        "final diagnostics {took:?} after the last keystroke (first check {first:?})"
+    );
+    assert_eq!(client.shutdown_and_exit(), 0);
+}

@@ -265,8 +265,12 @@ fn malformed_messages_get_a_parse_error_and_the_server_goes_on() {
         .request("textDocument/hover", json!({"textDocument": {"uri": uri}, "position": {"line": 2, "character": 20}}));
     assert!(hover["contents"]["value"].as_str().unwrap_or("").contains("Contradicted"), "{hover}");
     let errors: Vec<&Value> = client.backlog.iter().filter(|m| m["error"]["code"] == -32700).collect();
-    assert_eq!(errors.len(), 3, "{:?}", client.backlog);
+    assert_eq!(errors.len(), 2, "{:?}", client.backlog);
     assert!(errors[0]["error"]["message"].as_str().unwrap_or("").starts_with("Parse error: key must be a string"));
     assert_eq!(errors[1]["error"]["message"], "Parse error: bad Content-Length 'twelve'");
+    // JSON, but no message: Invalid Request
+    let invalid: Vec<&Value> = client.backlog.iter().filter(|m| m["error"]["code"] == -32600).collect();
+    assert_eq!(invalid.len(), 1, "{:?}", client.backlog);
+    assert_eq!(invalid[0]["error"]["message"], "Invalid request: a message must be a JSON object");
     assert_eq!(client.shutdown_and_exit(), 0);
 }

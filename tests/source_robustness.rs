@@ -192,3 +192,66 @@ fn symlinks_and_links_out_of_the_source_folders_are_never_read() {
         assert_eq!(c["source"], Value::Null, "{c}");
     }
 }
+
+/// Makes a FIFO at `path` (no writer ever opens it).
+fn fifo(path: &Path) {
+    let ok = Command::new("mkfifo").arg(path).status().map(|s| s.success()).unwrap_or(false);
+    assert!(ok, "mkfifo {}", path.display());
+}
+
+/// Runs `sourcecheck args` in `dir`, asserting it is done within 2 s.
+fn run_quickly(args: &[&str], dir: &Path) -> (Output, String) {
+    let t = Instant::now();
+    let out = run(args, dir);
+    let took = t.elapsed();
+    eprintln!("sourcecheck {args:?}: {took:?}");
+    assert!(took < Duration::from_secs(2), "sourcecheck {args:?} took {took:?}");
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    (out, err)
+}
+
+#[test]
+fn a_fifo_or_a_device_among_the_sources_is_skipped_at_once_with_what_it_is() {
+    let dir = workspace();
+    fifo(&dir.path().join("sources/pipe.txt"));
+    // a device needs root to make; /dev/zero is one for everybody else
+    let device = running_as_root()
+        && Command::new("mknod")
+            .args([dir.path().join("sources/zero.md").to_str().unwrap_or(""), "c", "1", "5"])
+            .status()
+            .is_ok_and(|s| s.success());
+    for args in [&["check", "n.md"][..], &["sources"][..]] {
+        let (out, err) = run_quickly(args, dir.path());
+        assert!(err.contains("sources/pipe.txt: not a regular file (a FIFO), skipped"), "{err}");
+        if device {
+            assert!(err.contains("sources/zero.md: not a regular file (a character device), skipped"), "{err}");
+        }
+        assert_eq!(out.status.code(), Some(0), "{err}");
+    }
+    let (out, _) = run_quickly(&["check", "n.md"], dir.path());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("n.md: 1 figures: 1 supported, 0 contradicted, 0 unsourced (1 sources)"), "{text}");
+    // a note that is a FIFO or a device: refused, exit 2
+    fifo(&dir.path().join("pipe.md"));
+    let (out, err) = run_quickly(&["check", "pipe.md"], dir.path());
+    assert!(err.contains("pipe.md: not a regular file (a FIFO), skipped"), "{err}");
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    let (out, err) = run_quickly(&["check", "/dev/zero"], dir.path());
+    assert!(err.contains("/dev/zero: not a regular file (a character device), skipped"), "{err}");
+    assert_eq!(out.status.code(), Some(2), "{err}");
+}
+
+#[test]
+fn a_sourcecheck_toml_that_is_a_fifo_or_dev_zero_is_refused_at_once() {
+    let dir = workspace();
+    let config = dir.path().join("sourcecheck.toml");
+    fifo(&config);
+    let (out, err) = run_quickly(&["check", "n.md"], dir.path());
+    assert!(err.contains("sourcecheck.toml: not a regular file (a FIFO)"), "{err}");
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    std::fs::remove_file(&config).expect("rm");
+    std::os::unix::fs::symlink("/dev/zero", &config).expect("symlink");
+    let (out, err) = run_quickly(&["sources"], dir.path());
+    assert!(err.contains("sourcecheck.toml: not a regular file (a character device)"), "{err}");
+    assert_eq!(out.status.code(), Some(2), "{err}");
+}

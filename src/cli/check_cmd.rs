@@ -41,18 +41,28 @@ pub fn run(format: CheckFormat, sources: &[PathBuf], notes: &[PathBuf]) -> i32 {
             status = status.max(1);
         }
         match format {
-            CheckFormat::Text => write_text(&mut w, path, &file.text, &check, &found, &failed, &ws),
+            CheckFormat::Text => {
+                if let Err(e) = write_text(&mut w, path, &file.text, &check, &found, &failed, &ws) {
+                    return super::output_failed(&e);
+                }
+            }
             CheckFormat::Json => json.push(note_out(path, &file.text, &check)),
             CheckFormat::Sarif => log.add_note(path, &file.text, &found),
         }
     }
     let doc = match format {
-        CheckFormat::Text => return status,
-        CheckFormat::Json => serde_json::json!({ "notes": json }),
-        CheckFormat::Sarif => log.finish(),
+        CheckFormat::Text => None,
+        CheckFormat::Json => Some(serde_json::json!({ "notes": json })),
+        CheckFormat::Sarif => Some(log.finish()),
     };
-    let _ = writeln!(w, "{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
-    status
+    let written = match doc {
+        Some(doc) => super::write_json(&mut w, &doc),
+        None => w.flush(),
+    };
+    match written {
+        Ok(()) => status,
+        Err(e) => super::output_failed(&e),
+    }
 }
 
 /// The word a compiler would use for a level.
@@ -73,13 +83,13 @@ fn write_text(
     found: &[Finding],
     failed: &[String],
     ws: &Workspace,
-) {
+) -> std::io::Result<()> {
     const PASSAGES: usize = 3;
     let index = LineIndex::new(text);
     let p = path.display();
     for f in found {
         let at = span1(text, &index, &f.range);
-        let _ = writeln!(w, "{p}:{}:{}: {}: {}", at.line, at.column, label(f.level), f.message);
+        writeln!(w, "{p}:{}:{}: {}: {}", at.line, at.column, label(f.level), f.message)?;
         // a verdict is followed by its passages and notes
         let Some(fig) = f.figure.filter(|_| f.code.is_verdict()) else { continue };
         let j = &fig.judgement;
@@ -89,16 +99,15 @@ fn write_text(
                 Stance::Supports => "supports",
                 Stance::Contradicts => "contradicts",
             };
-            let _ =
-                writeln!(w, "    {}:{line}: {stance}: \"{}\"", display_path(&e.source.path), collapse(e.sentence()));
+            writeln!(w, "    {}:{line}: {stance}: \"{}\"", display_path(&e.source.path), collapse(e.sentence()))?;
         }
         for n in &j.notes {
-            let _ = writeln!(w, "    {n}");
+            writeln!(w, "    {n}")?;
         }
     }
     // why the exit status is what it is, said where a newcomer looks
     let outcome = if failed.is_empty() { String::new() } else { format!("; {}: exit status 1", failed.join(", ")) };
-    let _ = writeln!(
+    writeln!(
         w,
         "{p}: {}: {} supported, {} contradicted, {} unsourced ({}){outcome}",
         counted(check.figures.len(), "figure"),
@@ -106,7 +115,7 @@ fn write_text(
         check.count(Verdict::Contradicted),
         check.count(Verdict::Unsourced),
         counted(ws.corpus.len(), "source"),
-    );
+    )
 }
 
 /// "1 figure", "3 figures".

@@ -70,7 +70,7 @@ pub fn run(format: OutputFormat, files: &[PathBuf]) -> i32 {
                 for (f, fig) in figs.iter().zip(&ex.figures) {
                     let when =
                         fig.time.as_ref().map(|t| format!("  (when: {})", &text[t.span.clone()])).unwrap_or_default();
-                    let _ = writeln!(
+                    let line = writeln!(
                         w,
                         "{}:{}:{}: {}  →  {}{when}",
                         path.display(),
@@ -79,14 +79,20 @@ pub fn run(format: OutputFormat, files: &[PathBuf]) -> i32 {
                         f.text,
                         crate::report::describe_figure(fig)
                     );
+                    if let Err(e) = line {
+                        return super::output_failed(&e);
+                    }
                 }
             }
             OutputFormat::Json => out.push(FileOut { path: path.display().to_string(), figures: figs }),
         }
     }
-    if format == OutputFormat::Json {
-        let doc = serde_json::json!({ "files": out });
-        let _ = writeln!(w, "{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+    let written = match format {
+        OutputFormat::Json => super::write_json(&mut w, &serde_json::json!({ "files": out })),
+        OutputFormat::Text => w.flush(),
+    };
+    match written {
+        Ok(()) => status,
+        Err(e) => super::output_failed(&e),
     }
-    status
 }

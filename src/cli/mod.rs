@@ -151,6 +151,22 @@ fn report_ignored(config: &crate::config::Config, root: &std::path::Path, path: 
     }
 }
 
+/// Writes `doc` as pretty JSON and a newline, and flushes.
+fn write_json(w: &mut impl std::io::Write, doc: &serde_json::Value) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(w);
+    serde_json::to_writer_pretty(&mut out, doc)?;
+    writeln!(out)?;
+    out.flush()
+}
+
+/// Reports that the output could not be written (a full disk, a closed
+/// pipe); the exit status for it.
+fn output_failed(e: &std::io::Error) -> i32 {
+    eprintln!("sourcecheck: cannot write the output: {e}");
+    2
+}
+
 /// Reads a file named on the command line; problems are reported on stderr,
 /// naming the file, and make the exit status 2.
 fn read_input(path: &std::path::Path, status: &mut i32) -> Option<crate::input::TextFile> {

@@ -93,13 +93,13 @@ pub fn run(format: OutputFormat, paths: &[PathBuf]) -> i32 {
     let rows: Vec<SourceOut> = listed.into_iter().map(|s| source_out(s, &corpus)).collect();
     let stdout = std::io::stdout();
     let mut w = stdout.lock();
-    match format {
-        OutputFormat::Text => {
-            write_table(&mut w, &rows);
-            if let Some(line) = super::not_read_summary(&report.not_read) {
-                let _ = writeln!(w, "{line}");
-            }
-        }
+    let written = match format {
+        OutputFormat::Text => write_table(&mut w, &rows)
+            .and_then(|()| match super::not_read_summary(&report.not_read) {
+                Some(line) => writeln!(w, "{line}"),
+                None => Ok(()),
+            })
+            .and_then(|()| w.flush()),
         OutputFormat::Json => {
             let not_read: Vec<serde_json::Value> = report
                 .not_read
@@ -109,17 +109,19 @@ pub fn run(format: OutputFormat, paths: &[PathBuf]) -> i32 {
                     serde_json::json!({ "path": display_path(p), "reason": reason })
                 })
                 .collect();
-            let doc = serde_json::json!({ "sources": rows, "not_read": not_read });
-            let _ = writeln!(w, "{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+            super::write_json(&mut w, &serde_json::json!({ "sources": rows, "not_read": not_read }))
         }
+    };
+    match written {
+        Ok(()) => status,
+        Err(e) => super::output_failed(&e),
     }
-    status
 }
 
 /// Columns padded to their widest cell; the title last, unpadded.
-fn write_table(w: &mut impl Write, rows: &[SourceOut]) {
+fn write_table(w: &mut impl Write, rows: &[SourceOut]) -> std::io::Result<()> {
     if rows.is_empty() {
-        return;
+        return Ok(());
     }
     let width =
         |head: &str, cell: &dyn Fn(&SourceOut) -> usize| rows.iter().map(cell).max().unwrap_or(0).max(head.len());
@@ -127,12 +129,11 @@ fn write_table(w: &mut impl Write, rows: &[SourceOut]) {
     let date_w = width("DATE", &|r| r.date.as_deref().map_or(1, str::len));
     let fig_w = width("FIGURES", &|r| r.figures.to_string().len());
     let path_w = width("PATH", &|r| r.path.chars().count());
-    let _ = writeln!(w, "{:id_w$}  {:date_w$}  {:>fig_w$}  {:path_w$}  TITLE", "ID", "DATE", "FIGURES", "PATH");
+    writeln!(w, "{:id_w$}  {:date_w$}  {:>fig_w$}  {:path_w$}  TITLE", "ID", "DATE", "FIGURES", "PATH")?;
     for r in rows {
         let date = r.date.as_deref().unwrap_or("-");
-        let _ =
-            writeln!(w, "{:id_w$}  {date:date_w$}  {:>fig_w$}  {:path_w$}  {}", r.short_id, r.figures, r.path, r.title);
+        writeln!(w, "{:id_w$}  {date:date_w$}  {:>fig_w$}  {:path_w$}  {}", r.short_id, r.figures, r.path, r.title)?;
     }
     let figures: usize = rows.iter().map(|r| r.figures).sum();
-    let _ = writeln!(w, "{} sources, {figures} figures", rows.len());
+    writeln!(w, "{} sources, {figures} figures", rows.len())
 }

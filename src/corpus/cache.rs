@@ -296,7 +296,8 @@ fn key(folders: &[PathBuf], synonyms: &Synonyms, conv: &Conventions) -> u64 {
 
 /// Every source in the cache file, if it is whole and ours.
 fn read_cache(file: &Path, key: u64) -> Result<CachedSources, String> {
-    let f = std::fs::File::open(file).map_err(|e| format!("cannot open: {e}"))?;
+    // a regular file only: a FIFO in its place would never end
+    let f = crate::input::open_regular(file).map_err(|e| e.to_string())?;
     let len = f.metadata().map(|m| m.len()).unwrap_or(0);
     let mut r = BufReader::new(f);
     let mut head = [0u8; 20];

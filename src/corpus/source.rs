@@ -101,19 +101,28 @@ impl Source {
 /// text, `Extraction::masked`); words of the sentence's other figures are
 /// left out of each subject.
 pub fn subjects_of(masked: &str, figs: Vec<Figure>, synonyms: &Synonyms) -> Vec<SourceFigure> {
-    let spans: Vec<(Range<usize>, Range<usize>)> = figs.iter().map(|f| (f.sentence.clone(), f.span.clone())).collect();
+    let mut by_sentence: std::collections::HashMap<(usize, usize), Vec<Range<usize>>> = Default::default();
+    for f in &figs {
+        by_sentence.entry((f.sentence.start, f.sentence.end)).or_default().push(f.span.clone());
+    }
+    // a sentence is read once for all its figures (they come one after another)
+    let mut reading: Option<((usize, usize), subject::SentenceSubjects)> = None;
     // a fresh vector: collected from `figs` it would reuse their larger buffer
     let mut out = Vec::with_capacity(figs.len());
-    out.extend(figs.into_iter().enumerate().map(|(i, figure)| {
-        let others: Vec<Range<usize>> = spans
-            .iter()
-            .enumerate()
-            .filter(|(j, (s, _))| *j != i && *s == figure.sentence)
-            .map(|(_, (_, sp))| sp.clone())
-            .collect();
-        let subject = SourceSubject::intern(&subject::of_figure(masked, &figure, &others, synonyms));
-        SourceFigure { figure: figure.into(), subject }
-    }));
+    for figure in figs {
+        let key = (figure.sentence.start, figure.sentence.end);
+        let sentence = match &reading {
+            Some((k, s)) if *k == key => s,
+            _ => {
+                let spans = by_sentence.get(&key).map_or(&[][..], Vec::as_slice);
+                let s = subject::SentenceSubjects::new(masked, figure.sentence.clone(), spans, synonyms);
+                &reading.insert((key, s)).1
+            }
+        };
+        // the others: every span of the sentence but this figure's own entry
+        let subject = SourceSubject::intern(&sentence.of(&figure, 1));
+        out.push(SourceFigure { figure: figure.into(), subject });
+    }
     out
 }
 

@@ -1,13 +1,14 @@
 //! Analysis off the request path: a note is checked on a blocking thread
-//! after a debounce, the result is kept only if the document has not moved
-//! on, and diagnostics are published only when they change.
+//! after a debounce, one check at a time per note; a check whose document
+//! moves on gives up at the next sentence (what it judged is kept for the
+//! next), and diagnostics are published only when they change.
 
 use super::convert::Doc;
 use super::diagnostics;
 use super::heap;
 use super::publish;
 use super::state::{lock, read, Analysis, State};
-use crate::check::check_note_cached;
+use crate::check::check_note_unless;
 use crate::text::lines::LineIndex;
 use std::sync::Arc;
 use std::time::Duration;
@@ -27,12 +28,25 @@ pub fn schedule(state: Arc<State>, client: Client, uri: Uri, delay: Duration) {
         if !state.is_current(&uri, generation) {
             return;
         }
-        run(state, client, uri).await;
+        let turn = state.check_lock(&uri);
+        let _running = turn.lock().await;
+        // a newer edit came while the note's last check gave up
+        if state.is_current(&uri, generation) {
+            run_now(state, client, uri).await;
+        }
     });
 }
 
-/// Checks `uri` now and publishes its diagnostics if they changed.
+/// Checks `uri` (after the check of it that is running, if any) and
+/// publishes its diagnostics if they changed.
 pub async fn run(state: Arc<State>, client: Client, uri: Uri) {
+    let turn = state.check_lock(&uri);
+    let _running = turn.lock().await;
+    run_now(state, client, uri).await;
+}
+
+/// `run`, its turn come.
+async fn run_now(state: Arc<State>, client: Client, uri: Uri) {
     let snapshot = {
         let docs = lock(&state.docs);
         docs.get(&uri).map(|d| (d.text(), d.version, d.format, d.path.clone()))
@@ -60,10 +74,16 @@ pub async fn run(state: Arc<State>, client: Client, uri: Uri) {
         let corpus = read(&st.corpus);
         let t = std::time::Instant::now();
         let cached = cache.len();
-        let check = check_note_cached(&text, format, path.as_deref(), &corpus, &settings, &mut cache);
-        tracing::debug!(elapsed = ?t.elapsed(), cached, "check_note");
+        // given up between sentences once the document has moved on
+        let moved_on = || lock(&st.docs).get(&job_uri).map(|d| d.version) != Some(version);
+        let check = check_note_unless(&text, format, path.as_deref(), &corpus, &settings, &mut cache, &moved_on);
+        tracing::debug!(elapsed = ?t.elapsed(), cached, cancelled = check.is_none(), "check_note");
         drop(corpus);
         lock(&st.judgements).insert(job_uri.clone(), cache);
+        let Some(check) = check else {
+            lock(&st.diagnostic_memos).insert(job_uri.clone(), memo);
+            return None;
+        };
         let lines = LineIndex::new(&text);
         let analysis = Analysis { text: Arc::from(text), lines, check };
         // the diagnostics too, off the async workers
@@ -74,11 +94,12 @@ pub async fn run(state: Arc<State>, client: Client, uri: Uri) {
         lock(&st.diagnostic_memos).insert(job_uri.clone(), memo);
         let prepared = publish::prepare(&job_uri, Some(version), json);
         tracing::debug!(elapsed = ?t.elapsed(), "diagnostics built");
-        (analysis, prepared)
+        Some((analysis, prepared))
     });
     let started = std::time::Instant::now();
     let (analysis, prepared) = match job.await {
-        Ok((a, d)) => (Arc::new(a), d),
+        Ok(Some((a, d))) => (Arc::new(a), d),
+        Ok(None) => return, // the document moved on: its newer check follows
         Err(e) => {
             tracing::error!("checking {} failed: {e}", uri.as_str());
             client

@@ -5,7 +5,7 @@
 //! under a path that vanished (file or folder) is dropped.
 
 use super::analysis;
-use super::state::{read, write, State};
+use super::state::{lock, read, write, State};
 use crate::config::Config;
 use crate::corpus::{self, Corpus};
 use crate::workspace::Settings;
@@ -71,6 +71,8 @@ pub async fn full_index(state: Arc<State>, client: Client) {
     } else {
         None
     };
+    // no change is read while the corpus is rebuilt (it would be lost in the swap)
+    let indexing = state.index_lock.lock().await;
     let st = state.clone();
     let result = tokio::task::spawn_blocking(move || {
         let (root, config, folders, settings) = {
@@ -84,6 +86,7 @@ pub async fn full_index(state: Arc<State>, client: Client) {
         (report, summary)
     })
     .await;
+    drop(indexing);
     state.index_ready.store(true, std::sync::atomic::Ordering::SeqCst);
     match result {
         Ok((report, summary)) => {
@@ -108,26 +111,42 @@ pub async fn full_index(state: Arc<State>, client: Client) {
     analysis::rerun_all(state, client).await;
 }
 
-/// A source file or folder changed, appeared or vanished: re-read that
-/// file alone, read every source under that folder, or drop every source
-/// under the vanished path; then re-check open notes if anything changed.
-pub async fn file_changed(state: Arc<State>, client: Client, path: PathBuf) {
+/// A source file or folder changed, appeared or vanished: queued, and read
+/// off the request path (`changes`).
+pub fn file_changed(state: &State, path: PathBuf) {
     tracing::debug!(path = %path.display(), "file changed");
-    if state.is_config_file(&path) {
-        reconfigure(state, client).await;
+    state.changes.report(path);
+}
+
+/// Brings the corpus in line with the disk at each of `paths` (a file
+/// re-read alone, a folder read whole, a vanished path's sources dropped),
+/// never while a full index runs; then re-checks open notes once if
+/// anything changed.
+pub async fn files_changed(state: Arc<State>, client: Client, paths: Vec<PathBuf>) {
+    let paths: Vec<PathBuf> = paths.into_iter().filter(|p| state.is_source_path_or_parent(p)).collect();
+    if paths.is_empty() {
         return;
     }
-    if !state.is_source_path_or_parent(&path) {
-        return;
-    }
+    let indexing = state.index_lock.lock().await;
     let st = state.clone();
-    let p = path.clone();
-    let Ok(outcome) = tokio::task::spawn_blocking(move || reread(&st, &p)).await else { return };
-    for problem in outcome.problems {
-        client.log_message(MessageType::WARNING, format!("sourcecheck: {problem}")).await;
+    let Ok(outcomes) =
+        tokio::task::spawn_blocking(move || paths.iter().map(|p| (p.clone(), reread(&st, p))).collect::<Vec<_>>())
+            .await
+    else {
+        return;
+    };
+    drop(indexing);
+    let mut changed = false;
+    for (path, outcome) in outcomes {
+        for problem in outcome.problems {
+            client.log_message(MessageType::WARNING, format!("sourcecheck: {problem}")).await;
+        }
+        if outcome.changed {
+            tracing::info!("re-indexed {}", path.display());
+            changed = true;
+        }
     }
-    if outcome.changed {
-        tracing::info!("re-indexed {}", path.display());
+    if changed {
         analysis::rerun_all(state, client).await;
     }
 }
@@ -146,6 +165,7 @@ fn reread(st: &State, path: &Path) -> Reread {
     }
     if !path.exists() {
         // a file or a whole folder vanished (deleted, renamed away)
+        lock(&st.stamps).retain(|p, _| !p.starts_with(path));
         return Reread { changed: write(&st.corpus).remove_under(path) > 0, problems: Vec::new() };
     }
     if !corpus::is_source_file(path) {
@@ -159,16 +179,35 @@ fn reread(st: &State, path: &Path) -> Reread {
     } else if st.is_ignored(path) {
         write(&st.corpus).remove(path);
     } else {
+        // taken before reading: a change while it is read makes it differ
+        let stamp = stamp_of(path);
+        if stamp.is_some() && lock(&st.stamps).get(path) == stamp.as_ref() {
+            return Reread::default(); // as it was when last read
+        }
         let settings = read(&st.workspace).settings.clone();
         match corpus::load_file(path, &settings.synonyms, &settings.conventions) {
-            Ok(src) => write(&st.corpus).upsert(src),
+            Ok(src) => {
+                write(&st.corpus).upsert(src);
+                if let Some(stamp) = stamp {
+                    lock(&st.stamps).insert(path.to_path_buf(), stamp);
+                }
+            }
             Err(e) => {
                 write(&st.corpus).remove(path);
                 problems.push(e);
             }
         }
+        return Reread { changed: true, problems };
     }
+    lock(&st.stamps).remove(path);
     Reread { changed: true, problems }
+}
+
+/// A file's size and modification time (links followed): what tells an
+/// unchanged file from one to read again.
+fn stamp_of(path: &Path) -> Option<(u64, std::time::SystemTime)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.len(), meta.modified().ok()?))
 }
 
 /// A folder appeared (or was reported as a whole): every source under it
@@ -251,7 +290,7 @@ pub fn watch(state: Arc<State>, client: Client) -> Option<Debouncer> {
                 break;
             }
             if !folders.contains(&path) {
-                file_changed(state.clone(), client.clone(), path).await;
+                file_changed(&state, path);
                 continue;
             }
             // a source folder itself vanished or appeared

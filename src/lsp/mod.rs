@@ -4,6 +4,7 @@
 
 mod actions;
 mod analysis;
+mod changes;
 mod completion;
 pub mod convert;
 mod diagnostics;

@@ -6,7 +6,7 @@ use super::convert::{source_offset, uri_to_path, Doc, Encoding};
 use super::documents::Document;
 use super::publish;
 use super::state::{lock, read, write, ClientCaps, State};
-use super::{actions, completion, hover, indexing, inlay, lens, logging, navigation, symbols};
+use super::{actions, changes, completion, hover, indexing, inlay, lens, logging, navigation, symbols};
 use serde_json::Value;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
@@ -222,6 +222,7 @@ impl LanguageServer for Backend {
         } else {
             *lock(&self.watcher) = indexing::watch(self.state.clone(), self.client.clone());
         }
+        tokio::spawn(changes::read_changes(self.state.clone(), self.client.clone()));
         tokio::spawn(indexing::full_index(self.state.clone(), self.client.clone()));
     }
 
@@ -277,7 +278,7 @@ impl LanguageServer for Backend {
         // A source edited in the editor: re-read it from disk.
         if let Some(p) = uri_to_path(&params.text_document.uri) {
             if self.state.is_source_path(&p) {
-                indexing::file_changed(self.state.clone(), self.client.clone(), p).await;
+                indexing::file_changed(&self.state, p);
             }
         }
     }
@@ -290,13 +291,15 @@ impl LanguageServer for Backend {
         lock(&self.state.diagnostic_memos).remove(&uri);
         lock(&self.state.generations).remove(&uri);
         lock(&self.state.lens_cursor).remove(&uri);
+        self.state.forget_check_lock(&uri);
         publish::clear(&self.state, &uri);
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        // queued: read off the request path, each path once however often reported
         for change in params.changes {
             if let Some(p) = uri_to_path(&change.uri) {
-                indexing::file_changed(self.state.clone(), self.client.clone(), p).await;
+                indexing::file_changed(&self.state, p);
             }
         }
     }

@@ -69,6 +69,15 @@ pub struct State {
     pub index_ready: AtomicBool,
     pub shutdown: AtomicBool,
     pub next_generation: AtomicU64,
+    /// Files reported changed on disk, waiting to be read.
+    pub changes: super::changes::Changes,
+    /// Held while the corpus is rebuilt or changed files are read: one at a time.
+    pub index_lock: tokio::sync::Mutex<()>,
+    /// Size and modification time of each source file when it was last
+    /// re-read alone (an unchanged one reported again costs a stat).
+    pub stamps: Mutex<HashMap<PathBuf, (u64, std::time::SystemTime)>>,
+    /// Each note's turn to be checked: one check at a time per note.
+    check_locks: Mutex<HashMap<Uri, Arc<tokio::sync::Mutex<()>>>>,
 }
 
 impl WorkspaceState {
@@ -102,6 +111,10 @@ impl State {
             index_ready: AtomicBool::new(false),
             shutdown: AtomicBool::new(false),
             next_generation: AtomicU64::new(1),
+            changes: Default::default(),
+            index_lock: tokio::sync::Mutex::new(()),
+            stamps: Mutex::new(HashMap::new()),
+            check_locks: Mutex::new(HashMap::new()),
         }
     }
 
@@ -143,6 +156,16 @@ impl State {
         let g = self.next_generation.fetch_add(1, Ordering::Relaxed);
         lock(&self.generations).insert(uri.clone(), g);
         g
+    }
+
+    /// The lock a check of `uri` holds while it runs.
+    pub fn check_lock(&self, uri: &Uri) -> Arc<tokio::sync::Mutex<()>> {
+        lock(&self.check_locks).entry(uri.clone()).or_default().clone()
+    }
+
+    /// Forgets a closed note's check lock.
+    pub fn forget_check_lock(&self, uri: &Uri) {
+        lock(&self.check_locks).remove(uri);
     }
 
     pub fn is_current(&self, uri: &Uri, generation: u64) -> bool {

@@ -1,18 +1,30 @@
 //! A framing guard between stdio and the protocol library. Every message is
 //! read here first: a body that is not JSON, or a header without a usable
-//! Content-Length, is answered with a JSON-RPC parse error and skipped, and
-//! the connection goes on (tower-lsp-server alone would stop reading). Output
+//! Content-Length (or with a line over [`MAX_HEADER_LINE`] bytes), is
+//! answered with a JSON-RPC parse error and skipped; JSON that is no
+//! request or response (`{}`, an id of 1.5, `"jsonrpc": "1.0"`) with an
+//! Invalid Request error ([`envelope`]); and the connection goes on
+//! (tower-lsp-server alone would stop reading at either). Output
 //! from the server, our error replies and what the server sends through its
 //! [`Outbox`] are written whole, one after another, by a thread of its own
 //! straight from their parts (a megabyte of diagnostics is never copied
 //! into a frame, nor into an async writer's buffer).
 
+mod envelope;
+#[cfg(test)]
+mod props;
+
+use envelope::Verdict;
 use std::io::Write;
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWriteExt, BufReader, DuplexStream};
 use tokio::sync::{mpsc, oneshot};
 
 /// Largest message accepted (a whole document in a didOpen fits easily).
 const MAX_MESSAGE: usize = 256 * 1024 * 1024;
+
+/// Longest header line kept (LSP headers are a few dozen bytes); the rest of
+/// a longer line is skipped as it arrives, never held.
+pub const MAX_HEADER_LINE: usize = 4096;
 
 /// What the writer receives: a whole frame (header and body, in parts
 /// written one after another), or word that the server has stopped (senders
@@ -78,20 +90,63 @@ fn parse_error(detail: &str) -> Vec<Vec<u8>> {
     frame(vec![body.to_string().into_bytes()])
 }
 
+fn invalid_request(id: serde_json::Value, detail: &str) -> Vec<Vec<u8>> {
+    let body = serde_json::json!({"jsonrpc": "2.0", "id": id, "error": {"code": -32600, "message": format!("Invalid request: {detail}")}});
+    frame(vec![body.to_string().into_bytes()])
+}
+
+/// Reads one line, through its newline, into `line`, keeping at most
+/// [`MAX_HEADER_LINE`] bytes of it; returns the bytes read (0 at end of
+/// input) and whether the line was longer.
+async fn read_line_capped<R: AsyncRead + Unpin>(
+    r: &mut BufReader<R>,
+    line: &mut Vec<u8>,
+) -> std::io::Result<(usize, bool)> {
+    let (mut read, mut cut) = (0, false);
+    loop {
+        let buf = r.fill_buf().await?;
+        if buf.is_empty() {
+            return Ok((read, cut));
+        }
+        let (take, ends) = match buf.iter().position(|&b| b == b'\n') {
+            Some(at) => (at + 1, true),
+            None => (buf.len(), false),
+        };
+        let room = MAX_HEADER_LINE.saturating_sub(line.len());
+        cut |= take > room;
+        line.extend_from_slice(&buf[..take.min(room)]);
+        r.consume(take);
+        read += take;
+        if ends {
+            return Ok((read, cut));
+        }
+    }
+}
+
 /// Reads one header block; returns the Content-Length it names, `Err` with
 /// a reason when it names none usable, `None` at end of input.
 async fn read_header<R: AsyncRead + Unpin>(r: &mut BufReader<R>) -> Option<Result<usize, String>> {
     let mut length: Option<Result<usize, String>> = None;
     let mut saw_any = false;
+    let mut too_long = false;
     loop {
         let mut line = Vec::new();
-        let n = r.read_until(b'\n', &mut line).await.ok()?;
+        let (n, cut) = read_line_capped(r, &mut line).await.ok()?;
         if n == 0 {
             return if saw_any { Some(Err("truncated header".into())) } else { None };
+        }
+        if cut {
+            // skipped whole: what it held is not read as a header
+            too_long = true;
+            saw_any = true;
+            continue;
         }
         let text = String::from_utf8_lossy(&line);
         let trimmed = text.trim();
         if trimmed.is_empty() {
+            if too_long {
+                return Some(Err(format!("a header line over {MAX_HEADER_LINE} bytes")));
+            }
             if saw_any {
                 return Some(length.unwrap_or_else(|| Err("no Content-Length header".into())));
             }
@@ -127,23 +182,20 @@ async fn guard_input<R: AsyncRead + Unpin>(input: R, mut to_server: DuplexStream
         if r.read_exact(&mut body).await.is_err() {
             break;
         }
-        // checked without building it (a didOpen holds a whole document)
-        type AnyObject = std::collections::HashMap<String, serde::de::IgnoredAny>;
-        match serde_json::from_slice::<AnyObject>(&body)
-            .map_err(|_| serde_json::from_slice::<serde::de::IgnoredAny>(&body))
-        {
-            Ok(_) => {
+        match envelope::classify(&body) {
+            Verdict::Message => {
                 let header = format!("Content-Length: {len}\r\n\r\n");
                 if to_server.write_all(header.as_bytes()).await.is_err() || to_server.write_all(&body).await.is_err() {
                     break;
                 }
             }
-            Err(Ok(_)) => {
-                let _ = errors.send(Out::Frame(parse_error("a message must be a JSON object")));
+            Verdict::Invalid { id, why } => {
+                tracing::warn!("dropped a message that is no request or response: {why}");
+                let _ = errors.send(Out::Frame(invalid_request(id, &why)));
             }
-            Err(Err(e)) => {
-                tracing::warn!("dropped a message that is not JSON: {e}");
-                let _ = errors.send(Out::Frame(parse_error(&e.to_string())));
+            Verdict::NotJson(why) => {
+                tracing::warn!("dropped a message that is not JSON: {why}");
+                let _ = errors.send(Out::Frame(parse_error(&why)));
             }
         }
     }

@@ -4,6 +4,9 @@
 
 mod indexed;
 pub mod names;
+#[cfg(test)]
+mod reference;
+mod sentence;
 pub mod stem;
 mod stopwords;
 pub mod synonyms;
@@ -13,6 +16,7 @@ use crate::figures::Figure;
 use crate::text::tokens::{tokenize, TokKind, Token};
 pub use indexed::{Query, SourceSubject};
 pub use names::{Name, NameTerm, Role};
+pub use sentence::SentenceSubjects;
 pub use synonyms::Synonyms;
 pub use terms::{TermId, Weight, WeightedTerm};
 
@@ -58,92 +62,10 @@ pub fn term(word: &str, synonyms: &Synonyms) -> Option<String> {
 /// document it was found in (`figures::Extraction::masked`), so that link
 /// targets, URLs, code and citation keys say nothing of it. `others` are the
 /// spans of the sentence's other figures, whose words are left out so that
-/// two figures in one sentence keep apart.
+/// two figures in one sentence keep apart. (For several figures of one
+/// sentence, [`SentenceSubjects`] reads the sentence once for all.)
 pub fn of_figure(text: &str, figure: &Figure, others: &[std::ops::Range<usize>], synonyms: &Synonyms) -> Subject {
-    let toks = tokenize(text, figure.sentence.clone());
-    let first = toks.iter().position(|t| t.start >= figure.span.start).unwrap_or(0);
-    let last = toks.iter().rposition(|t| t.end <= figure.span.end).unwrap_or(first);
-    let is_break = |k: usize| is_break(toks[k].text(text));
-    let mut clause_start = first;
-    while clause_start > 0 && !is_break(clause_start - 1) {
-        clause_start -= 1;
-    }
-    let mut clause_end = last + 1;
-    while clause_end < toks.len() && !is_break(clause_end) {
-        clause_end += 1;
-    }
-    // A clause that says nothing of its own ("…, down from 96 percent five
-    // years earlier") takes its words from the clause before it.
-    let content = |a: usize, b: usize| {
-        toks[a..b]
-            .iter()
-            .enumerate()
-            .filter(|(k, t)| {
-                t.kind == TokKind::Word && !(first..=last).contains(&(a + k)) && term(t.text(text), synonyms).is_some()
-            })
-            .count()
-    };
-    // So does one that sets the figure against another ("…, compared with
-    // roughly 1,000 in the first fortnight"): both count the same thing, and
-    // the other figure's words are this one's too.
-    let word_before = |n: usize| first.checked_sub(n).filter(|k| *k >= clause_start).map(|k| toks[k].text(text));
-    // "from the 5.2 percent it first published": the value a figure changed from
-    let changed_from =
-        word_before(1) == Some("from") || word_before(1) == Some("the") && word_before(2) == Some("from");
-    let compared = changed_from || (clause_start..first).any(|k| is_comparison(toks[k].text(text)));
-    let elliptical = (content(clause_start, clause_end) == 0 || compared) && clause_start > 0;
-    if elliptical {
-        let mut s = clause_start - 1;
-        while s > 0 && !is_break(s - 1) {
-            s -= 1;
-        }
-        clause_start = s;
-    }
-    // "In Millwick, 300 flights were cancelled": the opening phrase places the clause
-    let lead = fronted_phrase(text, &toks, clause_start).unwrap_or(0..0);
-    let in_clause = |k: usize| (clause_start..clause_end).contains(&k) || lead.contains(&k);
-    let mut names = names::of_sentence(text, &toks, in_clause, synonyms);
-    let mut bag: Vec<(String, Weight)> = Vec::new();
-    let noun_term = figure.noun.as_ref().and_then(|n| term(&text[n.clone()], synonyms));
-    for (k, t) in toks.iter().enumerate() {
-        if t.kind != TokKind::Word {
-            continue;
-        }
-        let Some(term) = term(t.text(text), synonyms) else { continue };
-        let in_other = others.iter().any(|o| o.start <= t.start && t.end <= o.end)
-            && !(elliptical && k >= clause_start && k < clause_end);
-        let weight = if in_other {
-            SENTENCE // another figure's words: part of the scene, not of this measure
-        } else if figure.noun.as_ref().is_some_and(|n| n.start == t.start) {
-            NOUN
-        } else if k + NEAR_TOKENS >= first && k <= last + NEAR_TOKENS {
-            NEAR
-        } else if k >= clause_start && k < clause_end {
-            CLAUSE
-        } else {
-            SENTENCE
-        };
-        bag.push((term, weight));
-    }
-    for (k, r) in figure.context.iter().enumerate() {
-        // the row's cells read like the figure's clause; the header (last) less so
-        let weight = if k + 1 == figure.context.len() { SENTENCE } else { CLAUSE };
-        let cell = tokenize(text, r.clone());
-        names.extend(names::of_sentence(text, &cell, |_| weight == CLAUSE, synonyms));
-        for t in cell {
-            if t.kind == TokKind::Word {
-                if let Some(term) = term(t.text(text), synonyms) {
-                    bag.push((term, weight));
-                }
-            }
-        }
-    }
-    if let Some(unit) = figure.unit.as_ref().filter(|_| figure.noun.is_none()) {
-        if let Some(t) = term(unit, synonyms) {
-            bag.push((t, NOUN));
-        }
-    }
-    Subject { terms: merge(bag), noun: noun_term, names: names::merge(names) }
+    SentenceSubjects::new(text, figure.sentence.clone(), others, synonyms).of(figure, 0)
 }
 
 /// `subject` with the words of `range` (a section's heading in a note) as

@@ -130,7 +130,41 @@ pub fn is_preposition(word: &str) -> bool {
 /// tokens are all `in_clause` (the figure's), and those in no role
 /// anywhere, as mentions.
 pub fn of_sentence(text: &str, toks: &[Token], in_clause: impl Fn(usize) -> bool, synonyms: &Synonyms) -> Vec<Name> {
-    if title_case(text, toks) {
+    pick(&found_in(text, toks, synonyms), in_clause)
+}
+
+/// A name found in a sentence, whatever the clause: its tokens
+/// (`start..end`), its role (`None`: a mention) and its terms (never none).
+#[derive(Clone, Debug)]
+pub struct Found {
+    start: usize,
+    end: usize,
+    role: Option<Role>,
+    terms: Vec<String>,
+}
+
+/// The names `found` in a sentence that a figure's subject takes: those in
+/// a role whose tokens are all `in_clause`, and every mention.
+pub fn pick(found: &[Found], in_clause: impl Fn(usize) -> bool) -> Vec<Name> {
+    let mut out = Vec::new();
+    for f in found {
+        match f.role {
+            // a name in a role outside the clause is another figure's: its terms
+            // are the sentence's, and it is no qualifier to match loosely
+            Some(role) if (f.start..f.end).all(&in_clause) => out.push(Name { role, terms: f.terms.clone() }),
+            Some(_) => {}
+            None => out.push(Name { role: Role::Mention, terms: f.terms.clone() }),
+        }
+    }
+    out
+}
+
+/// Every name of a sentence (or table cell) `toks`, with its role, read
+/// once for all the sentence's figures.
+pub fn found_in(text: &str, toks: &[Token], synonyms: &Synonyms) -> Vec<Found> {
+    // tokens before this one are all punctuation: where any word is capitalised
+    let opening = toks.iter().position(|t| t.kind != TokKind::Punct).unwrap_or(toks.len());
+    if title_case(text, toks, opening) {
         return Vec::new();
     }
     let word = |k: usize| toks.get(k).filter(|t| t.kind == TokKind::Word).map(|t| t.text(text));
@@ -162,18 +196,13 @@ pub fn of_sentence(text: &str, toks: &[Token], in_clause: impl Fn(usize) -> bool
         let terms: Vec<String> = words.iter().filter_map(|w| term(w, synonyms)).collect();
         let capitals =
             |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
-        if initial(text, toks, start) && words.len() < 2 && !words.iter().all(|w| capitals(w)) {
+        if initial(text, toks, start, opening) && words.len() < 2 && !words.iter().all(|w| capitals(w)) {
             continue; // capitalised because it comes first: perhaps no name at all
         }
         let role = role_of(text, toks, start, end, &roles);
         roles[end - 1] = role;
-        // a name in a role outside the clause is another figure's: its terms
-        // are the sentence's, and it is no qualifier to match loosely
-        match role {
-            _ if terms.is_empty() => {}
-            Some(role) if (start..end).all(&in_clause) => out.push(Name { role, terms }),
-            Some(_) => {}
-            None => out.push(Name { role: Role::Mention, terms }),
+        if !terms.is_empty() {
+            out.push(Found { start, end, role, terms });
         }
     }
     out
@@ -185,10 +214,11 @@ fn is_name_word(w: Option<&str>) -> bool {
 }
 
 /// Is token `k` where any word is capitalised: first in its sentence or
-/// cell, or after a full stop, a colon, an opening quote or bracket, a dash
-/// or a bullet?
-fn initial(text: &str, toks: &[Token], k: usize) -> bool {
-    toks[..k].iter().all(|t| t.kind == TokKind::Punct)
+/// cell (no token before it but punctuation: `k <= opening`, the index of
+/// the first that is not), or after a full stop, a colon, an opening quote
+/// or bracket, a dash or a bullet?
+fn initial(text: &str, toks: &[Token], k: usize, opening: usize) -> bool {
+    k <= opening
         || toks[k - 1].kind == TokKind::Punct
             && matches!(
                 toks[k - 1].text(text),
@@ -250,11 +280,12 @@ fn role_of(text: &str, toks: &[Token], start: usize, end: usize, roles: &[Option
 /// a preposition or conjunction capitalised where it need not be. (Names
 /// keep theirs in lower case: "Bank of England", "Centers for Disease
 /// Control and Prevention".)
-fn title_case(text: &str, toks: &[Token]) -> bool {
+fn title_case(text: &str, toks: &[Token], opening: usize) -> bool {
     const SMALL: &[&str] =
         &["In", "Of", "To", "For", "And", "Or", "At", "On", "As", "Than", "From", "With", "By", "Into"];
-    (0..toks.len())
-        .any(|k| toks[k].kind == TokKind::Word && SMALL.contains(&toks[k].text(text)) && !initial(text, toks, k))
+    (0..toks.len()).any(|k| {
+        toks[k].kind == TokKind::Word && SMALL.contains(&toks[k].text(text)) && !initial(text, toks, k, opening)
+    })
 }
 
 /// A name as compared: its role and its terms, by id and text (`String`

@@ -5,6 +5,8 @@
 //! list items, table cells, plain-text lines) that sentences may not cross.
 //! Scanning the masked text therefore yields offsets into the original.
 
+mod crowded;
+
 use super::Format;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
@@ -73,6 +75,8 @@ fn blank(bytes: &mut [u8], range: Range<usize>) {
 }
 
 fn markdown_prose(text: &str) -> Prose {
+    // a paragraph crowded with emphasis delimiters has them read as spaces
+    let text = &*crowded::uncrowded(text);
     let mut out = text.as_bytes().to_vec();
     // Start with everything blanked; prose text events are copied back in.
     blank(&mut out, 0..text.len());
@@ -161,20 +165,29 @@ fn markdown_prose(text: &str) -> Prose {
     Prose { masked, blocks, links, citations }
 }
 
-/// The other cells of a body cell's row, and its column header.
 /// A table row's cells and its table's header cells.
 type TableRow = (Vec<Range<usize>>, Vec<Range<usize>>);
 
+/// Cells of its row either side of a cell that are its context: a wide
+/// table's far columns say nothing of one cell, and a row's whole width for
+/// each of its cells would grow with the square of the width.
+pub const ROW_CONTEXT_EACH_SIDE: usize = 8;
+
+/// The other cells of a body cell's row (the nearest
+/// [`ROW_CONTEXT_EACH_SIDE`] either side), and its column header. `rows`
+/// are in text order, found by binary search.
 fn table_context(cell: &Range<usize>, rows: &[TableRow]) -> Vec<Range<usize>> {
-    for (cells, header) in rows {
-        if let Some(col) = cells.iter().position(|c| c.start <= cell.start && cell.end <= c.end) {
-            let mut ctx: Vec<Range<usize>> =
-                cells.iter().enumerate().filter(|(i, _)| *i != col).map(|(_, c)| c.clone()).collect();
-            ctx.extend(header.get(col).cloned());
-            return ctx;
-        }
+    let after = rows.partition_point(|(cells, _)| cells.last().is_none_or(|c| c.end < cell.end));
+    let Some((cells, header)) = rows.get(after) else { return Vec::new() };
+    let col = cells.partition_point(|c| c.end < cell.end);
+    if !cells.get(col).is_some_and(|c| c.start <= cell.start && cell.end <= c.end) {
+        return Vec::new();
     }
-    Vec::new()
+    let from = col.saturating_sub(ROW_CONTEXT_EACH_SIDE);
+    let to = (col + ROW_CONTEXT_EACH_SIDE + 1).min(cells.len());
+    let mut ctx: Vec<Range<usize>> = (from..to).filter(|&i| i != col).map(|i| cells[i].clone()).collect();
+    ctx.extend(header.get(col).cloned());
+    ctx
 }
 
 fn is_block(tag: &Tag) -> bool {
@@ -284,12 +297,40 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_crowded_with_emphasis_delimiters_is_read_in_linear_time() {
+        let text = format!("About 200 people came.\n\n{}{}\n", "*a ".repeat(40_000), " b_".repeat(40_000));
+        let t = std::time::Instant::now();
+        let p = prose(&text, Format::Markdown);
+        assert!(t.elapsed() < std::time::Duration::from_secs(1), "{:?}", t.elapsed());
+        assert_eq!(p.masked.len(), text.len());
+        assert!(p.masked.starts_with("About 200 people came.\n\n*a  a  a "));
+        assert!(!p.masked.contains('_'));
+    }
+
+    #[test]
     fn table_cells_carry_their_row_and_header_as_context() {
         let text = "| When | Count |\n|---|---|\n| 2015 | 40 fighters |\n";
         let p = prose(text, Format::Markdown);
         let cell = p.blocks.iter().find(|b| text[b.range.clone()].contains("40")).unwrap();
         let ctx: Vec<&str> = cell.context.iter().map(|r| text[r.clone()].trim()).collect();
         assert_eq!(ctx, ["2015", "Count"]);
+    }
+
+    #[test]
+    fn a_wide_tables_cell_takes_the_nearest_cells_of_its_row_and_its_header() {
+        let row = |f: &dyn Fn(usize) -> String| format!("| {} |\n", (0..40).map(f).collect::<Vec<_>>().join(" | "));
+        let text = [row(&|c| format!("H{c}")), row(&|_| "---".into()), row(&|c| format!("c{c}"))].concat();
+        let p = prose(&text, Format::Markdown);
+        let context = |name: &str| {
+            let cell = p.blocks.iter().find(|b| text[b.range.clone()].trim() == name).expect("cell");
+            cell.context.iter().map(|r| text[r.clone()].trim()).collect::<Vec<_>>()
+        };
+        let want: Vec<String> = (12..29).filter(|c| *c != 20).map(|c| format!("c{c}")).chain(["H20".into()]).collect();
+        assert_eq!(context("c20"), want);
+        let want: Vec<String> = (1..9).map(|c| format!("c{c}")).chain(["H0".into()]).collect();
+        assert_eq!(context("c0"), want);
+        let want: Vec<String> = (31..39).map(|c| format!("c{c}")).chain(["H39".into()]).collect();
+        assert_eq!(context("c39"), want);
     }
 
     #[test]

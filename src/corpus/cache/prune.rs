@@ -3,7 +3,10 @@
 //! another build), that have not been used for `MAX_AGE`, or that exceed
 //! `MAX_FILES` (least recently used first) are removed. "Used" is the
 //! file's mtime: a successful load touches it. Only files named like a
-//! cache file *and* starting with the cache's magic are ever removed.
+//! cache file *and* starting with the cache's magic are ever removed; and
+//! the temporary files a write left behind when it was killed (`.tmp` and
+//! six letters or digits, holding the start of a cache file or nothing),
+//! once untouched for `ABANDONED` (a write under way keeps its file fresh).
 
 use super::{build_key, FILE_PREFIX, FILE_SUFFIX, FORMAT_VERSION, MAGIC};
 use std::io::Read;
@@ -14,6 +17,8 @@ use std::time::{Duration, SystemTime};
 pub const MAX_AGE: Duration = Duration::from_secs(30 * 24 * 60 * 60);
 /// At most this many cache files stay in the directory, the new one included.
 pub const MAX_FILES: usize = 8;
+/// A write's temporary file untouched for longer was abandoned.
+pub const ABANDONED: Duration = Duration::from_secs(10 * 60);
 
 /// What a cache file in the directory is, read from its first bytes.
 enum Kind {
@@ -35,7 +40,12 @@ pub fn prune(kept: &Path) {
     let mut live: Vec<(SystemTime, PathBuf)> = Vec::new();
     for entry in entries.flatten() {
         let path = entry.path();
-        if path == kept || !is_cache_name(&entry.file_name().to_string_lossy()) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if is_temp_name(&name) {
+            remove_if_abandoned(&path, now);
+            continue;
+        }
+        if path == kept || !is_cache_name(&name) {
             continue;
         }
         match kind_of(&path) {
@@ -65,6 +75,26 @@ fn is_cache_name(name: &str) -> bool {
         .is_some_and(|hex| hex.len() == 16 && hex.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
 }
 
+/// `.tmp` + 6 letters or digits: the names `tempfile` gives a write's file.
+fn is_temp_name(name: &str) -> bool {
+    name.strip_prefix(".tmp").is_some_and(|rest| rest.len() == 6 && rest.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// Removes the temporary file `path` if it is a cache write's (empty, or
+/// starting as a cache file does) and untouched for `ABANDONED`.
+fn remove_if_abandoned(path: &Path, now: SystemTime) {
+    let Ok(meta) = std::fs::symlink_metadata(path) else { return };
+    let old = meta.modified().ok().and_then(|m| now.duration_since(m).ok()).is_some_and(|age| age > ABANDONED);
+    if !old || !meta.file_type().is_file() {
+        return;
+    }
+    let Some(head) = read_head(path) else { return };
+    let n = head.len().min(MAGIC.len());
+    if head[..n] == MAGIC[..n] {
+        remove(path, "left by an interrupted write");
+    }
+}
+
 fn kind_of(path: &Path) -> Kind {
     let regular = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file());
     let Some(head) = regular.then(|| read_head(path)).flatten() else { return Kind::Foreign };
@@ -85,7 +115,7 @@ fn kind_of(path: &Path) -> Kind {
 /// Up to the first 20 bytes of a file: magic, format version, build key.
 fn read_head(path: &Path) -> Option<Vec<u8>> {
     let mut head = Vec::with_capacity(20);
-    std::fs::File::open(path).ok()?.take(20).read_to_end(&mut head).ok()?;
+    crate::input::open_regular(path).ok()?.take(20).read_to_end(&mut head).ok()?;
     Some(head)
 }
 
@@ -100,7 +130,31 @@ fn remove(path: &Path, why: &str) {
 
 #[cfg(test)]
 mod tests {
-    use super::is_cache_name;
+    use super::*;
+
+    #[test]
+    fn temporary_files_a_killed_write_left_are_removed_once_abandoned() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let kept = dir.path().join("index-0123456789abcdef.bin");
+        std::fs::write(&kept, MAGIC).expect("write");
+        let hour_ago = SystemTime::now() - Duration::from_secs(3600);
+        let file = |name: &str, bytes: &[u8], modified: SystemTime| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, bytes).expect("write");
+            std::fs::File::options().write(true).open(&path).and_then(|f| f.set_modified(modified)).expect("mtime");
+            path
+        };
+        let mut partial = MAGIC.to_vec();
+        partial.extend([0u8; 100]);
+        let abandoned = file(".tmpA1b2C3", &partial, hour_ago);
+        let empty = file(".tmpZZ99zz", b"", hour_ago);
+        let writing = file(".tmpQ7w8E9", &partial, SystemTime::now());
+        let foreign = file(".tmpNotOur", b"someone else's", hour_ago);
+        let longer = file(".tmpA1b2C3d", &partial, hour_ago);
+        prune(&kept);
+        assert!(!abandoned.exists() && !empty.exists());
+        assert!(writing.exists() && foreign.exists() && longer.exists() && kept.exists());
+    }
 
     #[test]
     fn only_the_names_the_cache_writes_are_cache_names() {
