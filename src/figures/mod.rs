@@ -216,6 +216,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_long_run_of_number_words_is_read_in_linear_time() {
+        // one clause of 8,000 number words, each its own figure: every
+        // figure's clause was walked again for each figure (8,000 took ~100 s)
+        let text = vec!["twenty-one"; 8_000].join(" ");
+        let started = std::time::Instant::now();
+        let figures = extract(&text, Format::Plain).figures;
+        assert_eq!(figures.len(), 8_000);
+        assert!(started.elapsed() < std::time::Duration::from_secs(5), "took {:?}", started.elapsed());
+    }
+
+    #[test]
     fn interval_overlap_respects_open_bounds() {
         let under = Interval { min: None, max: Some(Bound { value: 1000.0, inclusive: false }) };
         let over = Interval { min: Some(Bound { value: 1000.0, inclusive: false }), max: None };

@@ -239,6 +239,8 @@ fn read_measure_after(cx: &Ctx, i: usize) -> Option<(Measure, usize)> {
         "percentage" if matches!(cx.word(i + 1), Some("points" | "point")) => {
             Some((Measure::Share { points: true }, i + 2))
         }
+        // "down 3 points to 41%": points of a percentage the clause states
+        "points" | "point" | "pts" if percent_follows(cx, i + 1) => Some((Measure::Share { points: true }, i + 1)),
         _ => {
             if let Some(code) = lx::currency_code(cx.raw(i)) {
                 return Some((Measure::Money(code), i + 1));
@@ -252,6 +254,13 @@ fn read_measure_after(cx: &Ctx, i: usize) -> Option<(Measure, usize)> {
             None
         }
     }
+}
+
+/// "to 41%", "from 44 percent": a change in points whose level follows.
+fn percent_follows(cx: &Ctx, i: usize) -> bool {
+    matches!(cx.word(i), Some("to" | "from"))
+        && cx.kind(i + 1) == Some(TokKind::Num)
+        && (cx.raw_at(i + 2) == Some("%") || matches!(cx.word(i + 2), Some("percent" | "pct")))
 }
 
 /// Number words: "two hundred and fifty", "forty-five thousand", "a dozen",

@@ -660,6 +660,14 @@ fn range_tail(cx: &Ctx, q: &Quantity, between: bool, from: bool) -> Option<Quant
     if q.measure != Measure::Plain && h.measure != Measure::Plain && q.measure != h.measure {
         return None;
     }
+    // A measure is written once, on the range's last end ("30 to 60%"); one
+    // written on the first end only is that end's own: "fell 8% to 1.2
+    // million" is a change of 8% and a level of 1.2 million. A currency
+    // sign before the first end is the range's: "$3-5 billion"
+    let leading_sign = matches!(q.measure, Measure::Money(_)) && cx.kind(q.start) != Some(TokKind::Num);
+    if q.measure != Measure::Plain && h.measure == Measure::Plain && !leading_sign {
+        return None;
+    }
     if dash {
         if h.form != Form::Digits {
             return None;
@@ -827,22 +835,14 @@ fn clause_period(cx: &Ctx, end: usize, first: usize, floor: usize) -> Option<Per
 /// Gives each figure the time cues of its clause, or else those of the
 /// sentence's opening clause ("By the end of 2015, ...").
 fn attach_time(cx: &Ctx, cues: &[(usize, usize, Cue)], found: &mut [(Figure, usize, usize)]) {
-    let clause_of = |k: usize| -> (usize, usize) {
-        let mut s = k;
-        while s > 0 && !is_clause_break(cx, s - 1) {
-            s -= 1;
-        }
-        let mut e = k;
-        while e < cx.toks.len() && !is_clause_break(cx, e) {
-            e += 1;
-        }
-        (s, e)
-    };
+    // each token's clause, found once for the sentence (linear in its length)
+    let clauses = Clauses::of(cx);
+    let clause_of = |k: usize| clauses.of_token(k);
     let opening = clause_of(0);
     let opening_has_figure = found.iter().any(|(_, f, _)| *f < opening.1);
     let figure_ends: Vec<usize> = found.iter().map(|(_, _, e)| *e).collect();
     let spans: Vec<(usize, usize)> = found.iter().map(|(_, f, e)| (*f, *e)).collect();
-    for (fig, first, end) in found.iter_mut() {
+    for (index, (fig, first, end)) in found.iter_mut().enumerate() {
         if fig.time.is_some() {
             continue; // already placed ("from 81 percent" after a verb of change)
         }
@@ -864,7 +864,7 @@ fn attach_time(cx: &Ctx, cues: &[(usize, usize, Cue)], found: &mut [(Figure, usi
                 .min_by_key(|(_, (f, e))| if c.1 <= *f { f - c.1 } else { c.0.saturating_sub(*e) })
                 .map(|(k, _)| k)
         };
-        let mine = spans.iter().position(|(f, e)| *f == first && *e == end);
+        let mine = Some(index);
         let mut in_clause: Vec<&(usize, usize, Cue)> = cues
             .iter()
             .filter(|c| c.0 >= s && c.1 <= e && (c.1 <= first || c.0 >= end))
@@ -898,10 +898,59 @@ fn attach_time(cx: &Ctx, cues: &[(usize, usize, Cue)], found: &mut [(Figure, usi
     }
     // no date, but a clause about the future: "will lay off about 1,350 workers"
     for (fig, first, _) in found.iter_mut().filter(|(f, _, _)| f.time.is_none()) {
-        let (s, e) = clause_of(*first);
-        if let Some(k) = (s..e).find(|k| time::is_future_marker(cx, *k)) {
+        if let Some(k) = clauses.future_marker(*first) {
             fig.time = Some(TimeRef { span: cx.toks[k].range(), cues: vec![Cue::Ahead] });
         }
+    }
+}
+
+/// The clauses of a sentence: for each token, the clause it stands in and
+/// the first future marker of that clause, found in one pass.
+struct Clauses {
+    /// (start, end, first future marker) of each clause, in order.
+    spans: Vec<(usize, usize, Option<usize>)>,
+    /// The clause of each token.
+    of: Vec<u32>,
+}
+
+impl Clauses {
+    fn of(cx: &Ctx) -> Clauses {
+        let n = cx.toks.len();
+        let mut spans = Vec::new();
+        let mut of = Vec::with_capacity(n);
+        let mut start = 0;
+        let mut marker = None;
+        for k in 0..n {
+            if is_clause_break(cx, k) {
+                // a break belongs to the clause it ends; the next starts after it
+                spans.push((start, k, marker));
+                of.push(u32::try_from(spans.len() - 1).unwrap_or(u32::MAX));
+                start = k + 1;
+                marker = None;
+                continue;
+            }
+            if marker.is_none() && time::is_future_marker(cx, k) {
+                marker = Some(k);
+            }
+            of.push(u32::try_from(spans.len()).unwrap_or(u32::MAX));
+        }
+        spans.push((start, n, marker));
+        Clauses { spans, of }
+    }
+
+    fn clause(&self, k: usize) -> (usize, usize, Option<usize>) {
+        let c = self.of.get(k).map_or(self.spans.len() - 1, |c| *c as usize);
+        self.spans[c.min(self.spans.len() - 1)]
+    }
+
+    /// The clause (start, end) around token `k`.
+    fn of_token(&self, k: usize) -> (usize, usize) {
+        let (s, e, _) = self.clause(k);
+        (s, e)
+    }
+
+    fn future_marker(&self, k: usize) -> Option<usize> {
+        self.clause(k).2
     }
 }
 
