@@ -52,6 +52,7 @@ pub enum Precision {
 
 /// The last-significant-digit unit of an integer, if it ends in zeros.
 pub fn trailing_zero_unit(value: f64) -> Option<f64> {
+    let value = value.abs();
     if value < 10.0 || value.fract() != 0.0 {
         return None;
     }

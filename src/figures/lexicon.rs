@@ -56,7 +56,7 @@ pub fn scale_word(w: &str) -> Option<f64> {
 pub fn scale_suffix(w: &str) -> Option<f64> {
     Some(match w {
         "k" | "K" => 1e3,
-        "m" | "M" | "mn" | "mln" => 1e6,
+        "m" | "M" | "mn" | "mln" | "mil" => 1e6,
         "bn" | "b" | "B" | "bln" => 1e9,
         "tn" | "trn" | "T" => 1e12,
         _ => return None,

@@ -6,6 +6,7 @@ pub mod conventions;
 mod lexicon;
 mod measure;
 mod number;
+mod numeral;
 mod scan;
 pub mod time;
 
@@ -224,6 +225,25 @@ mod tests {
         let figures = extract(&text, Format::Plain).figures;
         assert_eq!(figures.len(), 8_000);
         assert!(started.elapsed() < std::time::Duration::from_secs(5), "took {:?}", started.elapsed());
+    }
+
+    #[test]
+    fn number_words_never_run_across_a_line_break_or_up_the_scales() {
+        let values = |text: &str| -> Vec<(String, f64)> {
+            let ex = extract(text, Format::Plain);
+            ex.figures.iter().map(|f| (text[f.span.clone()].to_string(), f.stated[0])).collect()
+        };
+        // a line ending in one number phrase, the next starting another
+        assert_eq!(
+            values("The debt stood at one trillion\ntwenty-one trillion dollars were owed"),
+            vec![("one trillion".to_string(), 1e12), ("twenty-one trillion dollars".to_string(), 21e12)]
+        );
+        // on one line, a scale that does not descend starts another number
+        assert_eq!(
+            values("Estimates ran from one thousand two thousand people"),
+            vec![("one thousand".to_string(), 1e3), ("two thousand people".to_string(), 2e3)]
+        );
+        assert_eq!(values("It cost twenty-one thousand three hundred and five dollars")[0].1, 21_305.0);
     }
 
     #[test]

@@ -805,7 +805,8 @@ fn clause_period(cx: &Ctx, end: usize, first: usize, floor: usize) -> Option<Per
             }
             Some("a" | "an") if !prev_prep => {
                 if let Some(p) = cx.word(k + 1).and_then(lx::period_noun) {
-                    if !matches!(cx.word(k + 2), Some("ago" | "earlier" | "later" | "before" | "after")) {
+                    // "a quarter of a million" is a fraction, not a period
+                    if !matches!(cx.word(k + 2), Some("ago" | "earlier" | "later" | "before" | "after" | "of")) {
                         return Some(p);
                     }
                 }
