@@ -3,12 +3,15 @@
 //! the conventions that turn wording into intervals live in `conventions`.
 
 pub mod conventions;
+mod counted;
+pub mod duration;
 mod lexicon;
 mod measure;
 mod number;
 mod numeral;
 mod scan;
 pub mod time;
+pub mod units;
 
 use crate::text::{markdown, sentences, Format};
 pub use measure::Measure;
@@ -92,6 +95,11 @@ pub enum Kind {
     Share,
     /// An amount of money; the unit is the currency code.
     Money,
+    /// How long something lasted, in seconds; the unit is the time unit as
+    /// written ("hours", "hour").
+    Duration,
+    /// How old someone or something is, in years.
+    Age,
 }
 
 /// The period of a rate: "200 a month".
@@ -155,6 +163,17 @@ pub struct Figure {
     /// Other text that says what the figure is about: for a table cell, the
     /// rest of its row and its column header.
     pub context: Vec<Range<usize>>,
+}
+
+impl Figure {
+    /// The interval in the figure's unit as written: a duration's seconds
+    /// back in its hours, days or years.
+    pub fn shown_interval(&self) -> Interval {
+        match (self.kind, self.unit.as_deref().and_then(duration::seconds)) {
+            (Kind::Duration, Some(s)) => self.interval.scaled(1.0 / s),
+            _ => self.interval,
+        }
+    }
 }
 
 /// A text read for figures.

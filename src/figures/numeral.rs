@@ -36,12 +36,20 @@ pub(super) fn read_number_words(cx: &Ctx, i: usize) -> Option<Quantity> {
             if next == "few" {
                 return vague_multiple(cx, i, i + 2, conventions::A_FEW);
             }
+            // "a day and a half", "an hour and a quarter": one of the unit,
+            // the fraction read after it (see `counted`)
+            if lx::is_time_unit(next) && and_fraction(cx, i + 2).is_some() {
+                return Some(simple(i, i + 1, 1.0, Precision::Exact, Form::Words));
+            }
         }
         "several" => return vague_multiple(cx, i, i + 1, conventions::SEVERAL),
         "half" => {
-            // "half a million", "half a dozen"
+            // "half a million", "half a dozen"; "half an hour", "half a day"
             if matches!(cx.word(i + 1), Some("a" | "an")) {
                 let s = cx.word(i + 2)?;
+                if lx::is_time_unit(s) {
+                    return Some(simple(i, i + 2, 0.5, Precision::Exact, Form::Words));
+                }
                 let scale = if s == "dozen" { 12.0 } else { lx::scale_word(s)? };
                 let value = scale / 2.0;
                 let p = rounded(value);
@@ -203,7 +211,7 @@ fn tens_and_units(cx: &Ctx, j: usize) -> Option<(f64, usize)> {
 
 /// "and a half", "and a quarter", "and three fifths", "and two-thirds"
 /// after a whole number: the fraction and where it ends.
-fn and_fraction(cx: &Ctx, k: usize) -> Option<(f64, usize)> {
+pub(super) fn and_fraction(cx: &Ctx, k: usize) -> Option<(f64, usize)> {
     if cx.word(k) != Some("and") || line_break_before(cx, k) {
         return None;
     }

@@ -4,6 +4,7 @@
 //! period and the time the figure is about.
 
 use super::conventions::{self, Conventions, Qualifier};
+use super::counted;
 use super::lexicon as lx;
 use super::number::{self, Form, Measure, Quantity};
 use super::time::{self, Cue, TimeRef};
@@ -262,7 +263,7 @@ fn build(
             hi = None;
         }
     }
-    let first = if hi.is_some() && (between || from) { lead_start - 1 } else { lead_start };
+    let mut first = if hi.is_some() && (between || from) { lead_start - 1 } else { lead_start };
     let mut end = hi.as_ref().map_or(q.end, |h| h.end);
     // Trailing qualifiers: "1,000 or more", "1,000+".
     let mut quals = quals;
@@ -274,7 +275,7 @@ fn build(
     // Counted noun and adjacent period.
     let mut noun = None;
     let mut unit: Option<String> = None;
-    let kind = match q.measure {
+    let mut kind = match q.measure {
         Measure::Share { points } => {
             unit = Some(if points { "percentage points" } else { "percent" }.to_string());
             Kind::Share
@@ -285,25 +286,17 @@ fn build(
         }
         Measure::Plain => Kind::Count,
     };
+    let mut seconds = None;
     if kind == Kind::Count {
-        let start = if q.takes_of { end + 1 } else { end };
-        let value_one = q.value <= 1.0 && hi.is_none();
-        if let Some(h) = noun_head(cx, start, value_one) {
-            let w = cx.word(h).unwrap_or("");
-            if lx::is_time_unit(w) {
-                return None; // a duration: "18 months", "two years"
-            }
-            noun = Some(h);
-            unit = Some(cx.raw(h).to_string());
-            end = h + 1;
+        let c = counted::read(cx, &q, lead_start, first, end, hi.is_some())?;
+        (kind, unit, noun, end, seconds) = (c.kind, c.unit, c.noun, c.end, c.seconds);
+        q.value += c.fraction;
+        if c.marked {
+            first -= 1;
         }
-    }
-    // Durations written with a hyphen: "a 10-year sentence".
-    if cx.raw_at(quantity_end) == Some("-")
-        && cx.glued(quantity_end)
-        && cx.word(quantity_end + 1).is_some_and(lx::is_time_unit)
-    {
-        return None;
+        if c.hi.is_some() {
+            hi = c.hi;
+        }
     }
     let per = match adjacent_period(cx, end) {
         Some((p, next)) => {
@@ -312,6 +305,17 @@ fn build(
         }
         None => clause_period(cx, end, first, floor),
     };
+    // "5 deaths per 100,000 people", "$40,000 per capita": the base is the unit's
+    if per.is_none() && matches!(kind, Kind::Count | Kind::Money) {
+        if let Some((base, next)) = counted::population_base(cx, end) {
+            unit = Some(unit.map_or(base.clone(), |u| format!("{u} {base}")));
+            end = next;
+        }
+    }
+    // An age is in whole years as written: "aged 70" is 70, not 65–75
+    if kind == Kind::Age && !matches!(q.precision, conventions::Precision::Vague { .. }) {
+        q.precision = conventions::Precision::Exact;
+    }
     // Years: a bare four-digit number is a year unless something makes it a count.
     if q.form == Form::Digits && is_yearlike(&q) && hi.is_none() && quals.is_empty() {
         let time_prep = first
@@ -366,6 +370,12 @@ fn build(
             }
             (iv, vec![q.value])
         }
+    };
+    // A duration's interval is in seconds; each end in its own unit
+    let interval = match (seconds, &hi) {
+        (Some((lo, up)), Some(h)) if lo != up => conventions::range_interval(q.value * lo, h.value * up, approx, conv),
+        (Some((s, _)), _) => interval.scaled(s),
+        _ => interval,
     };
     let fig = Figure {
         span: cx.span(first, end),
@@ -694,65 +704,6 @@ fn range_tail(cx: &Ctx, q: &Quantity, between: bool, from: bool) -> Option<Quant
         return None; // year ranges
     }
     Some(h)
-}
-
-/// The head of the counted-noun phrase starting at token `i`: the first
-/// plural noun within four words.
-fn noun_head(cx: &Ctx, i: usize, singular_ok: bool) -> Option<usize> {
-    let mut k = i;
-    let mut words = 0;
-    let first_word = cx.word(i).map(|_| i);
-    while words < 4 {
-        let w = cx.word(k)?;
-        if lx::is_function_word(w)
-            || lx::period_adverb(w).is_some()
-            || lx::small_number(w).is_some()
-            || lx::scale_word(w).is_some()
-        {
-            break;
-        }
-        let compound = cx.raw_at(k + 1) == Some("-") && cx.glued(k + 1);
-        if is_plural(cx, k) {
-            // the head of a compound is its last noun: "measles cases", "arms sales"
-            let mut head = k;
-            while is_plural(cx, head + 1) && !lx::is_function_word(cx.word(head + 1).unwrap_or("")) {
-                head += 1;
-            }
-            return Some(head);
-        }
-        if lx::is_measure_unit(w) && words == 0 && !compound {
-            return Some(k);
-        }
-        k += 1;
-        words += 1;
-        // hyphenated compounds: "battle-hardened veterans"
-        while cx.raw_at(k) == Some("-")
-            && cx.glued(k)
-            && cx.glued(k + 1)
-            && matches!(cx.kind(k + 1), Some(TokKind::Word | TokKind::Num))
-        {
-            k += 2;
-        }
-    }
-    if singular_ok {
-        if let Some(f) = first_word {
-            let w = cx.word(f)?;
-            if !lx::is_function_word(w) && lx::period_adverb(w).is_none() {
-                return Some(f);
-            }
-        }
-    }
-    None
-}
-
-fn is_plural(cx: &Ctx, k: usize) -> bool {
-    let Some(w) = cx.word(k) else { return false };
-    if lx::is_irregular_plural(w) {
-        return true;
-    }
-    let raw = cx.raw(k);
-    let acronym = raw.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
-    w.len() > 2 && w.ends_with('s') && !acronym && !lx::is_false_plural(w)
 }
 
 /// "a month", "per week", "each year", "every day", "monthly", "/month".
