@@ -96,8 +96,7 @@ fn cardinal(cx: &Ctx, i: usize) -> Option<Cardinal> {
     let mut ceiling = f64::INFINITY;
     let mut scale = 1.0;
     let mut precision = None;
-    loop {
-        let Some((mut group, mut after)) = below_thousand(cx, j) else { break };
+    while let Some((mut group, mut after)) = below_thousand(cx, j) {
         let mut fraction = None;
         if let Some((f, k)) = and_fraction(cx, after) {
             fraction = Some(f);
