@@ -302,7 +302,14 @@ mod tests {
         assert_eq!(time_of(t, "38 percent"), None);
         // a figure after "from" still takes the time after it
         let t = "Sales fell to 2,900, from 4,200 a year earlier.";
-        assert_eq!(time_of(t, "4,200"), Some(vec![time::Cue::Earlier]));
+        assert_eq!(time_of(t, "4,200"), Some(vec![time::Cue::Ago { months: 12.0 }]));
+        let t = "Sales fell to 412, down from 530 a year earlier.";
+        assert_eq!(time_of(t, "530"), Some(vec![time::Cue::Ago { months: 12.0 }]));
+        // a figure "compared with" takes the time after it, not the other's
+        let t = "There are fewer than 80 boats now, compared with more than 200 in 2010.";
+        let y2010 = time::DateSpec { year: Some(2010), month: None, day: None };
+        assert_eq!(time_of(t, "fewer than 80"), Some(vec![time::Cue::Now]));
+        assert_eq!(time_of(t, "more than 200"), Some(vec![time::Cue::Date(y2010)]));
         // "from" a place is no baseline
         let t = "A few hundred fighters crossed from Syria during 2017.";
         let y2017 = time::DateSpec { year: Some(2017), month: None, day: None };

@@ -387,9 +387,13 @@ fn build(
         noun: noun.map(|h| cx.toks[h].range()),
         per,
         sentence,
-        time: changed_from.then(|| {
-            let b = before_from.unwrap_or(first);
-            TimeRef { span: cx.toks[b].range(), cues: vec![Cue::Earlier] }
+        time: changed_from.then(|| match time::offset_at(cx, end) {
+            // "down from 530 a year earlier": a year before the text's date
+            Some((months, next)) => TimeRef { span: cx.span(end, next), cues: vec![Cue::Ago { months }] },
+            None => {
+                let b = before_from.unwrap_or(first);
+                TimeRef { span: cx.toks[b].range(), cues: vec![Cue::Earlier] }
+            }
         }),
         context: Vec::new(),
     };
@@ -821,7 +825,7 @@ fn attach_time(cx: &Ctx, cues: &[(usize, usize, Cue)], found: &mut [(Figure, usi
             .iter()
             .filter(|c| c.0 >= s && c.1 <= e && (c.1 <= first || c.0 >= end))
             .filter(|c| !(c.0 >= end && cx.word(c.0) == Some("once")))
-            .filter(|c| !(c.0 >= end && measured_against(cx, c.0)))
+            .filter(|c| !(c.0 >= end && measured_against(cx, c.0, end)))
             .filter(|c| nearest_figure(c) == mine)
             .collect();
         in_clause.sort_by_key(|c| distance(c));
@@ -908,9 +912,10 @@ impl Clauses {
 
 /// Is the time cue at `k` the object of "from" or "than" ("from a year
 /// earlier", "than in May last year"): the time a change is measured against?
-fn measured_against(cx: &Ctx, k: usize) -> bool {
+fn measured_against(cx: &Ctx, k: usize, figure_end: usize) -> bool {
     let mut j = k;
-    while j > 0 && k - j < 3 {
+    // never into the figure's own words: "more than 200 in 2010"
+    while j > figure_end && k - j < 3 {
         j -= 1;
         match cx.word(j) {
             Some("from" | "than") => return true,
