@@ -55,3 +55,10 @@ fn ages_compare_with_ages() {
     assert_eq!(verdict("The driver, aged 27, was arrested.", source), Verdict::Supported);
     assert_eq!(verdict("The driver, aged 31, was arrested.", source), Verdict::Contradicted);
 }
+
+#[test]
+fn two_maxima_compare_their_bounds() {
+    let source = "Gusts on the island reached up to 190 mph, forecasters said.";
+    assert_eq!(verdict("Gusts on the island reached up to 230 mph.", source), Verdict::Contradicted);
+    assert_eq!(verdict("Gusts on the island reached up to 190 mph.", source), Verdict::Supported);
+}

@@ -47,6 +47,19 @@ impl Interval {
         below_max(self.min, other.max) && below_max(other.min, self.max)
     }
 
+    /// Two stated maxima ("up to 230 mph", "as many as 190 mph": a maximum
+    /// reached, inclusive) are claims about one peak: do they state the same
+    /// one (within 1%)? `None` unless both are such maxima. A bound that only
+    /// limits ("fewer than 20", "at least 60") is left to overlap: a source's
+    /// "fewer than 10" bears the note's "fewer than 20" out.
+    pub fn same_bound(&self, other: &Interval) -> Option<bool> {
+        let near = |a: f64, b: f64| (a - b).abs() <= 0.01 * a.abs().max(b.abs());
+        match (self.min, self.max, other.min, other.max) {
+            (None, Some(a), None, Some(b)) if a.inclusive && b.inclusive => Some(near(a.value, b.value)),
+            _ => None,
+        }
+    }
+
     /// Every bound multiplied by `factor` (unit and period conversion).
     pub fn scaled(&self, factor: f64) -> Interval {
         let s = |b: Option<Bound>| b.map(|b| Bound { value: b.value * factor, ..b });
@@ -263,6 +276,30 @@ mod tests {
             vec![("one thousand".to_string(), 1e3), ("two thousand people".to_string(), 2e3)]
         );
         assert_eq!(values("It cost twenty-one thousand three hundred and five dollars")[0].1, 21_305.0);
+    }
+
+    #[test]
+    fn a_headings_small_number_in_words_is_a_title_not_a_figure() {
+        let spans = |text: &str| -> Vec<String> {
+            extract(text, Format::Markdown).figures.iter().map(|f| text[f.span.clone()].to_string()).collect()
+        };
+        assert!(spans("# Two March elections\n\nText.\n").is_empty());
+        let plain = extract("Three Kingdoms\n\nThe text.\n", Format::Plain).figures;
+        assert!(plain.is_empty(), "a plain text's line without a full stop is a heading");
+        assert_eq!(spans("# Three dead as storm hits coast\n\nText.\n"), vec!["Three"]);
+        assert_eq!(spans("# Two million displaced\n\nText.\n"), vec!["Two million"]);
+        assert_eq!(spans("# About twenty villages flooded\n\nText.\n"), vec!["About twenty villages"]);
+        assert_eq!(spans("Two March elections were held.\n"), vec!["Two March elections"]);
+    }
+
+    #[test]
+    fn two_maxima_state_one_bound() {
+        let up_to = |v: f64| Interval { min: None, max: Some(Bound { value: v, inclusive: true }) };
+        let under = |v: f64| Interval { min: None, max: Some(Bound { value: v, inclusive: false }) };
+        assert_eq!(up_to(230.0).same_bound(&up_to(190.0)), Some(false));
+        assert_eq!(up_to(230.0).same_bound(&up_to(231.0)), Some(true));
+        assert_eq!(under(20.0).same_bound(&under(10.0)), None);
+        assert_eq!(up_to(230.0).same_bound(&Interval::closed(180.0, 220.0)), None);
     }
 
     #[test]

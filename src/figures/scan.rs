@@ -251,6 +251,13 @@ fn build(
     if hi.is_none() && q.lone_one && q.form == Form::Words {
         return None; // a bare "one" is not a figure
     }
+    // a heading's small number in words before a capitalised word titles
+    // what follows ("Two March elections", "Three Kingdoms"); "Three dead as
+    // storm hits" and a qualified or scaled number still claim
+    let capital_next = cx.kind(q.end) == Some(TokKind::Word) && cx.raw(q.end).starts_with(char::is_uppercase);
+    if cx.heading && q.form == Form::Words && q.value < 100.0 && q.start == lead_start && capital_next {
+        return None;
+    }
     if let Some(h) = &hi {
         // A scale or measure written once applies to both ends.
         if h.scale > 1.0 && q.scale == 1.0 && q.value * h.scale <= h.value * 1.0001 {
