@@ -5,12 +5,17 @@
 pub mod conventions;
 mod counted;
 pub mod duration;
+mod exclusions;
 mod lexicon;
 mod measure;
 mod number;
 mod numeral;
+mod periods;
+mod qualifiers;
+mod ranges;
 mod scan;
 pub mod time;
+mod timing;
 pub mod units;
 
 use crate::text::{markdown, sentences, Format};
