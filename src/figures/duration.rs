@@ -91,7 +91,6 @@ fn is_lasting_verb(w: &str) -> bool {
         "lasted"
             | "lasting"
             | "lasts"
-            | "last"
             | "took"
             | "takes"
             | "take"

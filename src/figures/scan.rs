@@ -310,6 +310,13 @@ fn build(
             hi = c.hi;
         }
     }
+    // "1,000 fighters or more", "20 years or so": a trailing qualifier after the noun
+    if noun.is_some() {
+        if let Some((qual, next)) = trailing_qualifier(cx, end) {
+            quals.push(qual);
+            end = next;
+        }
+    }
     let per = match adjacent_period(cx, end) {
         Some((p, next)) => {
             end = next;
