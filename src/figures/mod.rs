@@ -298,6 +298,13 @@ mod tests {
     }
 
     #[test]
+    fn a_run_of_minus_signs_is_no_figure_and_no_deep_recursion() {
+        let text = format!("{}5 left.", "-".repeat(200_000));
+        assert!(extract(&text, Format::Plain).figures.iter().all(|f| f.stated[0].abs() == 5.0));
+        assert_eq!(extract("It fell to -$5 on Monday.", Format::Plain).figures[0].stated, vec![-5.0]);
+    }
+
+    #[test]
     fn two_maxima_state_one_bound() {
         let up_to = |v: f64| Interval { min: None, max: Some(Bound { value: v, inclusive: true }) };
         let under = |v: f64| Interval { min: None, max: Some(Bound { value: v, inclusive: false }) };

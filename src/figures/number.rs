@@ -73,7 +73,7 @@ pub fn read(cx: &Ctx, i: usize) -> Option<Quantity> {
 fn is_minus_sign(cx: &Ctx, i: usize) -> bool {
     matches!(cx.raw(i), "-" | "\u{2212}" | "\u{2013}")
         && cx.glued(i + 1)
-        && matches!(cx.kind(i + 1), Some(TokKind::Num | TokKind::Punct))
+        && (cx.kind(i + 1) == Some(TokKind::Num) || lx::currency_symbol(cx.raw(i + 1)).is_some())
         && !(i > 0 && cx.glued(i) && matches!(cx.kind(i - 1), Some(TokKind::Word | TokKind::Num | TokKind::Opaque)))
 }
 
