@@ -119,6 +119,26 @@ pub fn qualified(q: Qualifier, x: f64, conv: &Conventions) -> Interval {
     }
 }
 
+/// The interval a single value admits under its qualifiers: "about" widens
+/// it (a vague quantity keeps its own), bounding qualifiers replace it and
+/// intersect when stacked ("nearly as many as 2,000").
+pub fn qualified_value(x: f64, precision: Precision, quals: &[Qualifier], conv: &Conventions) -> Interval {
+    let approx = quals.contains(&Qualifier::Approx);
+    let mut iv = if approx && !matches!(precision, Precision::Vague { .. }) {
+        qualified(Qualifier::Approx, x, conv)
+    } else {
+        bare_interval(x, precision, conv)
+    };
+    let mut bounding = quals.iter().filter(|q| **q != Qualifier::Approx).peekable();
+    if bounding.peek().is_some() {
+        iv = Interval::default();
+        for b in bounding {
+            iv = intersect(iv, qualified(*b, x, conv));
+        }
+    }
+    iv
+}
+
 /// The intersection of two intervals (stacked qualifiers).
 pub fn intersect(a: Interval, b: Interval) -> Interval {
     let min = match (a.min, b.min) {

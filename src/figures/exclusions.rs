@@ -3,7 +3,7 @@
 //! Fixtures: tests/fixtures/figures/nonfigures.txt.
 
 use super::lexicon as lx;
-use super::number::{Measure, Quantity};
+use super::number::{Form, Measure, Quantity};
 use super::scan::Ctx;
 use crate::text::tokens::TokKind;
 
@@ -151,4 +151,21 @@ pub(super) fn excluded_digits(cx: &Ctx, q: &Quantity) -> bool {
         return true;
     }
     false
+}
+
+/// A label: a capitalised name right before a bare integer ("Boeing 737",
+/// "Windows 10", "Apollo 11"), not a sentence's opening word or a month.
+pub(super) fn is_label(cx: &Ctx, q: &Quantity) -> bool {
+    if q.form != Form::Digits || q.separated || q.scale != 1.0 {
+        return false;
+    }
+    let Some(p) = q.start.checked_sub(1) else { return false };
+    let raw = cx.raw(p);
+    let capital = cx.kind(p) == Some(TokKind::Word)
+        && raw.starts_with(|c: char| c.is_uppercase())
+        && !raw.ends_with("'s")
+        && !raw.ends_with("’s");
+    let w = cx.word(p).unwrap_or("");
+    let plain_word = lx::is_function_word(w) || lx::month(w).is_some() || lx::small_number(w).is_some() || is_hedge(w);
+    capital && !plain_word
 }

@@ -5,7 +5,7 @@
 
 use super::conventions::{self, Conventions, Qualifier};
 use super::counted;
-use super::exclusions::{excluded_digits, is_hedge, is_yearlike};
+use super::exclusions::{excluded_digits, is_label, is_yearlike};
 use super::lexicon as lx;
 use super::number::{self, Form, Measure, Quantity};
 use super::periods::{adjacent_period, clause_period, inherit_periods};
@@ -13,7 +13,7 @@ use super::qualifiers::{leading_qualifiers, trailing_qualifier};
 use super::ranges::{change_verb_before, range_tail};
 use super::time::{self, Cue, TimeRef};
 use super::timing::attach_time;
-use super::{Extraction, Figure, Interval, Kind};
+use super::{Extraction, Figure, Kind};
 use crate::text::tokens::{tokenize, TokKind, Token};
 use std::ops::Range;
 
@@ -345,56 +345,22 @@ fn build(
             return None;
         }
     }
-    // Labels: "Boeing 737", "Windows 10", "Apollo 11": a capitalised name
-    // right before a bare integer.
-    if q.form == Form::Digits
-        && !q.separated
-        && per.is_none()
-        && kind == Kind::Count
-        && hi.is_none()
-        && quals.is_empty()
-        && q.scale == 1.0
-    {
-        if let Some(p) = q.start.checked_sub(1) {
-            let raw = cx.raw(p);
-            let capital = cx.kind(p) == Some(TokKind::Word)
-                && raw.starts_with(|c: char| c.is_uppercase())
-                && !raw.ends_with("'s")
-                && !raw.ends_with("’s");
-            let w = cx.word(p).unwrap_or("");
-            let plain_word =
-                lx::is_function_word(w) || lx::month(w).is_some() || lx::small_number(w).is_some() || is_hedge(w);
-            if capital && !plain_word {
-                return None;
-            }
-        }
+    // Labels: "Boeing 737", "Windows 10", "Apollo 11"
+    let bare = per.is_none() && kind == Kind::Count && hi.is_none() && quals.is_empty();
+    if bare && is_label(cx, &q) {
+        return None;
     }
-    // The interval.
-    let approx = quals.contains(&Qualifier::Approx);
+    // The interval; a duration's in seconds, each end in its own unit
     let (interval, stated) = match &hi {
-        Some(h) => (conventions::range_interval(q.value, h.value, approx, conv), vec![q.value, h.value]),
-        None => {
-            let base = conventions::bare_interval(q.value, q.precision, conv);
-            let mut iv = if approx && !matches!(q.precision, conventions::Precision::Vague { .. }) {
-                conventions::qualified(Qualifier::Approx, q.value, conv)
-            } else {
-                base
-            };
-            let bounding: Vec<Qualifier> = quals.iter().copied().filter(|q| *q != Qualifier::Approx).collect();
-            if !bounding.is_empty() {
-                iv = Interval::default();
-                for b in bounding {
-                    iv = conventions::intersect(iv, conventions::qualified(b, q.value, conv));
-                }
-            }
-            (iv, vec![q.value])
+        Some(h) => {
+            let (lo, up) = seconds.unwrap_or((1.0, 1.0));
+            let approx = quals.contains(&Qualifier::Approx);
+            (conventions::range_interval(q.value * lo, h.value * up, approx, conv), vec![q.value, h.value])
         }
-    };
-    // A duration's interval is in seconds; each end in its own unit
-    let interval = match (seconds, &hi) {
-        (Some((lo, up)), Some(h)) if lo != up => conventions::range_interval(q.value * lo, h.value * up, approx, conv),
-        (Some((s, _)), _) => interval.scaled(s),
-        _ => interval,
+        None => {
+            let iv = conventions::qualified_value(q.value, q.precision, &quals, conv);
+            (seconds.map_or(iv, |(s, _)| iv.scaled(s)), vec![q.value])
+        }
     };
     let fig = Figure {
         span: cx.span(first, end),
