@@ -17,7 +17,7 @@ pub(super) fn is_clause_break(cx: &Ctx, k: usize) -> bool {
 /// sentence's opening clause ("By the end of 2015, ...").
 pub(super) fn attach_time(cx: &Ctx, cues: &[(usize, usize, Cue)], found: &mut [(Figure, usize, usize)]) {
     // each token's clause, found once for the sentence (linear in its length)
-    let clauses = Clauses::of(cx);
+    let mut clauses = Clauses::of(cx);
     let clause_of = |k: usize| clauses.of_token(k);
     let opening = clause_of(0);
     let opening_has_figure = found.iter().any(|(_, f, _)| *f < opening.1);
@@ -79,17 +79,20 @@ pub(super) fn attach_time(cx: &Ctx, cues: &[(usize, usize, Cue)], found: &mut [(
     }
     // no date, but a clause about the future: "will lay off about 1,350 workers"
     for (fig, first, _) in found.iter_mut().filter(|(f, _, _)| f.time.is_none()) {
-        if let Some(k) = clauses.future_marker(*first) {
+        if let Some(k) = clauses.future_marker(cx, *first) {
             fig.time = Some(TimeRef { span: cx.toks[k].range(), cues: vec![Cue::Ahead] });
         }
     }
 }
 
-/// The clauses of a sentence: for each token, the clause it stands in and
-/// the first future marker of that clause, found in one pass.
+/// The clauses of a sentence: for each token, the clause it stands in,
+/// found in one pass; each clause's first future marker looked for once,
+/// when a figure there has no time.
 struct Clauses {
-    /// (start, end, first future marker) of each clause, in order.
-    spans: Vec<(usize, usize, Option<usize>)>,
+    /// (start, end) of each clause, in order.
+    spans: Vec<(usize, usize)>,
+    /// Each clause's first future marker, once looked for.
+    markers: Vec<Option<Option<usize>>>,
     /// The clause of each token.
     of: Vec<u32>,
 }
@@ -100,38 +103,34 @@ impl Clauses {
         let mut spans = Vec::new();
         let mut of = Vec::with_capacity(n);
         let mut start = 0;
-        let mut marker = None;
         for k in 0..n {
             if is_clause_break(cx, k) {
                 // a break belongs to the clause it ends; the next starts after it
-                spans.push((start, k, marker));
+                spans.push((start, k));
                 of.push(u32::try_from(spans.len() - 1).unwrap_or(u32::MAX));
                 start = k + 1;
-                marker = None;
                 continue;
-            }
-            if marker.is_none() && time::is_future_marker(cx, k) {
-                marker = Some(k);
             }
             of.push(u32::try_from(spans.len()).unwrap_or(u32::MAX));
         }
-        spans.push((start, n, marker));
-        Clauses { spans, of }
+        spans.push((start, n));
+        Clauses { markers: vec![None; spans.len()], spans, of }
     }
 
-    fn clause(&self, k: usize) -> (usize, usize, Option<usize>) {
-        let c = self.of.get(k).map_or(self.spans.len() - 1, |c| *c as usize);
-        self.spans[c.min(self.spans.len() - 1)]
+    fn index(&self, k: usize) -> usize {
+        self.of.get(k).map_or(self.spans.len() - 1, |c| *c as usize).min(self.spans.len() - 1)
     }
 
     /// The clause (start, end) around token `k`.
     fn of_token(&self, k: usize) -> (usize, usize) {
-        let (s, e, _) = self.clause(k);
-        (s, e)
+        self.spans[self.index(k)]
     }
 
-    fn future_marker(&self, k: usize) -> Option<usize> {
-        self.clause(k).2
+    /// The first future marker in the clause of token `k`.
+    fn future_marker(&mut self, cx: &Ctx, k: usize) -> Option<usize> {
+        let c = self.index(k);
+        let (s, e) = self.spans[c];
+        *self.markers[c].get_or_insert_with(|| (s..e).find(|j| time::is_future_marker(cx, *j)))
     }
 }
 
