@@ -45,7 +45,7 @@ pub fn interval(iv: &Interval) -> String {
 
 /// "44,500–45,500 fighters", "180–220 per month".
 pub fn describe_figure(f: &Figure) -> String {
-    let mut s = interval(&f.interval);
+    let mut s = interval(&f.shown_interval());
     if let Some(u) = &f.unit {
         s.push(' ');
         s.push_str(u);

@@ -3,7 +3,7 @@
 //! they support or contradict it, and the message an analyst reads.
 
 use crate::corpus::{Corpus, FigureRef, Source, SourceFigure};
-use crate::figures::{Figure, Kind, Measure, Period, TimeRef};
+use crate::figures::{units, Figure, Kind, Measure, Period, TimeRef};
 use crate::report;
 use crate::subject::{Query, Subject, TermId};
 use std::sync::Arc;
@@ -111,14 +111,24 @@ fn comparable(note: &impl Measure, src: &impl Measure) -> Option<f64> {
     if note.kind() != src.kind() {
         return None;
     }
-    if note.kind() != Kind::Count && note.unit() != src.unit() {
-        return None;
-    }
+    // counts compare across units of one dimension (km and miles), never
+    // across dimensions (a distance and a speed, a unit and none) nor a rate
+    // per head against a total; durations and ages are in seconds and years
+    let units = match note.kind() {
+        Kind::Count => units::factor(note.unit(), src.unit())?,
+        Kind::Duration | Kind::Age => 1.0,
+        Kind::Share | Kind::Money => {
+            if note.unit() != src.unit() {
+                return None;
+            }
+            1.0
+        }
+    };
     match (note.per(), src.per()) {
-        (None, None) => Some(1.0),
+        (None, None) => Some(units),
         // an hourly figure is pay for hours worked, not a share of the calendar
         (Some(a), Some(b)) if a != b && (a == Period::Hour || b == Period::Hour) => None,
-        (Some(a), Some(b)) => Some(a.days() / b.days()),
+        (Some(a), Some(b)) => Some(units * a.days() / b.days()),
         _ => None,
     }
 }
@@ -269,7 +279,9 @@ pub fn judge(
         match factor {
             Some(f) if *sim >= cutoff => {
                 let iv = sf.figure.interval().scaled(*f);
-                let stance = if iv.overlaps(&figure.interval) { Stance::Supports } else { Stance::Contradicts };
+                // two maxima (or minima) agree only when they state the same bound
+                let agrees = iv.same_bound(&figure.interval).unwrap_or_else(|| iv.overlaps(&figure.interval));
+                let stance = if agrees { Stance::Supports } else { Stance::Contradicts };
                 evidence.push(Evidence { source: source.clone(), figure: r.1 as usize, stance, similarity: *sim });
             }
             None if (*sim >= cutoff.max(best) * 0.9 || same_number(figure, &sf.figure)) && sf.figure.kind() == figure.kind

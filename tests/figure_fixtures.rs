@@ -1,7 +1,10 @@
 //! Table-driven extraction tests: every case in tests/fixtures/figures/*.txt
 //! (a sentence with each expected figure in braces, then one `=>` line per
-//! figure: interval, unit, period) must be found exactly — same spans, same
-//! intervals, units and periods, and nothing else.
+//! figure: interval, unit, period, kind) must be found exactly — same spans,
+//! same intervals, units, periods and kinds, and nothing else. The kind is
+//! written `:duration`, `:age`; without it a row's kind follows its unit:
+//! "percent" or "percentage points" a share, a currency code money, else a
+//! count.
 
 use sourcecheck::figures::{extract, Bound, Figure};
 use sourcecheck::text::Format;
@@ -21,6 +24,7 @@ struct Expected {
     max: Option<(f64, bool)>,
     unit: Option<String>,
     per: Option<String>,
+    kind: String,
 }
 
 fn parse_bound(s: &str) -> Option<f64> {
@@ -40,13 +44,24 @@ fn parse_expected(line: &str) -> Expected {
     let hi_incl = interval.ends_with(']');
     let inner = &interval[1..interval.len() - 1];
     let (lo, hi) = inner.split_once(',').expect("interval comma");
-    let rest: Vec<&str> = line[close + 1..].split_whitespace().collect();
+    let mut rest: Vec<&str> = line[close + 1..].split_whitespace().collect();
+    let kind = rest.iter().find_map(|w| w.strip_prefix(':')).map(str::to_string);
+    rest.retain(|w| !w.starts_with(':'));
     let (unit_words, per): (Vec<&str>, Option<String>) = match rest.last() {
         Some(p) if p.starts_with('/') => (rest[..rest.len() - 1].to_vec(), Some(p[1..].to_string())),
         _ => (rest.clone(), None),
     };
     let unit = unit_words.join(" ");
+    let kind = kind.unwrap_or_else(|| {
+        match unit.as_str() {
+            "percent" | "percentage points" => "share",
+            u if u.len() == 3 && u.bytes().all(|b| b.is_ascii_uppercase()) => "money",
+            _ => "count",
+        }
+        .to_string()
+    });
     Expected {
+        kind,
         min: parse_bound(lo).map(|v| (v, lo_incl)),
         max: parse_bound(hi).map(|v| (v, hi_incl)),
         unit: if unit == "-" || unit.is_empty() { None } else { Some(unit) },
@@ -107,6 +122,10 @@ fn bound_eq(got: Option<Bound>, want: Option<(f64, bool)>) -> bool {
     }
 }
 
+fn kind_name(f: &Figure) -> String {
+    format!("{:?}", f.kind).to_lowercase()
+}
+
 fn show(f: &Figure, text: &str) -> String {
     let b = |x: Option<Bound>, open: bool| match x {
         None => "_".to_string(),
@@ -120,12 +139,13 @@ fn show(f: &Figure, text: &str) -> String {
         }
     };
     format!(
-        "{{{}}} {}, {} {}{}",
+        "{{{}}} {}, {} {}{} :{}",
         &text[f.span.clone()],
         b(f.interval.min, true),
         b(f.interval.max, false),
         f.unit.as_deref().unwrap_or("-"),
-        f.per.map(|p| format!(" /{}", p.name())).unwrap_or_default()
+        f.per.map(|p| format!(" /{}", p.name())).unwrap_or_default(),
+        kind_name(f)
     )
 }
 
@@ -147,7 +167,12 @@ fn every_fixture_phrasing_is_extracted_exactly() {
                 Some(f) => {
                     let unit_ok = f.unit.as_deref() == want.unit.as_deref();
                     let per_ok = f.per.map(|p| p.name().to_string()) == want.per;
-                    if !(bound_eq(f.interval.min, want.min) && bound_eq(f.interval.max, want.max) && unit_ok && per_ok)
+                    let kind_ok = kind_name(f) == want.kind;
+                    if !(bound_eq(f.interval.min, want.min)
+                        && bound_eq(f.interval.max, want.max)
+                        && unit_ok
+                        && per_ok
+                        && kind_ok)
                     {
                         problems.push(format!("got {} want {:?}", show(f, &c.text), want));
                     }

@@ -40,7 +40,7 @@ use std::sync::Mutex;
 
 const MAGIC: &[u8; 8] = b"SRCCHKIX";
 /// Bumped whenever the layout or the meaning of a field changes.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 /// A cache file's name: prefix, the folders' hash in 16 hex digits, suffix.
 const FILE_PREFIX: &str = "index-";
 const FILE_SUFFIX: &str = ".bin";

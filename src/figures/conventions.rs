@@ -52,6 +52,7 @@ pub enum Precision {
 
 /// The last-significant-digit unit of an integer, if it ends in zeros.
 pub fn trailing_zero_unit(value: f64) -> Option<f64> {
+    let value = value.abs();
     if value < 10.0 || value.fract() != 0.0 {
         return None;
     }
@@ -116,6 +117,26 @@ pub fn qualified(q: Qualifier, x: f64, conv: &Conventions) -> Interval {
         Qualifier::Above => Interval { min: open(x), max: None },
         Qualifier::AtLeast => Interval { min: shut(x), max: None },
     }
+}
+
+/// The interval a single value admits under its qualifiers: "about" widens
+/// it (a vague quantity keeps its own), bounding qualifiers replace it and
+/// intersect when stacked ("nearly as many as 2,000").
+pub fn qualified_value(x: f64, precision: Precision, quals: &[Qualifier], conv: &Conventions) -> Interval {
+    let approx = quals.contains(&Qualifier::Approx);
+    let mut iv = if approx && !matches!(precision, Precision::Vague { .. }) {
+        qualified(Qualifier::Approx, x, conv)
+    } else {
+        bare_interval(x, precision, conv)
+    };
+    let mut bounding = quals.iter().filter(|q| **q != Qualifier::Approx).peekable();
+    if bounding.peek().is_some() {
+        iv = Interval::default();
+        for b in bounding {
+            iv = intersect(iv, qualified(*b, x, conv));
+        }
+    }
+    iv
 }
 
 /// The intersection of two intervals (stacked qualifiers).

@@ -3,11 +3,20 @@
 //! the conventions that turn wording into intervals live in `conventions`.
 
 pub mod conventions;
+mod counted;
+pub mod duration;
+mod exclusions;
 mod lexicon;
 mod measure;
 mod number;
+mod numeral;
+mod periods;
+mod qualifiers;
+mod ranges;
 mod scan;
 pub mod time;
+mod timing;
+pub mod units;
 
 use crate::text::{markdown, sentences, Format};
 pub use measure::Measure;
@@ -41,6 +50,19 @@ impl Interval {
     /// Do the two intervals share at least one value?
     pub fn overlaps(&self, other: &Interval) -> bool {
         below_max(self.min, other.max) && below_max(other.min, self.max)
+    }
+
+    /// Two stated maxima ("up to 230 mph", "as many as 190 mph": a maximum
+    /// reached, inclusive) are claims about one peak: do they state the same
+    /// one (within 1%)? `None` unless both are such maxima. A bound that only
+    /// limits ("fewer than 20", "at least 60") is left to overlap: a source's
+    /// "fewer than 10" bears the note's "fewer than 20" out.
+    pub fn same_bound(&self, other: &Interval) -> Option<bool> {
+        let near = |a: f64, b: f64| (a - b).abs() <= 0.01 * a.abs().max(b.abs());
+        match (self.min, self.max, other.min, other.max) {
+            (None, Some(a), None, Some(b)) if a.inclusive && b.inclusive => Some(near(a.value, b.value)),
+            _ => None,
+        }
     }
 
     /// Every bound multiplied by `factor` (unit and period conversion).
@@ -91,6 +113,11 @@ pub enum Kind {
     Share,
     /// An amount of money; the unit is the currency code.
     Money,
+    /// How long something lasted, in seconds; the unit is the time unit as
+    /// written ("hours", "hour").
+    Duration,
+    /// How old someone or something is, in years.
+    Age,
 }
 
 /// The period of a rate: "200 a month".
@@ -156,6 +183,17 @@ pub struct Figure {
     pub context: Vec<Range<usize>>,
 }
 
+impl Figure {
+    /// The interval in the figure's unit as written: a duration's seconds
+    /// back in its hours, days or years.
+    pub fn shown_interval(&self) -> Interval {
+        match (self.kind, self.unit.as_deref().and_then(duration::seconds)) {
+            (Kind::Duration, Some(s)) => self.interval.scaled(1.0 / s),
+            _ => self.interval,
+        }
+    }
+}
+
 /// A text read for figures.
 #[derive(Clone, Debug, Default)]
 pub struct Extraction {
@@ -216,6 +254,67 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_long_run_of_number_words_is_read_in_linear_time() {
+        // one clause of 8,000 number words, each its own figure: every
+        // figure's clause was walked again for each figure (8,000 took ~100 s)
+        let text = vec!["twenty-one"; 8_000].join(" ");
+        let started = std::time::Instant::now();
+        let figures = extract(&text, Format::Plain).figures;
+        assert_eq!(figures.len(), 8_000);
+        assert!(started.elapsed() < std::time::Duration::from_secs(5), "took {:?}", started.elapsed());
+    }
+
+    #[test]
+    fn number_words_never_run_across_a_line_break_or_up_the_scales() {
+        let values = |text: &str| -> Vec<(String, f64)> {
+            let ex = extract(text, Format::Plain);
+            ex.figures.iter().map(|f| (text[f.span.clone()].to_string(), f.stated[0])).collect()
+        };
+        // a line ending in one number phrase, the next starting another
+        assert_eq!(
+            values("The debt stood at one trillion\ntwenty-one trillion dollars were owed"),
+            vec![("one trillion".to_string(), 1e12), ("twenty-one trillion dollars".to_string(), 21e12)]
+        );
+        // on one line, a scale that does not descend starts another number
+        assert_eq!(
+            values("Estimates ran from one thousand two thousand people"),
+            vec![("one thousand".to_string(), 1e3), ("two thousand people".to_string(), 2e3)]
+        );
+        assert_eq!(values("It cost twenty-one thousand three hundred and five dollars")[0].1, 21_305.0);
+    }
+
+    #[test]
+    fn a_headings_small_number_in_words_is_a_title_not_a_figure() {
+        let spans = |text: &str| -> Vec<String> {
+            extract(text, Format::Markdown).figures.iter().map(|f| text[f.span.clone()].to_string()).collect()
+        };
+        assert!(spans("# Two March elections\n\nText.\n").is_empty());
+        let plain = extract("Three Kingdoms\n\nThe text.\n", Format::Plain).figures;
+        assert!(plain.is_empty(), "a plain text's line without a full stop is a heading");
+        assert_eq!(spans("# Three dead as storm hits coast\n\nText.\n"), vec!["Three"]);
+        assert_eq!(spans("# Two million displaced\n\nText.\n"), vec!["Two million"]);
+        assert_eq!(spans("# About twenty villages flooded\n\nText.\n"), vec!["About twenty villages"]);
+        assert_eq!(spans("Two March elections were held.\n"), vec!["Two March elections"]);
+    }
+
+    #[test]
+    fn a_run_of_minus_signs_is_no_figure_and_no_deep_recursion() {
+        let text = format!("{}5 left.", "-".repeat(200_000));
+        assert!(extract(&text, Format::Plain).figures.iter().all(|f| f.stated[0].abs() == 5.0));
+        assert_eq!(extract("It fell to -$5 on Monday.", Format::Plain).figures[0].stated, vec![-5.0]);
+    }
+
+    #[test]
+    fn two_maxima_state_one_bound() {
+        let up_to = |v: f64| Interval { min: None, max: Some(Bound { value: v, inclusive: true }) };
+        let under = |v: f64| Interval { min: None, max: Some(Bound { value: v, inclusive: false }) };
+        assert_eq!(up_to(230.0).same_bound(&up_to(190.0)), Some(false));
+        assert_eq!(up_to(230.0).same_bound(&up_to(231.0)), Some(true));
+        assert_eq!(under(20.0).same_bound(&under(10.0)), None);
+        assert_eq!(up_to(230.0).same_bound(&Interval::closed(180.0, 220.0)), None);
+    }
+
+    #[test]
     fn interval_overlap_respects_open_bounds() {
         let under = Interval { min: None, max: Some(Bound { value: 1000.0, inclusive: false }) };
         let over = Interval { min: Some(Bound { value: 1000.0, inclusive: false }), max: None };
@@ -252,7 +351,14 @@ mod tests {
         assert_eq!(time_of(t, "38 percent"), None);
         // a figure after "from" still takes the time after it
         let t = "Sales fell to 2,900, from 4,200 a year earlier.";
-        assert_eq!(time_of(t, "4,200"), Some(vec![time::Cue::Earlier]));
+        assert_eq!(time_of(t, "4,200"), Some(vec![time::Cue::Ago { months: 12.0 }]));
+        let t = "Sales fell to 412, down from 530 a year earlier.";
+        assert_eq!(time_of(t, "530"), Some(vec![time::Cue::Ago { months: 12.0 }]));
+        // a figure "compared with" takes the time after it, not the other's
+        let t = "There are fewer than 80 boats now, compared with more than 200 in 2010.";
+        let y2010 = time::DateSpec { year: Some(2010), month: None, day: None };
+        assert_eq!(time_of(t, "fewer than 80"), Some(vec![time::Cue::Now]));
+        assert_eq!(time_of(t, "more than 200"), Some(vec![time::Cue::Date(y2010)]));
         // "from" a place is no baseline
         let t = "A few hundred fighters crossed from Syria during 2017.";
         let y2017 = time::DateSpec { year: Some(2017), month: None, day: None };

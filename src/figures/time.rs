@@ -478,6 +478,17 @@ fn ago_start(cx: &Ctx, ago: usize) -> usize {
 }
 
 /// "a year ago", "two years ago", "18 months ago": how many months.
+/// "a year earlier", "18 months before", "two years ago" starting at token
+/// `i`, after a value a figure changed from: how many months before the
+/// text's date, and the token after the phrase.
+pub(super) fn offset_at(cx: &Ctx, i: usize) -> Option<(f64, usize)> {
+    let k = i + 2;
+    if !matches!(cx.word(k), Some("earlier" | "before" | "ago")) || !cx.word(i + 1).is_some_and(lx::is_time_unit) {
+        return None;
+    }
+    ago_before(cx, k).map(|m| (m, k + 1))
+}
+
 fn ago_before(cx: &Ctx, ago: usize) -> Option<f64> {
     let unit_i = ago.checked_sub(1)?;
     let unit = cx.word(unit_i)?;

@@ -59,9 +59,16 @@ pub fn of_figure_reference(
     let in_clause = |k: usize| (clause_start..clause_end).contains(&k) || lead.contains(&k);
     let mut names = names::of_sentence(text, &toks, in_clause, synonyms);
     let mut bag: Vec<(String, Weight)> = Vec::new();
-    let noun_term = figure.noun.as_ref().and_then(|n| term(&text[n.clone()], synonyms));
+    // a duration, an age or a physical unit says what kind of measure it is,
+    // not what it is about: "36 hours" and "a day and a half" of one siege
+    let measured = matches!(figure.kind, Kind::Duration | Kind::Age)
+        || figure.unit.as_deref().is_some_and(|u| crate::figures::units::of(u).is_some());
+    let noun_term = figure.noun.as_ref().filter(|_| !measured).and_then(|n| term(&text[n.clone()], synonyms));
     for (k, t) in toks.iter().enumerate() {
         if t.kind != TokKind::Word {
+            continue;
+        }
+        if measured && figure.span.start <= t.start && t.end <= figure.span.end {
             continue;
         }
         let Some(term) = term(t.text(text), synonyms) else { continue };
@@ -93,7 +100,7 @@ pub fn of_figure_reference(
             }
         }
     }
-    if let Some(unit) = figure.unit.as_ref().filter(|_| figure.noun.is_none()) {
+    if let Some(unit) = figure.unit.as_ref().filter(|_| figure.noun.is_none() && !measured) {
         if let Some(t) = term(unit, synonyms) {
             bag.push((t, NOUN));
         }

@@ -165,13 +165,26 @@ impl<'a> SentenceSubjects<'a> {
     pub fn of(&self, figure: &Figure, own: usize) -> Subject {
         let (text, toks, synonyms) = (self.text, &self.toks, self.synonyms);
         let n = toks.len();
-        let noun_term = figure.noun.as_ref().and_then(|r| term(&text[r.clone()], synonyms));
+        // a duration, an age or a physical unit says what kind of measure it is,
+        // not what it is about: "36 hours" and "a day and a half" of one siege
+        let measured = matches!(figure.kind, crate::figures::Kind::Duration | crate::figures::Kind::Age)
+            || figure.unit.as_deref().is_some_and(|u| crate::figures::units::of(u).is_some());
+        let noun_term = figure.noun.as_ref().filter(|_| !measured).and_then(|r| term(&text[r.clone()], synonyms));
         let mut weights = vec![SENTENCE; self.terms.len()];
         let mut names = Vec::new();
         if n > 0 {
             names = self.clause_terms(figure, own, &mut weights);
         }
         let mut bag: Vec<(String, Weight)> = self.terms.iter().cloned().zip(weights).collect();
+        if measured {
+            // the figure's own words ("hours", "year-old") are no part of its subject
+            let (inside, outside) = self.terms_inside(&figure.span);
+            let mut k = 0;
+            bag.retain(|_| {
+                k += 1;
+                !(inside[k - 1] && !outside[k - 1])
+            });
+        }
         let mut extra = false;
         for (k, r) in figure.context.iter().enumerate() {
             // the row's cells read like the figure's clause; the header (last) less so
@@ -187,7 +200,7 @@ impl<'a> SentenceSubjects<'a> {
                 }
             }
         }
-        if let Some(unit) = figure.unit.as_ref().filter(|_| figure.noun.is_none()) {
+        if let Some(unit) = figure.unit.as_ref().filter(|_| figure.noun.is_none() && !measured) {
             if let Some(t) = term(unit, synonyms) {
                 bag.push((t, NOUN));
                 extra = true;
@@ -195,6 +208,21 @@ impl<'a> SentenceSubjects<'a> {
         }
         let terms = if extra { merge(bag) } else { bag };
         Subject { terms, noun: noun_term, names: names::merge(names) }
+    }
+
+    /// For each of the sentence's terms: does it stand in `span`, and outside it?
+    fn terms_inside(&self, span: &std::ops::Range<usize>) -> (Vec<bool>, Vec<bool>) {
+        let (mut inside, mut outside) = (vec![false; self.terms.len()], vec![false; self.terms.len()]);
+        for (k, t) in self.toks.iter().enumerate() {
+            if let Some(id) = self.term_at[k] {
+                if span.start <= t.start && t.end <= span.end {
+                    inside[id as usize] = true;
+                } else {
+                    outside[id as usize] = true;
+                }
+            }
+        }
+        (inside, outside)
     }
 
     /// Raises `weights` for the figure's clause and neighbours; returns

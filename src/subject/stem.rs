@@ -40,6 +40,10 @@ pub fn stem(w: &str) -> String {
     if s.len() > 4 && s.ends_with('e') && !s.ends_with("ee") {
         s.pop();
     }
+    // British and American doubling: "enrolment"/"enrollment", "instalment"/"installment"
+    if s.len() > 4 && s.ends_with("ll") {
+        s.pop();
+    }
     s
 }
 
@@ -60,6 +64,13 @@ fn undouble(b: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::stem;
+
+    #[test]
+    fn folds_british_and_american_doubled_l() {
+        assert_eq!(stem("enrolments"), stem("enrollment"));
+        assert_eq!(stem("instalment"), stem("installments"));
+        assert_eq!(stem("enrolled"), stem("enrol"));
+    }
 
     #[test]
     fn folds_inflections() {

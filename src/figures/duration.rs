@@ -1,0 +1,222 @@
+//! The Duration and Age dimensions: how long something lasted ("the siege
+//! lasted 36 hours", "630 flight hours", "ten days to two weeks", "a 36-hour
+//! siege") and how old someone is ("a 27-year-old", "aged 72", "12 years
+//! old"). A duration's interval is in seconds, its unit the word as written;
+//! an age's is in years. What only sets the time of something else ("three
+//! weeks ago", "for two years now", "within 24 hours") is a time cue, not a
+//! figure. Fixtures: tests/fixtures/figures/durations.txt, ages.txt.
+
+use super::lexicon as lx;
+use super::number::{self, Form, Measure, Quantity};
+use super::scan::Ctx;
+use crate::text::tokens::TokKind;
+
+/// Seconds in one of a time unit, for the units a duration can be
+/// compared in; `None` for the others ("term", "semester", "weekend").
+pub fn seconds(unit: &str) -> Option<f64> {
+    const DAY: f64 = 86_400.0;
+    Some(match unit {
+        "second" | "seconds" | "sec" | "secs" => 1.0,
+        "minute" | "minutes" | "min" | "mins" => 60.0,
+        "hour" | "hours" | "hr" | "hrs" => 3_600.0,
+        "day" | "days" | "night" | "nights" => DAY,
+        "week" | "weeks" => 7.0 * DAY,
+        "fortnight" | "fortnights" => 14.0 * DAY,
+        "month" | "months" => 365.25 / 12.0 * DAY,
+        "year" | "years" | "yrs" => 365.25 * DAY,
+        "decade" | "decades" => 3_652.5 * DAY,
+        "century" | "centuries" => 36_525.0 * DAY,
+        _ => return None,
+    })
+}
+
+/// Words after a duration that make it the time of something else, always:
+/// "three weeks ago", "for two years now", "a 27-year-old".
+fn always_sets_time_after(w: &str) -> bool {
+    matches!(w, "ago" | "hence" | "now" | "running" | "old")
+}
+
+/// Words after a duration that make it the time of something else unless a
+/// verb of lasting states it: "two years later", "36 hours after the blast"
+/// (but "the siege lasted 36 hours before the gunmen surrendered").
+fn sets_time_after(w: &str) -> bool {
+    matches!(w, "earlier" | "later" | "before" | "after" | "since" | "from")
+}
+
+/// Words before a duration that make it the time of something else: "in two
+/// years", "within 24 hours", "over the past 18 months", "every two years",
+/// "the 18 months before", "for 16 years" (but "lasted for three weeks").
+fn sets_time_before(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "within"
+            | "after"
+            | "over"
+            | "during"
+            | "past"
+            | "last"
+            | "next"
+            | "first"
+            | "final"
+            | "initial"
+            | "opening"
+            | "closing"
+            | "remaining"
+            | "early"
+            | "late"
+            | "every"
+            | "each"
+            | "since"
+            | "the"
+            | "those"
+            | "these"
+            | "throughout"
+            | "recent"
+            | "coming"
+            | "previous"
+            | "following"
+            | "until"
+            | "till"
+            | "per"
+            | "once"
+    )
+}
+
+/// Verbs of lasting: "for" right after one of these states a duration
+/// ("the ceasefire lasted for three weeks"); after anything else it sets the
+/// time of the clause ("he had served as mayor for 16 years").
+fn is_lasting_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "lasted"
+            | "lasting"
+            | "lasts"
+            | "took"
+            | "takes"
+            | "take"
+            | "taking"
+            | "spent"
+            | "spend"
+            | "spends"
+            | "waited"
+            | "wait"
+            | "waits"
+            | "queued"
+            | "stayed"
+            | "continued"
+            | "ran"
+            | "runs"
+            | "jailed"
+            | "imprisoned"
+            | "banned"
+            | "suspended"
+            | "detained"
+            | "held"
+            | "flown"
+            | "flew"
+            | "logged"
+            | "worked"
+            | "served"
+            | "delayed"
+            | "on"
+    )
+}
+
+/// Is the duration whose qualifiers start at `lead` and whose unit ends
+/// before `end` the time of something else rather than a claim?
+pub(super) fn sets_time(cx: &Ctx, lead: usize, end: usize, hyphenated: bool) -> bool {
+    if cx.word(end).is_some_and(always_sets_time_after) {
+        return true;
+    }
+    if matches!((cx.word(end), cx.word(end + 1), cx.word(end + 2)), (Some("in"), Some("a"), Some("row"))) {
+        return true;
+    }
+    // a modifier is the length of what it modifies: "the 36-hour siege"
+    if hyphenated {
+        return false;
+    }
+    let word_before = |k: usize| k.checked_sub(1).and_then(|p| cx.word(p));
+    // "lasted 36 hours", "lasted for three weeks", "had flown more than 3,000 hours"
+    let stated = match word_before(lead) {
+        Some("for") => word_before(lead - 1).is_some_and(is_lasting_verb),
+        Some(w) => is_lasting_verb(w),
+        None => false,
+    };
+    if stated {
+        return false;
+    }
+    // "over ten years", "within a decade": a qualifier that is a time preposition
+    if matches!(cx.word(lead), Some("over" | "under" | "within"))
+        && cx.word(lead).is_some()
+        && lead_is_qualifier(cx, lead)
+    {
+        return true;
+    }
+    if cx.word(end).is_some_and(sets_time_after) {
+        return true;
+    }
+    word_before(lead).is_some_and(|w| w == "for" || sets_time_before(w))
+}
+
+/// Is token `lead` a qualifier word standing before a number ("over" in
+/// "over ten years") rather than the number itself?
+fn lead_is_qualifier(cx: &Ctx, lead: usize) -> bool {
+    cx.kind(lead + 1) == Some(TokKind::Num) || cx.word(lead + 1).and_then(lx::small_number).is_some()
+}
+
+/// "ten days to two weeks", "two or three hours": a second duration after
+/// the unit at `unit`, in another unit or the same; (its quantity, its
+/// unit's seconds, the token after it).
+pub(super) fn range_tail(cx: &Ctx, unit: usize) -> Option<(Quantity, f64, usize)> {
+    let conn = cx.word(unit + 1).or_else(|| cx.raw_at(unit + 1).filter(|r| matches!(*r, "-" | "–")))?;
+    if !matches!(conn, "to" | "or" | "-" | "–") {
+        return None;
+    }
+    let h = number::read(cx, unit + 2)?;
+    if h.measure != Measure::Plain || h.form == Form::Fraction || h.form == Form::Vague {
+        return None;
+    }
+    let s = seconds(cx.word(h.end)?)?;
+    let next = h.end + 1;
+    Some((h, s, next))
+}
+
+/// An age after the quantity ending at `end`: "27-year-old", "12 years old",
+/// "72 years of age"; the token after it.
+pub(super) fn age_after(cx: &Ctx, end: usize) -> Option<usize> {
+    let years = |k: usize| matches!(cx.word(k), Some("year" | "years"));
+    // "27-year-old", "a five-year-old"
+    if cx.raw_at(end) == Some("-")
+        && cx.glued(end)
+        && years(end + 1)
+        && cx.raw_at(end + 2) == Some("-")
+        && cx.glued(end + 2)
+        && cx.word(end + 3) == Some("old")
+    {
+        return Some(end + 4);
+    }
+    if years(end) {
+        if cx.word(end + 1) == Some("old") {
+            return Some(end + 2);
+        }
+        if cx.word(end + 1) == Some("of") && cx.word(end + 2) == Some("age") {
+            return Some(end + 3);
+        }
+    }
+    None
+}
+
+/// "aged 72", "aged between 18 and 25": the word before the figure's first
+/// token says it is an age.
+pub(super) fn age_before(cx: &Ctx, first: usize) -> bool {
+    first.checked_sub(1).and_then(|b| cx.word(b)).is_some_and(|w| matches!(w, "aged" | "ages"))
+}
+
+/// A time unit glued by a hyphen after the quantity: "36-hour", "10-year".
+pub(super) fn hyphenated_unit(cx: &Ctx, end: usize) -> Option<usize> {
+    (cx.raw_at(end) == Some("-")
+        && cx.glued(end)
+        && cx.glued(end + 1)
+        && cx.word(end + 1).is_some_and(lx::is_time_unit))
+    .then_some(end + 1)
+}

@@ -1,0 +1,107 @@
+//! The period of a rate: next to the figure ("200 a month", "per week",
+//! "monthly", "/month"), elsewhere in its clause ("2,000 fighters were
+//! joining each month", "a monthly peak of 2,000"), or set by another figure
+//! of the sentence ("down to 200 a month, from up to 2,000"). Fixtures:
+//! tests/fixtures/figures/rates.txt.
+
+use super::lexicon as lx;
+use super::scan::Ctx;
+use super::{Figure, Kind, Period};
+use crate::text::tokens::TokKind;
+
+/// "a month", "per week", "each year", "every day", "monthly", "/month".
+pub(super) fn adjacent_period(cx: &Ctx, i: usize) -> Option<(Period, usize)> {
+    if let Some(p) = cx.word(i).and_then(lx::period_adverb) {
+        return Some((p, i + 1));
+    }
+    if cx.raw_at(i) == Some("/") && cx.glued(i) {
+        if let Some(p) = cx.word(i + 1).and_then(lx::period_noun) {
+            return Some((p, i + 2));
+        }
+    }
+    let w = cx.word(i)?;
+    if matches!(w, "a" | "an" | "per" | "each" | "every") {
+        let p = cx.word(i + 1).and_then(lx::period_noun)?;
+        if matches!(cx.word(i + 2), Some("ago" | "earlier" | "later" | "before" | "after" | "or" | "and")) && w != "per"
+        {
+            return None;
+        }
+        return Some((p, i + 2));
+    }
+    None
+}
+
+/// A rate period elsewhere in the figure's clause: "2,000 fighters were
+/// joining each month"; "a monthly peak of 2,000".
+pub(super) fn clause_period(cx: &Ctx, end: usize, first: usize, floor: usize) -> Option<Period> {
+    let mut k = end;
+    // Commas may enclose an aside ("2,000 recruits, both men and women, crossed
+    // each month"); a semicolon, dash, another number or ten words end the search.
+    while k < cx.toks.len()
+        && k < end + 14
+        && !matches!(cx.raw_at(k), Some(";" | ":" | "—" | "(" | ")"))
+        && cx.kind(k) != Some(TokKind::Num)
+    {
+        let prev_prep = k > 0
+            && matches!(
+                cx.word(k - 1),
+                Some("in" | "within" | "for" | "than" | "over" | "of" | "last" | "this" | "next" | "that")
+            );
+        match cx.word(k) {
+            Some("each" | "every" | "per") => {
+                if let Some(p) = cx.word(k + 1).and_then(lx::period_noun) {
+                    return Some(p);
+                }
+            }
+            Some("a" | "an") if !prev_prep => {
+                if let Some(p) = cx.word(k + 1).and_then(lx::period_noun) {
+                    // "a quarter of a million" is a fraction, not a period
+                    if !matches!(cx.word(k + 2), Some("ago" | "earlier" | "later" | "before" | "after" | "of")) {
+                        return Some(p);
+                    }
+                }
+            }
+            Some(w) => {
+                if let Some(p) = lx::period_adverb(w) {
+                    if w != "annual" {
+                        return Some(p);
+                    }
+                }
+            }
+            None => {}
+        }
+        k += 1;
+    }
+    // "a monthly peak of 2,000", "an annual total of $3bn", "the annual
+    // payroll is $85 million": the period of the noun the figure is the value of
+    let value_of = matches!(cx.word(first.wrapping_sub(1)), Some("of" | "is" | "was" | "are" | "were" | "totals"));
+    if first >= floor + 3 && value_of {
+        if let Some(p) = cx.word(first - 3).and_then(lx::period_adverb) {
+            return Some(p);
+        }
+    }
+    None
+}
+
+/// "down to 200 a month, from up to 2,000": a bare count set against a rate
+/// in the same sentence is a rate of the same period; so is an amount of
+/// money a rate changed from ("rose to $20 an hour from $19").
+pub(super) fn inherit_periods(cx: &Ctx, found: &mut [(Figure, usize, usize)]) {
+    for k in 1..found.len() {
+        let (done, rest) = found.split_at_mut(k);
+        let (fig, first) = (&mut rest[0].0, rest[0].1);
+        if fig.per.is_some() || fig.noun.is_some() {
+            continue;
+        }
+        let changed_from = first > 0 && cx.word(first - 1) == Some("from");
+        let prev = done.iter().rev().map(|(f, _, _)| f).find(|f| f.kind == fig.kind);
+        let inherits = match (fig.kind, prev) {
+            (Kind::Count, Some(p)) => p.noun.is_none(),
+            (Kind::Money, Some(p)) => changed_from && p.unit == fig.unit,
+            _ => false,
+        };
+        if inherits {
+            fig.per = prev.and_then(|p| p.per);
+        }
+    }
+}
