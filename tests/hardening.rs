@@ -532,3 +532,29 @@ fn typing_in_a_long_note_cancels_stale_checks_and_the_last_text_is_checked_soon_
     );
     assert_eq!(client.shutdown_and_exit(), 0);
 }
+
+#[test]
+fn a_note_over_the_size_limit_is_not_checked_says_so_and_the_server_goes_on() {
+    let (_ws, mut client, fx, uri) = open_note(false, CONTRADICTED);
+    client.diagnostics_where(&uri, |d| !d.is_empty());
+    // the same note grown past 16 MiB with figures: nothing stale stays shown
+    let filler = "Some 45,000 fighters were counted in 2015. ".repeat(16 * 1024 * 1024 / 43 + 10);
+    client.notify("textDocument/didChange", change(&uri, 2, json!([ranged(2, 0, 2, 0, &filler)])));
+    let log = client.message_where(|m| {
+        m["method"] == "window/logMessage" && m["params"]["message"].as_str().unwrap_or("").contains("MiB limit")
+    });
+    let message = log["params"]["message"].as_str().unwrap_or("");
+    assert!(
+        message.ends_with(&format!(
+            "note.md: {} bytes is over the 16 MiB limit, not checked",
+            fx.text.len() + filler.len()
+        )),
+        "{message}"
+    );
+    client.diagnostics_where(&uri, |d| d.is_empty());
+    // back under it: checked again
+    client.notify("textDocument/didChange", change(&uri, 3, json!([{"text": fx.text}])));
+    let d = client.diagnostics_where(&uri, |d| !d.is_empty());
+    assert_eq!(d[0]["code"], "contradicted");
+    assert_eq!(client.shutdown_and_exit(), 0);
+}

@@ -65,6 +65,17 @@ async fn run_now(state: Arc<State>, client: Client, uri: Uri) {
     if !state.index_ready.load(std::sync::atomic::Ordering::SeqCst) {
         return; // judged once the sources are read: no verdicts from a partial corpus
     }
+    if text.len() as u64 > crate::input::MAX_BYTES {
+        // the limit a note on disk has: not checked, and nothing stale shown
+        lock(&state.analyses).remove(&uri);
+        lock(&state.diagnostic_memos).remove(&uri);
+        publish::clear(&state, &uri);
+        let limit = crate::input::MAX_BYTES >> 20;
+        let message =
+            format!("sourcecheck: {}: {} bytes is over the {limit} MiB limit, not checked", uri.as_str(), text.len());
+        client.log_message(tower_lsp_server::ls_types::MessageType::WARNING, message).await;
+        return;
+    }
     let st = state.clone();
     let job_uri = uri.clone();
     let job = tokio::task::spawn_blocking(move || {
