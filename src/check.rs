@@ -132,7 +132,7 @@ pub fn check_note_cached(
 ) -> NoteCheck {
     let never = || false;
     let check = check_note_unless(text, format, path, corpus, settings, cache, &never);
-    check.unwrap_or_else(|| NoteCheck::default())
+    check.unwrap_or_default()
 }
 
 /// `check_note_cached`, given up (`None`) as soon as `cancelled` says so:

@@ -230,7 +230,7 @@ fn a_fifo_or_a_device_among_the_sources_is_skipped_at_once_with_what_it_is() {
     }
     let (out, _) = run_quickly(&["check", "n.md"], dir.path());
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("n.md: 1 figures: 1 supported, 0 contradicted, 0 unsourced (1 sources)"), "{text}");
+    assert!(text.contains("n.md: 1 figure: 1 supported, 0 contradicted, 0 unsourced (1 source)"), "{text}");
     // a note that is a FIFO or a device: refused, exit 2
     fifo(&dir.path().join("pipe.md"));
     let (out, err) = run_quickly(&["check", "pipe.md"], dir.path());

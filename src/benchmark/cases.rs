@@ -83,7 +83,7 @@ pub fn pair_hash(id: &str) -> u64 {
 }
 
 pub fn part_of(id: &str) -> Part {
-    if pair_hash(id) % 2 == 0 {
+    if pair_hash(id).is_multiple_of(2) {
         Part::Fit
     } else {
         Part::Check

@@ -61,7 +61,7 @@ pub fn of_figure_reference(
     let mut bag: Vec<(String, Weight)> = Vec::new();
     // a duration, an age or a physical unit says what kind of measure it is,
     // not what it is about: "36 hours" and "a day and a half" of one siege
-    let measured = matches!(figure.kind, Kind::Duration | Kind::Age)
+    let measured = matches!(figure.kind, crate::figures::Kind::Duration | crate::figures::Kind::Age)
         || figure.unit.as_deref().is_some_and(|u| crate::figures::units::of(u).is_some());
     let noun_term = figure.noun.as_ref().filter(|_| !measured).and_then(|n| term(&text[n.clone()], synonyms));
     for (k, t) in toks.iter().enumerate() {

@@ -182,7 +182,7 @@ impl<'a> SentenceSubjects<'a> {
             let mut k = 0;
             bag.retain(|_| {
                 k += 1;
-                !(inside[k - 1] && !outside[k - 1])
+                !inside[k - 1] || outside[k - 1]
             });
         }
         let mut extra = false;
