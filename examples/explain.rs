@@ -36,6 +36,8 @@ fn main() {
         .map(|f| f.span.clone())
         .collect();
     let mut subj = subject::of_figure(&ex.masked, fig, &others, &settings.synonyms);
+    let paragraph = sourcecheck::check::paragraph_of(&ex.masked, fig.sentence.clone());
+    subj.context = subject::context_terms(&ex.masked, paragraph, &settings.synonyms);
     // the section's heading, as the check adds it
     if let Some(h) = ex.headings.iter().take_while(|h| h.end <= fig.sentence.start).last() {
         subj = subject::with_context(subj, &ex.masked, h.clone(), &settings.synonyms, |t| corpus.uses(t));
@@ -50,15 +52,14 @@ fn main() {
     );
     println!("subject: {:?}", subj.terms.iter().map(|(t, w)| format!("{t}:{}", w.value())).collect::<Vec<_>>());
     println!("names: {:?}", subj.names);
+    println!("features: {:?}", sourcecheck::verdict::features::NAMES);
     for c in explain(fig, &subj, note_date, &corpus).iter().take(12) {
+        let f: Vec<String> = c.features.iter().map(|x| format!("{x:.2}")).collect();
         println!(
-            "{:.3} cov=({:.2},{:.2}) {} time={}{} {} | {}",
-            c.similarity,
-            c.coverage.0,
-            c.coverage.1,
+            "{:.3} [{}] {} {} | {}",
+            c.probability,
+            f.join(" "),
             if c.comparable { "cmp" } else { "---" },
-            c.same_time,
-            if c.names_conflict { " other-entity" } else { "" },
             c.source,
             c.figure
         );

@@ -91,6 +91,7 @@ fn judgement_key(
     figure: &Figure,
     sentence: u64,
     heading: Option<Range<usize>>,
+    context: &[String],
     cited: &[PathBuf],
     note_date: Option<crate::figures::DateSpec>,
 ) -> u64 {
@@ -103,6 +104,7 @@ fn judgement_key(
         prose[c.clone()].hash(&mut h);
     }
     heading.map(|r| &prose[r]).hash(&mut h);
+    context.hash(&mut h);
     cited.hash(&mut h);
     note_date.hash(&mut h);
     h.finish()
@@ -192,7 +194,16 @@ pub fn check_note_unless(
         let cited_paths: Vec<PathBuf> =
             cited.iter().filter_map(|i| out.citations[*i].source.as_ref().map(|s| s.path.clone())).collect();
         let heading = heading_before(figure.sentence.start);
-        let key = judgement_key(&prose, &figure, digest, heading.clone(), &cited_paths, note_date);
+        // what the passage is about: its paragraph's and heading's words that some source uses
+        let mut context =
+            subject::context_terms(&prose, paragraph_of(&prose, figure.sentence.clone()), &settings.synonyms);
+        if let Some(h) = heading.clone() {
+            context.extend(subject::context_terms(&prose, h, &settings.synonyms));
+        }
+        context.retain(|t| corpus.uses(crate::subject::TermId::lookup(t)));
+        context.sort_unstable();
+        context.dedup();
+        let key = judgement_key(&prose, &figure, digest, heading.clone(), &context, &cited_paths, note_date);
         let judgement = match cache.map.remove(&key).or_else(|| next.get(&key).cloned()) {
             Some(j) => j,
             None => {
@@ -206,6 +217,7 @@ pub fn check_note_unless(
                 });
                 // the others: the sentence's spans but this figure's
                 let mut subject = words.of(&figure, words.count_of(&figure.span));
+                subject.context = context;
                 if let Some(h) = heading {
                     subject = subject::with_context(subject, &prose, h, &settings.synonyms, |t| corpus.uses(t));
                 }
@@ -224,6 +236,27 @@ pub fn check_note_unless(
         }
     }
     Some(out)
+}
+
+/// Bytes of a paragraph either side of a figure's sentence that count as
+/// what the passage is about.
+const PARAGRAPH_REACH: usize = 1500;
+
+/// The paragraph around `sentence`: from the blank line before it to the
+/// blank line after it, at most `PARAGRAPH_REACH` bytes either side.
+pub fn paragraph_of(prose: &str, sentence: Range<usize>) -> Range<usize> {
+    let floor = |mut i: usize| {
+        while !prose.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let lo = floor(sentence.start.saturating_sub(PARAGRAPH_REACH));
+    let hi = floor((sentence.end + PARAGRAPH_REACH).min(prose.len()));
+    let blank = |s: &str| s.find("\n\n").or_else(|| s.find("\n \n"));
+    let start = prose[lo..sentence.start].rfind("\n\n").map_or(lo, |i| lo + i + 2);
+    let end = blank(&prose[sentence.end..hi]).map_or(hi, |i| sentence.end + i);
+    start..end.max(sentence.end)
 }
 
 /// The citations that speak for a figure: those after it in its sentence
@@ -331,14 +364,21 @@ mod tests {
     #[test]
     fn words_of_a_notes_link_targets_match_no_source() {
         let s = Settings::default();
-        let source = "Whaling\n\nThe whaling fleet had 412 boats on 3 May 2016.\n";
-        let source = Source::from_text(Path::new("whaling.txt"), source.to_string(), &s.synonyms, &s.conventions);
-        let corpus = Corpus::from_sources(vec![source]);
-        let judge = |note: &str| check_note(note, Format::Markdown, None, &corpus, &s).figures[0].judgement.verdict;
+        let read =
+            |name: &str, text: &str| Source::from_text(Path::new(name), text.to_string(), &s.synonyms, &s.conventions);
+        let corpus = Corpus::from_sources(vec![
+            read("whaling.txt", "Whaling\n\nThe whaling fleet had 412 boats on 3 May 2016.\n"),
+            read("harbour.txt", "Harbour\n\nThe harbour tally gave 412 boats, the port said.\n"),
+        ]);
+        let first_source = |note: &str| {
+            let check = check_note(note, Format::Markdown, None, &corpus, &s);
+            let j = &check.figures[0].judgement;
+            (j.verdict, j.evidence.first().map(|e| e.source.id.clone()))
+        };
         // the same words in prose find the source; in a link's target and title they do not
-        assert_eq!(judge("The whaling fleet had 412 boats.\n"), Verdict::Supported);
+        assert_eq!(first_source("The whaling fleet had 412 boats.\n"), (Verdict::Supported, Some("whaling".into())));
         let note = "The [tally](http://example.org/whaling-fleet \"Whaling fleet\") gave 412 boats.\n";
-        assert_eq!(judge(note), Verdict::Unsourced);
+        assert_eq!(first_source(note), (Verdict::Supported, Some("harbour".into())));
     }
 
     #[test]

@@ -136,6 +136,31 @@ impl Corpus {
         self.slots.get(self.slots.find(path)?)
     }
 
+    /// The sources that share the most of `terms` (each term's IDF counted
+    /// once a source), at most `n`, best first; terms that most figures use
+    /// are left out, as in `candidates`.
+    pub fn sources_sharing(&self, terms: &[TermId], n: usize) -> Vec<&Arc<Source>> {
+        let common = (self.figure_count / 10).max(200);
+        let mut score: std::collections::HashMap<u32, f32> = std::collections::HashMap::new();
+        for t in terms {
+            let list = self.postings(*t);
+            if list.len() > common {
+                continue;
+            }
+            let w = self.idf(*t);
+            let mut last = u32::MAX;
+            for (slot, _) in list {
+                if *slot != last {
+                    *score.entry(*slot).or_default() += w;
+                    last = *slot;
+                }
+            }
+        }
+        let mut ranked: Vec<(u32, f32)> = score.into_iter().collect();
+        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.into_iter().take(n).filter_map(|(slot, _)| self.slots.get(slot)).collect()
+    }
+
     pub fn get(&self, r: FigureRef) -> Option<(&Arc<Source>, &SourceFigure)> {
         let s = self.slots.get(r.0)?;
         Some((s, s.figures.get(r.1 as usize)?))

@@ -61,6 +61,8 @@ pub struct Query {
     pub names: Vec<NameRef<String>>,
     /// (term, position in `terms`), sorted by id, for matching.
     by_id: Vec<(TermId, usize)>,
+    /// The paragraph's terms that some source uses, sorted by id.
+    pub context: Vec<TermId>,
 }
 
 impl Query {
@@ -74,7 +76,11 @@ impl Query {
             .iter()
             .map(|n| NameRef { role: n.role, terms: n.terms.iter().map(|t| (TermId::lookup(t), t.clone())).collect() })
             .collect();
-        Query { terms, noun: subject.noun.as_deref().map(TermId::lookup), names, by_id }
+        let mut context: Vec<TermId> =
+            subject.context.iter().map(|t| TermId::lookup(t)).filter(|t| *t != TermId::UNKNOWN).collect();
+        context.sort_unstable_by_key(|t| t.index());
+        context.dedup();
+        Query { terms, noun: subject.noun.as_deref().map(TermId::lookup), names, by_id, context }
     }
 
     /// Do the two clauses name different entities in the same role, neither
@@ -109,6 +115,43 @@ impl Query {
         ca.powf(note_weight) * cb.powf(1.0 - note_weight)
     }
 
+    /// The share of the note figure's own phrase (its counted noun and the
+    /// words next to it), weighted by IDF, that the source figure's subject
+    /// has anywhere: what extra context in either sentence cannot dilute.
+    pub fn phrase_coverage(&self, other: &SourceSubject, idf: impl Fn(TermId) -> f32) -> f32 {
+        let (mut shared, mut all) = (0.0f32, 0.0f32);
+        for (t, w) in self.terms.iter().filter(|(_, w)| *w >= Weight::Near) {
+            let x = w.value() * idf(*t);
+            all += x;
+            if other.has_term(*t) {
+                shared += x;
+            }
+        }
+        if all == 0.0 {
+            0.0
+        } else {
+            shared / all
+        }
+    }
+
+    /// The share of the source figure's own phrase that the note figure's
+    /// subject has anywhere.
+    pub fn source_phrase_coverage(&self, other: &SourceSubject, idf: impl Fn(TermId) -> f32) -> f32 {
+        let (mut shared, mut all) = (0.0f32, 0.0f32);
+        for wt in other.terms().iter().filter(|w| w.weight() >= Weight::Near) {
+            let x = wt.weight().value() * idf(wt.id());
+            all += x;
+            if self.weight_of(wt.id()).is_some() {
+                shared += x;
+            }
+        }
+        if all == 0.0 {
+            0.0
+        } else {
+            shared / all
+        }
+    }
+
     /// (share of the note's subject found in the source's, share of the
     /// source's found in the note's), each weighted by term weight and IDF.
     /// Shared terms are visited in text order, as the weights are summed.
@@ -141,7 +184,7 @@ mod tests {
     fn subject(terms: &[(&str, Weight)], noun: Option<&str>) -> Subject {
         let mut terms: Vec<(String, Weight)> = terms.iter().map(|(t, w)| (t.to_string(), *w)).collect();
         terms.sort_by(|a, b| a.0.cmp(&b.0));
-        Subject { terms, noun: noun.map(str::to_string), names: Vec::new() }
+        Subject { terms, noun: noun.map(str::to_string), names: Vec::new(), context: Vec::new() }
     }
 
     #[test]

@@ -29,6 +29,10 @@ pub struct Subject {
     pub noun: Option<String>,
     /// The entities its clause (or table row) names in a role, sorted.
     pub names: Vec<Name>,
+    /// A note figure's paragraph: the terms of what the passage around it
+    /// is about, sorted and once each (empty for a source figure). The
+    /// matcher asks which source speaks most of them.
+    pub context: Vec<String>,
 }
 
 /// Weights: the counted noun, words next to the figure, the rest of its
@@ -87,6 +91,18 @@ pub fn with_context(
     }
     subject.terms = merge(subject.terms);
     subject
+}
+
+/// The terms of `range` (a note figure's paragraph), sorted and once each.
+pub fn context_terms(text: &str, range: std::ops::Range<usize>, synonyms: &Synonyms) -> Vec<String> {
+    let mut out: Vec<String> = tokenize(text, range)
+        .into_iter()
+        .filter(|t| t.kind == TokKind::Word)
+        .filter_map(|t| term(t.text(text), synonyms))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// The sentence's opening phrase, when it is a preposition's ("In Millwick,")

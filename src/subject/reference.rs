@@ -105,7 +105,7 @@ pub fn of_figure_reference(
             bag.push((t, NOUN));
         }
     }
-    Subject { terms: merge(bag), noun: noun_term, names: names::merge(names) }
+    Subject { terms: merge(bag), noun: noun_term, names: names::merge(names), context: Vec::new() }
 }
 
 #[cfg(test)]

@@ -207,7 +207,7 @@ impl<'a> SentenceSubjects<'a> {
             }
         }
         let terms = if extra { merge(bag) } else { bag };
-        Subject { terms, noun: noun_term, names: names::merge(names) }
+        Subject { terms, noun: noun_term, names: names::merge(names), context: Vec::new() }
     }
 
     /// For each of the sentence's terms: does it stand in `span`, and outside it?

@@ -24,7 +24,8 @@ fn judged_with(note: &str, corpus: &Corpus, synonyms: &Synonyms) -> (Verdict, Ve
     let ex = crate::figures::extract(note, Format::Markdown);
     let figure = &ex.figures[0];
     let others: Vec<_> = ex.figures[1..].iter().map(|f| f.span.clone()).collect();
-    let subject = subject::of_figure(note, figure, &others, synonyms);
+    let mut subject = subject::of_figure(note, figure, &others, synonyms);
+    subject.context = subject::context_terms(note, crate::check::paragraph_of(note, figure.sentence.clone()), synonyms);
     let j = judge(figure, &subject, None, &[], corpus, &MatchParams::default());
     (j.verdict, j.evidence.iter().map(|e| e.source.id.clone()).collect())
 }

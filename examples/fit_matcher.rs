@@ -1,0 +1,171 @@
+//! Fits the matcher's model on the **fit** part of the quality benchmark:
+//! `cargo run --release --example fit_matcher [-- ../shared/devdata/<set>...]`.
+//!
+//! Every candidate the index gives for a case's figure is an example: a
+//! figure of the case's own article stating the summary's original value
+//! is the same measure (whether the case is the supported one or the
+//! changed, contradicted one); a figure of another article is not; the own
+//! article's other figures are left out (they may or may not be). A
+//! logistic regression, each case's positives and negatives weighing one
+//! each, gives the weights; then the thresholds are chosen by verdict
+//! accuracy on the fit part (contradicted precision held at 95%). Prints
+//! the constants for `src/verdict/features.rs` and `MatchParams`.
+
+use sourcecheck::benchmark::{self, Label, Part, Set};
+use sourcecheck::check::paragraph_of;
+use sourcecheck::corpus::{load_folders, Corpus};
+use sourcecheck::figures::{extract_with, Measure};
+use sourcecheck::subject;
+use sourcecheck::text::Format;
+use sourcecheck::verdict::features::{self, Features, N};
+use sourcecheck::verdict::{candidates, MatchParams};
+use sourcecheck::workspace::Settings;
+use std::path::PathBuf;
+
+fn sets(args: Vec<String>) -> Vec<PathBuf> {
+    if !args.is_empty() {
+        return args.into_iter().map(PathBuf::from).collect();
+    }
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/devdata");
+    ["xsum", "cnndm_test", "cnndm_writers", "multinews"].iter().map(|s| root.join(s)).collect()
+}
+
+/// (features, is the same measure, weight) for the fit cases of `set`.
+fn examples(set: &Set, corpus: &Corpus, settings: &Settings) -> Vec<(Features, bool, f32)> {
+    let mut out = Vec::new();
+    for case in set.cases.iter().filter(|c| c.part == Part::Fit && c.label != Label::Unsourced) {
+        let ex = extract_with(&case.note, Format::Plain, &settings.conventions);
+        let Some(fig) = ex.figures.iter().find(|f| f.span.start < case.span.end && case.span.start < f.span.end) else {
+            continue;
+        };
+        let others: Vec<_> = ex
+            .figures
+            .iter()
+            .filter(|f| f.sentence == fig.sentence && f.span != fig.span)
+            .map(|f| f.span.clone())
+            .collect();
+        let mut subj = subject::of_figure(&ex.masked, fig, &others, &settings.synonyms);
+        subj.context =
+            subject::context_terms(&ex.masked, paragraph_of(&ex.masked, fig.sentence.clone()), &settings.synonyms);
+        let own = &set.pairs[case.pair].articles;
+        let mut labelled = Vec::new();
+        for c in candidates(fig, &subj, None, &[], corpus, &settings.params) {
+            if c.factor.is_none() {
+                continue;
+            }
+            let Some((source, sf)) = corpus.get(c.at) else { continue };
+            let is_own = own.contains(&source.path);
+            let states = sf.figure.stated().iter().any(|v| (v - case.value).abs() <= 0.01 * case.value.abs());
+            match (is_own, states) {
+                (true, true) => labelled.push((c.features, true)),
+                (false, _) => labelled.push((c.features, false)),
+                _ => {}
+            }
+        }
+        let pos = labelled.iter().filter(|l| l.1).count() as f32;
+        let neg = labelled.len() as f32 - pos;
+        for (f, y) in labelled {
+            out.push((f, y, if y { 1.0 / pos } else { 1.0 / neg }));
+        }
+    }
+    out
+}
+
+/// Weighted logistic regression by gradient descent, a little L2.
+fn fit(data: &[(Features, bool, f32)]) -> (Features, f32) {
+    let (mut w, mut b) = ([0.0f32; N], 0.0f32);
+    let total: f32 = data.iter().map(|d| d.2).sum();
+    for _ in 0..3000 {
+        let (mut gw, mut gb) = ([0.0f32; N], 0.0f32);
+        for (f, y, wt) in data {
+            let p = features::probability(f, &w, b);
+            let e = (p - f32::from(u8::from(*y))) * wt;
+            for k in 0..N {
+                gw[k] += e * f[k];
+            }
+            gb += e;
+        }
+        for k in 0..N {
+            w[k] -= 2.0 * (gw[k] / total + 0.001 * w[k]);
+        }
+        b -= 2.0 * gb / total;
+    }
+    (w, b)
+}
+
+fn main() {
+    let settings = Settings::default();
+    let mut loaded = Vec::new();
+    let mut data = Vec::new();
+    for dir in sets(std::env::args().skip(1).collect()) {
+        let set = match benchmark::read_set(&dir) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("fit_matcher: {e}");
+                std::process::exit(2);
+            }
+        };
+        let (sources, _) =
+            load_folders(std::slice::from_ref(&set.articles_dir), &settings.synonyms, &settings.conventions);
+        let corpus = Corpus::from_sources(sources);
+        let ex = examples(&set, &corpus, &settings);
+        let pos = ex.iter().filter(|e| e.1).count();
+        println!("{}: {} candidates, {} the same measure", set.name, ex.len(), pos);
+        // every set weighs the same, whatever its size
+        let share: f32 = ex.iter().map(|e| e.2).sum();
+        data.extend(ex.into_iter().map(|(f, y, w)| (f, y, w / share.max(1e-6))));
+        loaded.push((set, corpus));
+    }
+    let (w, b) = if std::env::var("KEEP_WEIGHTS").is_ok() { (features::WEIGHTS, features::BIAS) } else { fit(&data) };
+    println!(
+        "pub const WEIGHTS: Features = {:?};\npub const BIAS: f32 = {b:.3};",
+        w.map(|x| (x * 1000.0).round() / 1000.0)
+    );
+    for (k, name) in features::NAMES.iter().enumerate() {
+        println!("  {name:>24} {:+.3}", w[k]);
+    }
+    // thresholds by verdict accuracy on the fit part
+    let mut best = (f64::MIN, MatchParams::default());
+    for min_p in [0.3, 0.4, 0.5, 0.6, 0.7] {
+        for ratio in [0.6, 0.75, 0.9] {
+            for contra in [0.5, 0.7, 0.8, 0.9, 0.95] {
+                if contra < min_p {
+                    continue;
+                }
+                let mut s = settings.clone();
+                s.params = MatchParams {
+                    min_probability: min_p,
+                    relative_to_best: ratio,
+                    min_contradiction: contra,
+                    weights: w,
+                    bias: b,
+                    ..MatchParams::default()
+                };
+                let (mut acc, mut worst_precision, mut own) = (0.0, 1.0f64, 0.0);
+                for (set, corpus) in loaded.iter_mut() {
+                    let outcomes = benchmark::run(set, corpus, &s, |c| c.part == Part::Fit);
+                    let score = benchmark::score(set, &outcomes).remove(&Part::Fit).unwrap_or_default();
+                    acc += score.accuracy_found();
+                    own += score.evidence_accuracy();
+                    worst_precision = worst_precision.min(score.contradicted_precision());
+                }
+                let n = loaded.len() as f64;
+                let objective = acc / n + 0.25 * own / n - 4.0 * (0.95 - worst_precision).max(0.0);
+                println!(
+                    "  min {min_p} ratio {ratio} contradiction {contra}: accuracy {:.3} own-first {:.3} worst precision {:.3}",
+                    acc / n,
+                    own / n,
+                    worst_precision
+                );
+                if objective > best.0 {
+                    best = (objective, s.params);
+                }
+            }
+        }
+    }
+    let p = best.1;
+    println!(
+        "best: min_probability {} relative_to_best {} min_contradiction {}",
+        p.min_probability, p.relative_to_best, p.min_contradiction
+    );
+}

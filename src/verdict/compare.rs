@@ -1,0 +1,100 @@
+//! Whether a source figure can speak for a note figure at all: the same
+//! kind and unit (rates of different periods scaled), and the same time.
+
+use crate::corpus::Source;
+use crate::figures::{units, Kind, Measure, Period, TimeRef};
+
+/// Can a source figure's interval be compared with the note figure's, and
+/// by what factor must it be scaled (rates of different periods)?
+pub(super) fn comparable(note: &impl Measure, src: &impl Measure) -> Option<f64> {
+    if note.kind() != src.kind() {
+        return None;
+    }
+    // counts compare across units of one dimension (km and miles), never
+    // across dimensions (a distance and a speed, a unit and none) nor a rate
+    // per head against a total; durations and ages are in seconds and years
+    let units = match note.kind() {
+        Kind::Count => units::factor(note.unit(), src.unit())?,
+        Kind::Duration | Kind::Age => 1.0,
+        Kind::Share | Kind::Money => {
+            if note.unit() != src.unit() {
+                return None;
+            }
+            1.0
+        }
+    };
+    match (note.per(), src.per()) {
+        (None, None) => Some(units),
+        // an hourly figure is pay for hours worked, not a share of the calendar
+        (Some(a), Some(b)) if a != b && (a == Period::Hour || b == Period::Hour) => None,
+        (Some(a), Some(b)) => Some(units * a.days() / b.days()),
+        _ => None,
+    }
+}
+
+/// Does the source figure speak of the time the note figure speaks of?
+/// A note figure with no time (or "now") is about the present: only present
+/// source figures count. A time-scoped one ("at its peak", "in December
+/// 2015", "a year earlier") is matched against source figures of that time,
+/// and against present figures of sources dated within it.
+pub(super) fn same_time(
+    note: Option<&TimeRef>,
+    note_date: Option<crate::figures::DateSpec>,
+    src: Option<&TimeRef>,
+    source: &Source,
+) -> bool {
+    use crate::figures::time::Cue;
+    let src_past = src.is_some_and(|t| t.is_past(source.date));
+    // a forecast in a note is judged as its present
+    let scoped = note.filter(|t| t.cues.iter().any(|c| !matches!(c, Cue::Now | Cue::Window | Cue::Ahead)));
+    let Some(n) = scoped else {
+        return !src_past;
+    };
+    // a source's forecast speaks of any time after it was written
+    let src_month = source.date.and_then(|d| d.month_index());
+    if src.is_some_and(TimeRef::is_ahead) {
+        return match n.months(note_date) {
+            Some((_, b)) => src_month.is_none_or(|m| m <= b),
+            None => !n.is_peak() && n.yearless_month().is_some(),
+        };
+    }
+    if src.is_some_and(TimeRef::is_peak) && !n.is_peak() {
+        return false; // a peak is no evidence about an ordinary time
+    }
+    let dated = n.cues.iter().any(|c| matches!(c, Cue::Date(_) | Cue::Coming(_) | Cue::Ago { .. } | Cue::Last(_)));
+    if n.is_peak() && !dated {
+        // the peak is in the past: a source's peak, or its unspecified past
+        return src.is_some_and(|t| t.is_peak() || t.is_vague_past());
+    }
+    // a month named without a year is the story's month, not necessarily the
+    // note's year: match it by month of year
+    let month_of = |i: i64| i.rem_euclid(12) as u32 + 1;
+    if let Some(m) = n.yearless_month() {
+        if let Some((a, b)) = src.and_then(|t| t.months(source.date)) {
+            return (a..=b.min(a + 11)).any(|i| month_of(i) == m);
+        }
+        // the source's present, or the month before it (last month's figures, published this month)
+        let src_month = source.date.and_then(|d| d.month_index()).filter(|_| !src_past);
+        return match src_month {
+            Some(i) => month_of(i) == m || month_of(i - 1) == m,
+            None => src.and_then(TimeRef::yearless_month) == Some(m),
+        };
+    }
+    match n.months(note_date) {
+        Some((a, b)) => {
+            if let Some((c, d)) = src.and_then(|t| t.months(source.date)) {
+                return c <= b && a <= d;
+            }
+            if let Some(m) = src.and_then(TimeRef::yearless_month) {
+                return b - a >= 11 || (a..=b).any(|i| month_of(i) == m);
+            }
+            if src_past {
+                // a past we cannot place (no date for the source): cannot rule it out
+                return src.is_some_and(|t| !t.is_peak());
+            }
+            // the source's present, or the month before it (last month's figures, published this month)
+            source.date.and_then(|d| d.month_index()).is_some_and(|m| a <= m && m - 1 <= b)
+        }
+        None => src_past,
+    }
+}

@@ -1,0 +1,157 @@
+//! How likely a source figure is to state the same measure as a note
+//! figure: a small logistic model over what the two have in common — the
+//! figure's own phrase (counted noun, the words next to it), the clause and
+//! sentence, the counted nouns, whether the source speaks of what the note's
+//! paragraph is about, a citation, both being rates. Never the number
+//! itself: which figure states the same measure is decided blind to the
+//! values, so that a wrong number never finds a same-valued figure about
+//! something else to agree with it.
+//!
+//! The weights are fitted on the **fit** part of the quality benchmark
+//! (real summaries against real articles, `../shared/devdata`):
+//! `cargo run --release --example fit_matcher` prints them in this file's
+//! form; the check part is only reported (`examples/quality.rs`).
+
+use crate::corpus::Source;
+use crate::figures::{Figure, Measure};
+use crate::subject::{Query, SourceSubject, TermId};
+use std::collections::HashMap;
+
+/// The features of one candidate, in `NAMES` order.
+pub type Features = [f32; N];
+pub const N: usize = 10;
+pub const NAMES: [&str; N] = [
+    "note_coverage",
+    "source_coverage",
+    "phrase_coverage",
+    "source_phrase_coverage",
+    "same_noun",
+    "other_noun",
+    "document",
+    "document_vs_best",
+    "cited",
+    "both_rates",
+];
+
+/// Fitted weights (see the module's doc for the command that refits them).
+pub const WEIGHTS: Features = [2.655, 1.632, 0.922, 1.37, 0.971, -0.307, 1.843, 5.88, 0.0, 0.456];
+pub const BIAS: f32 = -6.448;
+
+/// The model's probability that `f` is the same measure.
+pub fn probability(f: &Features, weights: &Features, bias: f32) -> f32 {
+    let z: f32 = bias + f.iter().zip(weights).map(|(x, w)| x * w).sum::<f32>();
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// What the note figure's paragraph has in common with each source: the
+/// IDF-weighted share of the paragraph's terms that the source's figures
+/// use. Computed once per source and judgement.
+#[derive(Default)]
+pub struct DocumentScores {
+    by_source: HashMap<usize, f32>,
+}
+
+impl DocumentScores {
+    pub fn of(&mut self, source: &Source, query: &Query, idf: &impl Fn(TermId) -> f32) -> f32 {
+        if query.context.is_empty() {
+            return 0.0;
+        }
+        let key = std::ptr::from_ref(source) as usize;
+        *self.by_source.entry(key).or_insert_with(|| {
+            let mut seen = vec![false; query.context.len()];
+            for f in &source.figures {
+                for t in f.subject.terms() {
+                    if let Ok(i) = query.context.binary_search_by_key(&t.id().index(), |c| c.index()) {
+                        seen[i] = true;
+                    }
+                }
+            }
+            let (mut shared, mut all) = (0.0f32, 0.0f32);
+            for (t, s) in query.context.iter().zip(seen) {
+                let w = idf(*t);
+                all += w;
+                if s {
+                    shared += w;
+                }
+            }
+            if all == 0.0 {
+                0.0
+            } else {
+                shared / all
+            }
+        })
+    }
+}
+
+/// Where `document` stands among the candidates' sources: the share of the
+/// best source's (the article that speaks most of the note's paragraph
+/// scores 1).
+pub const DOCUMENT: usize = 6;
+pub const DOCUMENT_VS_BEST: usize = 7;
+pub const CITED: usize = 8;
+
+/// How many of the sources sharing the most of a paragraph's rarer terms
+/// are scored in full for the best document.
+const BEST_DOCUMENTS: usize = 5;
+
+/// The best document score any source of `corpus` has for the paragraph
+/// of `query`: of the candidates' sources and of the few sources sharing
+/// the most of its rarer terms (so that a candidate is not "the best
+/// article" merely because the right article had no candidate).
+pub fn best_document(
+    corpus: &crate::corpus::Corpus,
+    query: &Query,
+    docs: &mut DocumentScores,
+    idf: &impl Fn(TermId) -> f32,
+) -> f32 {
+    corpus
+        .sources_sharing(&query.context, BEST_DOCUMENTS)
+        .into_iter()
+        .map(|s| docs.of(s, query, idf))
+        .fold(0.0f32, f32::max)
+}
+
+pub fn relative_documents(all: &mut [Features], best_elsewhere: f32) {
+    let best = all.iter().map(|f| f[DOCUMENT]).fold(best_elsewhere, f32::max);
+    for f in all {
+        f[DOCUMENT_VS_BEST] = if best > 0.0 { f[DOCUMENT] / best } else { 0.0 };
+    }
+}
+
+/// Do the two figures state the same number (a rate and a total both "50")?
+pub fn same_number(a: &impl Measure, b: &impl Measure) -> bool {
+    a.stated().iter().any(|x| b.stated().iter().any(|y| (x - y).abs() <= 0.01 * x.abs().max(y.abs())))
+}
+
+/// The features of source figure `src` (with subject `sub`, in `source`)
+/// as a candidate for `figure` (with `query`).
+#[allow(clippy::too_many_arguments)]
+pub fn features(
+    figure: &Figure,
+    query: &Query,
+    src: &impl Measure,
+    sub: &SourceSubject,
+    source: &Source,
+    cited: bool,
+    docs: &mut DocumentScores,
+    idf: &impl Fn(TermId) -> f32,
+) -> Features {
+    let (note_cov, src_cov) = query.coverage(sub, idf);
+    let (same_noun, other_noun) = match (query.noun, sub.noun()) {
+        (Some(a), Some(b)) if a == b => (1.0, 0.0),
+        (Some(_), Some(_)) => (0.0, 1.0),
+        _ => (0.0, 0.0),
+    };
+    [
+        note_cov,
+        src_cov,
+        query.phrase_coverage(sub, idf),
+        query.source_phrase_coverage(sub, idf),
+        same_noun,
+        other_noun,
+        docs.of(source, query, idf),
+        0.0, // set by `relative_documents` once every candidate is known
+        f32::from(u8::from(cited)),
+        f32::from(u8::from(figure.per.is_some() && src.per().is_some())),
+    ]
+}

@@ -1,0 +1,325 @@
+//! Judging one note figure against the corpus: which source figures speak
+//! of the same measure (kind, subject, time, the entities named), whether
+//! they support or contradict it, and the message an analyst reads.
+
+use crate::corpus::{Corpus, FigureRef, Source, SourceFigure};
+use crate::figures::{Figure, Measure};
+use crate::subject::{Query, Subject, TermId};
+use std::sync::Arc;
+
+/// Thresholds of matching, documented in README; the weights of the
+/// probability they apply to are in `features`.
+#[derive(Clone, Copy, Debug)]
+pub struct MatchParams {
+    /// Least share of the note figure's subject weight a source figure must
+    /// share to be looked at (the index's cut; the model decides the rest).
+    pub retrieve_share: f32,
+    /// Least probability for a source figure to speak of the same measure.
+    pub min_probability: f32,
+    /// Relevant figures must be within this fraction of the best probability.
+    pub relative_to_best: f32,
+    /// Least probability for a figure that disagrees to make the verdict
+    /// "contradicted": a false contradiction costs the writer most trust.
+    pub min_contradiction: f32,
+    /// The model's weights and bias (`features::WEIGHTS`, `features::BIAS`).
+    pub weights: features::Features,
+    pub bias: f32,
+}
+
+impl Default for MatchParams {
+    fn default() -> Self {
+        MatchParams {
+            retrieve_share: 0.15,
+            min_probability: 0.3,
+            relative_to_best: 0.6,
+            min_contradiction: 0.95,
+            weights: features::WEIGHTS,
+            bias: features::BIAS,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Supported,
+    Contradicted,
+    Unsourced,
+}
+
+impl Verdict {
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Supported => "supported",
+            Verdict::Contradicted => "contradicted",
+            Verdict::Unsourced => "unsourced",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    Supports,
+    Contradicts,
+}
+
+/// One source passage bearing on a note figure.
+#[derive(Clone, Debug)]
+pub struct Evidence {
+    pub source: Arc<Source>,
+    pub figure: usize,
+    pub stance: Stance,
+    pub similarity: f32,
+}
+
+impl Evidence {
+    pub fn source_figure(&self) -> &SourceFigure {
+        &self.source.figures[self.figure]
+    }
+    /// The source's own words for the figure: "less than 1,000 militants remain in Iraq and Syria".
+    pub fn excerpt(&self) -> String {
+        self.source.excerpt(self.figure)
+    }
+    /// The figure as written: "less than 1,000".
+    pub fn quote(&self) -> String {
+        self.source.quote(self.figure)
+    }
+    pub fn sentence(&self) -> &str {
+        self.source.sentence_of(self.figure).map_or("", |(s, _)| s)
+    }
+}
+
+/// The verdict on a note figure, with its evidence best first.
+#[derive(Clone, Debug)]
+pub struct Judgement {
+    pub verdict: Verdict,
+    pub evidence: Vec<Evidence>,
+    /// Source figures on the same subject but of another kind (a total where
+    /// the note has a rate): reported as disagreements, never as stance.
+    pub related: Vec<Evidence>,
+    pub message: String,
+    /// Disagreements between sources and newer figures, one line each.
+    pub notes: Vec<String>,
+}
+
+/// One source figure looked at for a note figure, with its features and
+/// the model's probability that it states the same measure.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    pub at: FigureRef,
+    pub features: features::Features,
+    pub probability: f32,
+    /// The factor that scales its interval to the note figure's (rates of
+    /// other periods), `None` when the two cannot be compared.
+    pub factor: Option<f64>,
+}
+
+/// The source figures that may speak for `figure`: retrieved from the
+/// index (and every figure of a cited source that shares a term), of the
+/// same time, naming no other entity in the same role, with the model's
+/// probability. Judging and fitting the model both start here.
+pub fn candidates(
+    figure: &Figure,
+    subject: &Subject,
+    note_date: Option<crate::figures::DateSpec>,
+    cited: &[std::path::PathBuf],
+    corpus: &Corpus,
+    params: &MatchParams,
+) -> Vec<Candidate> {
+    // each term's IDF looked up once per judgement
+    let idf_cache: std::cell::RefCell<std::collections::HashMap<TermId, f32>> = Default::default();
+    let idf_of = |t: TermId| -> f32 { *idf_cache.borrow_mut().entry(t).or_insert_with(|| corpus.idf(t)) };
+    let query = &Query::of(subject);
+    let mut refs = corpus.candidates(query, params.retrieve_share);
+    for path in cited {
+        refs.extend(corpus.figures_sharing(path, query));
+    }
+    refs.sort_unstable();
+    refs.dedup();
+    let mut docs = features::DocumentScores::default();
+    let mut out = Vec::new();
+    for r in refs {
+        let Some((source, sf)) = corpus.get(r) else { continue };
+        if !same_time(figure.time.as_ref(), note_date, sf.figure.time(), source) {
+            continue;
+        }
+        if query.names_conflict(&sf.subject) {
+            // "in Millwick" is no evidence about "in Yorkmere"
+            continue;
+        }
+        let is_cited = cited.iter().any(|p| *p == source.path);
+        let f = features::features(figure, query, &sf.figure, &sf.subject, source, is_cited, &mut docs, &idf_of);
+        out.push(Candidate { at: r, features: f, probability: 0.0, factor: comparable(figure, &sf.figure) });
+    }
+    let mut all: Vec<features::Features> = out.iter().map(|c| c.features).collect();
+    features::relative_documents(&mut all, features::best_document(corpus, query, &mut docs, &idf_of));
+    for (c, f) in out.iter_mut().zip(all) {
+        c.features = f;
+        c.probability = features::probability(&f, &params.weights, params.bias);
+        tracing::debug!(probability = c.probability, figure = ?c.at, "candidate");
+    }
+    out
+}
+
+/// Judges `figure` (with `subject`) against `corpus`; `cited` are the
+/// sources the note cites for it, whose figures count for more.
+pub fn judge(
+    figure: &Figure,
+    subject: &Subject,
+    note_date: Option<crate::figures::DateSpec>,
+    cited: &[std::path::PathBuf],
+    corpus: &Corpus,
+    params: &MatchParams,
+) -> Judgement {
+    let scored: Vec<Candidate> = candidates(figure, subject, note_date, cited, corpus, params)
+        .into_iter()
+        .filter(|c| c.probability >= params.min_probability)
+        .collect();
+    let best = scored.iter().filter(|c| c.factor.is_some()).map(|c| c.probability).fold(0.0f32, f32::max);
+    let cutoff = (best * params.relative_to_best).max(params.min_probability);
+    let mut evidence = Vec::new();
+    let mut related = Vec::new();
+    for c in &scored {
+        let Some((source, sf)) = corpus.get(c.at) else { continue };
+        let (sim, figure_index) = (c.probability, c.at.1 as usize);
+        match c.factor {
+            Some(f) if sim >= cutoff => {
+                let iv = sf.figure.interval().scaled(f);
+                // two maxima (or minima) agree only when they state the same bound
+                let agrees = iv.same_bound(&figure.interval).unwrap_or_else(|| iv.overlaps(&figure.interval));
+                let stance = if agrees { Stance::Supports } else { Stance::Contradicts };
+                evidence.push(Evidence { source: source.clone(), figure: figure_index, stance, similarity: sim });
+            }
+            None if (sim >= cutoff.max(best) * 0.9 || features::same_number(figure, &sf.figure))
+                && sf.figure.kind() == figure.kind
+                // same subject, other kind: a total against a rate
+                && sf.figure.interval().overlaps(&figure.interval) =>
+            {
+                related.push(Evidence {
+                    source: source.clone(),
+                    figure: figure_index,
+                    stance: Stance::Contradicts,
+                    similarity: sim,
+                });
+            }
+            _ => {}
+        }
+    }
+    let supported = evidence.iter().any(|e| e.stance == Stance::Supports);
+    // A contradiction takes a figure the model is sure of, from the source
+    // that speaks most of the note's paragraph (or one the note cites): weak
+    // disagreement, or disagreement from an article about something else, is
+    // said as the nearest passage, not a warning.
+    let strong = scored.iter().any(|c| {
+        c.factor.is_some()
+            && c.probability >= params.min_contradiction
+            && (c.features[features::DOCUMENT_VS_BEST] >= 0.999 || c.features[features::CITED] > 0.0)
+    });
+    let nearest = if !supported && !strong {
+        std::mem::take(&mut evidence).into_iter().max_by(|a, b| a.similarity.total_cmp(&b.similarity))
+    } else {
+        None
+    };
+    let verdict = if supported {
+        Verdict::Supported
+    } else if evidence.is_empty() {
+        Verdict::Unsourced
+    } else {
+        Verdict::Contradicted
+    };
+    order(&mut evidence, verdict, figure);
+    // Figures of the same kind from other sources that fell under the cut-off
+    // but still speak of the subject: candidates for "a newer source says".
+    let later: Vec<Evidence> = scored
+        .iter()
+        .filter_map(|c| {
+            let f = c.factor?;
+            let (source, sf) = corpus.get(c.at)?;
+            let known = evidence.iter().any(|e| e.source.path == source.path && e.figure == c.at.1 as usize);
+            let differs = !sf.figure.interval().scaled(f).overlaps(&figure.interval);
+            (!known && differs).then(|| Evidence {
+                source: source.clone(),
+                figure: c.at.1 as usize,
+                stance: Stance::Contradicts,
+                similarity: c.probability,
+            })
+        })
+        .collect();
+    let mut notes = notes(figure, verdict, &evidence, &later, &related, corpus);
+    if let Some(n) = nearest {
+        notes.push(format!("Nearest: {} says {}.", words::cite(&n, corpus), n.excerpt()));
+    }
+    let message = message(verdict, &evidence, corpus, figure);
+    Judgement { verdict, evidence, related, message, notes }
+}
+
+pub(super) fn date_key(s: &Source) -> i64 {
+    s.date.and_then(|d| d.month_index()).map_or(i64::MIN, |m| m * 32 + s.date.and_then(|d| d.day).unwrap_or(0) as i64)
+}
+
+/// Supporting evidence first, newest source first; then by similarity.
+fn order(evidence: &mut [Evidence], verdict: Verdict, figure: &Figure) {
+    evidence.sort_by(|a, b| {
+        let stance = |e: &Evidence| u8::from((e.stance == Stance::Supports) != (verdict == Verdict::Supported));
+        stance(a)
+            .cmp(&stance(b))
+            .then_with(|| {
+                if verdict == Verdict::Supported {
+                    date_key(&b.source).cmp(&date_key(&a.source))
+                } else {
+                    std::cmp::Ordering::Equal
+                }
+            })
+            .then_with(|| b.similarity.total_cmp(&a.similarity))
+            .then_with(|| {
+                let d = |e: &Evidence| e.source_figure().figure.interval().distance(&figure.interval);
+                d(a).total_cmp(&d(b))
+            })
+            .then_with(|| a.source.id.cmp(&b.source.id))
+    });
+}
+
+/// One candidate as the matcher saw it (for `examples/explain.rs` and debugging).
+#[derive(Debug)]
+pub struct CandidateTrace {
+    pub source: String,
+    pub figure: String,
+    pub probability: f32,
+    pub features: features::Features,
+    pub comparable: bool,
+}
+
+/// Every candidate the matcher looks at for a note figure, most probable first.
+pub fn explain(
+    figure: &Figure,
+    subject: &Subject,
+    note_date: Option<crate::figures::DateSpec>,
+    corpus: &Corpus,
+) -> Vec<CandidateTrace> {
+    let mut out: Vec<CandidateTrace> = candidates(figure, subject, note_date, &[], corpus, &MatchParams::default())
+        .into_iter()
+        .filter_map(|c| {
+            let (source, _) = corpus.get(c.at)?;
+            Some(CandidateTrace {
+                source: source.id.clone(),
+                figure: source.quote(c.at.1 as usize),
+                probability: c.probability,
+                features: c.features,
+                comparable: c.factor.is_some(),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| b.probability.total_cmp(&a.probability));
+    out
+}
+
+mod compare;
+pub mod features;
+mod words;
+
+use compare::{comparable, same_time};
+use words::{message, notes};
+
+#[cfg(test)]
+mod tests;
