@@ -52,6 +52,11 @@ pub(super) fn read(cx: &Ctx, q: &Quantity, lead: usize, first: usize, end: usize
         c.end = next;
         return Some(c);
     }
+    if duration::apposed_age(cx, q) && q.start == lead {
+        c.kind = Kind::Age;
+        c.unit = Some("years".to_string());
+        return Some(c);
+    }
     if duration::age_before(cx, first) {
         c.kind = Kind::Age;
         c.unit = Some("years".to_string());
