@@ -279,7 +279,7 @@ pub fn judge(
         match factor {
             Some(f) if *sim >= cutoff => {
                 let iv = sf.figure.interval().scaled(*f);
-                // two maxima (or minima) agree only when they state the same bound
+                // two stated maxima ("up to 230 mph") agree only when they state the same bound
                 let agrees = iv.same_bound(&figure.interval).unwrap_or_else(|| iv.overlaps(&figure.interval));
                 let stance = if agrees { Stance::Supports } else { Stance::Contradicts };
                 evidence.push(Evidence { source: source.clone(), figure: r.1 as usize, stance, similarity: *sim });
