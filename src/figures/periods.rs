@@ -42,7 +42,7 @@ pub(super) fn clause_period(cx: &Ctx, end: usize, first: usize, floor: usize) ->
         && k < end + 14
         && !matches!(cx.raw_at(k), Some(";" | ":" | "—" | "(" | ")"))
         && cx.kind(k) != Some(TokKind::Num)
-        && !cx.word(k).is_some_and(|w| lx::small_number(w).is_some())
+        && cx.word(k).is_none_or(|w| lx::small_number(w).is_none())
     {
         let prev_prep = k > 0
             && matches!(
