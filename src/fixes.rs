@@ -47,8 +47,10 @@ pub fn fixes_for(text: &str, check: &NoteCheck, f: &FigureCheck, corpus: &Corpus
             let mut seen: Vec<(String, String)> = Vec::new();
             for e in j.evidence.iter().filter(|e| e.stance == Stance::Contradicts) {
                 let sf = &e.source_figure().figure;
-                let same_period = sf.per() == f.figure.per;
-                let (replace, wording) = if same_period {
+                // the numbers alone only when the rest reads the same: same
+                // period, same unit ("155 mph" is not fixed to "250 mph" by "250 km/h")
+                let same_measure = sf.per() == f.figure.per && sf.unit() == f.figure.unit.as_deref();
+                let (replace, wording) = if same_measure {
                     (f.figure.quantity.clone(), e.source.text_of(sf.quantity()))
                 } else {
                     (f.figure.span.clone(), e.source.text_of(sf.span()))
