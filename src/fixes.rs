@@ -5,7 +5,7 @@
 
 use crate::check::{FigureCheck, NoteCheck};
 use crate::corpus::{Corpus, Source};
-use crate::figures::Measure;
+use crate::figures::{duration, units, Measure};
 use crate::ignore;
 use crate::report::collapse;
 use crate::verdict::{Stance, Verdict};
@@ -47,8 +47,16 @@ pub fn fixes_for(text: &str, check: &NoteCheck, f: &FigureCheck, corpus: &Corpus
             let mut seen: Vec<(String, String)> = Vec::new();
             for e in j.evidence.iter().filter(|e| e.stance == Stance::Contradicts) {
                 let sf = &e.source_figure().figure;
-                let same_period = sf.per() == f.figure.per;
-                let (replace, wording) = if same_period {
+                // the numbers alone only when the rest reads the same: same
+                // period, and a unit of measure or time written alike ("155 mph"
+                // is not fixed to "250 mph" by "250 km/h"; "1,000 fighters" to
+                // "3,000 fighters" by "3,000 militants")
+                let measured =
+                    |u: Option<&str>| u.is_some_and(|u| units::of(u).is_some() || duration::seconds(u).is_some());
+                let same_unit = sf.unit() == f.figure.unit.as_deref()
+                    || !(measured(sf.unit()) || measured(f.figure.unit.as_deref()));
+                let same_measure = sf.per() == f.figure.per && same_unit;
+                let (replace, wording) = if same_measure {
                     (f.figure.quantity.clone(), e.source.text_of(sf.quantity()))
                 } else {
                     (f.figure.span.clone(), e.source.text_of(sf.span()))

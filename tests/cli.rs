@@ -33,6 +33,24 @@ fn figures_json_gives_exact_positions_and_intervals() {
     assert_eq!(many["min"], Value::Null);
     assert_eq!(many["max"].to_string(), "31000");
     assert_eq!(many["unit"], "fighters");
+    assert_eq!(many["kind"], "count");
+}
+
+#[test]
+fn figures_json_gives_a_durations_kind_and_seconds() {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(dir.path().join("n.md"), "The siege lasted 36 hours; the gunman, aged 27, surrendered.\n")
+        .expect("write");
+    let out = run(&["figures", "--format", "json", "n.md"], dir.path());
+    let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let figs = v["files"][0]["figures"].as_array().expect("figures");
+    assert_eq!(figs.len(), 2, "{figs:?}");
+    assert_eq!(
+        (&figs[0]["text"], &figs[0]["kind"], &figs[0]["unit"]),
+        (&"36 hours".into(), &"duration".into(), &"hours".into())
+    );
+    assert_eq!((&figs[0]["min"], &figs[0]["max"]), (&129_600.0.into(), &129_600.0.into()));
+    assert_eq!((&figs[1]["text"], &figs[1]["kind"], &figs[1]["min"]), (&"aged 27".into(), &"age".into(), &27.0.into()));
 }
 
 #[test]

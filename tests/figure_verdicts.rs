@@ -62,3 +62,23 @@ fn two_maxima_compare_their_bounds() {
     assert_eq!(verdict("Gusts on the island reached up to 230 mph.", source), Verdict::Contradicted);
     assert_eq!(verdict("Gusts on the island reached up to 190 mph.", source), Verdict::Supported);
 }
+
+#[test]
+fn a_fix_across_units_takes_the_sources_whole_wording() {
+    use sourcecheck::check::check_note;
+    use sourcecheck::fixes::fixes_for;
+    let synonyms = Synonyms::default();
+    let settings = Settings::default();
+    let text = "The new trains on the coastal line reach 250 km/h, the operator said.";
+    let source = Source::from_text(Path::new("trains.txt"), text.to_string(), &synonyms, &settings.conventions);
+    let corpus = Corpus::from_sources(vec![source]);
+    let note = "The new trains on the coastal line reach 190 mph.\n";
+    let check = check_note(note, Format::Markdown, None, &corpus, &settings);
+    let f = &check.figures[0];
+    assert_eq!(f.judgement.verdict, Verdict::Contradicted);
+    let fixes = fixes_for(note, &check, f, &corpus);
+    let first = &fixes[0].edits[0];
+    // the figure's words replaced whole (and the source cited after them)
+    assert_eq!(&note[first.range.clone()], "190 mph");
+    assert!(first.text.starts_with("250 km/h"), "{}", first.text);
+}

@@ -2,7 +2,7 @@
 
 use super::position::{span1, Span1};
 use super::OutputFormat;
-use crate::figures::{self, Figure};
+use crate::figures::{self, Figure, Kind};
 use crate::text::{lines::LineIndex, Format};
 use serde::Serialize;
 use std::io::Write;
@@ -40,6 +40,8 @@ struct FigureOut {
     max: Option<Num>,
     unit: Option<String>,
     per: Option<&'static str>,
+    /// count, share, money, duration (`min`/`max` in seconds) or age (years).
+    kind: Kind,
 }
 
 fn figure_out(text: &str, index: &LineIndex, f: &Figure) -> FigureOut {
@@ -51,6 +53,7 @@ fn figure_out(text: &str, index: &LineIndex, f: &Figure) -> FigureOut {
         max: f.interval.max.map(|b| Num(b.value)),
         unit: f.unit.clone(),
         per: f.per.map(|p| p.name()),
+        kind: f.kind,
     }
 }
 

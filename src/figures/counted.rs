@@ -52,6 +52,13 @@ pub(super) fn read(cx: &Ctx, q: &Quantity, lead: usize, first: usize, end: usize
         c.end = next;
         return Some(c);
     }
+    // "55 or older", "aged 65 and over": the qualifier says it is an age
+    let older = end > 0 && matches!(cx.word(end - 1), Some("older" | "younger"));
+    if older || duration::apposed_age(cx, q) && q.start == lead {
+        c.kind = Kind::Age;
+        c.unit = Some("years".to_string());
+        return Some(c);
+    }
     if duration::age_before(cx, first) {
         c.kind = Kind::Age;
         c.unit = Some("years".to_string());

@@ -160,7 +160,9 @@ fn read_digits(cx: &Ctx, start: usize, num: usize, currency: Option<&'static str
                 if suffix == "G" && !giga {
                     return None;
                 }
-                if let Some(s) = lx::scale_suffix(suffix).or(giga.then_some(1e9)) {
+                // "£330million", "5billion": a scale word glued to the digits
+                let glued_word = lx::scale_word(&cx.lower(end)).filter(|s| *s >= 1e6);
+                if let Some(s) = lx::scale_suffix(suffix).or(giga.then_some(1e9)).or(glued_word) {
                     // "5m" after a non-currency number could be metres; accept
                     // only k/bn/tn freely and m/M with money or a capital M.
                     // "600m transactions" is millions; "100m race" is metres

@@ -36,16 +36,18 @@ pub(super) fn adjacent_period(cx: &Ctx, i: usize) -> Option<(Period, usize)> {
 pub(super) fn clause_period(cx: &Ctx, end: usize, first: usize, floor: usize) -> Option<Period> {
     let mut k = end;
     // Commas may enclose an aside ("2,000 recruits, both men and women, crossed
-    // each month"); a semicolon, dash, another number or ten words end the search.
+    // each month"); a semicolon, dash, another number (digits or words) or
+    // fourteen tokens end the search; "and a quarter" is a fraction.
     while k < cx.toks.len()
         && k < end + 14
         && !matches!(cx.raw_at(k), Some(";" | ":" | "—" | "(" | ")"))
         && cx.kind(k) != Some(TokKind::Num)
+        && cx.word(k).is_none_or(|w| lx::small_number(w).is_none())
     {
         let prev_prep = k > 0
             && matches!(
                 cx.word(k - 1),
-                Some("in" | "within" | "for" | "than" | "over" | "of" | "last" | "this" | "next" | "that")
+                Some("in" | "within" | "for" | "than" | "over" | "of" | "last" | "this" | "next" | "that" | "and")
             );
         match cx.word(k) {
             Some("each" | "every" | "per") => {

@@ -102,4 +102,10 @@ pub const TRAILING_QUALIFIERS: &[(&[&str], Qualifier)] = &[
     (&["or", "below"], Qualifier::AtMost),
     (&["or", "under"], Qualifier::AtMost),
     (&["or", "so"], Qualifier::Approx),
+    (&["or", "older"], Qualifier::AtLeast),
+    (&["and", "older"], Qualifier::AtLeast),
+    (&["and", "over"], Qualifier::AtLeast),
+    (&["or", "younger"], Qualifier::AtMost),
+    (&["and", "younger"], Qualifier::AtMost),
+    (&["and", "under"], Qualifier::AtMost),
 ];
