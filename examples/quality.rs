@@ -4,7 +4,8 @@
 //! part (fit: where weights are chosen; check: only reported), the cases per
 //! label, accuracy per label, contradicted precision, whether the first
 //! evidence is the case's own article, figure recall, a confusion table and
-//! a sample of misses (`MISSES=n`, default 8; `PART=fit` to list fit misses).
+//! a sample of misses (`MISSES=n`, default 8; `PART=fit` to list fit misses);
+//! `COVERAGE_ONLY=1` leaves the fitted model out.
 
 use sourcecheck::benchmark::{self, Label, Part};
 use sourcecheck::corpus::{load_folders, Corpus};
@@ -21,7 +22,11 @@ fn main() {
     }
     let misses: usize = std::env::var("MISSES").ok().and_then(|v| v.parse().ok()).unwrap_or(8);
     let miss_part = if std::env::var("PART").as_deref() == Ok("fit") { Part::Fit } else { Part::Check };
-    let settings = Settings::default();
+    let mut settings = Settings::default();
+    // COVERAGE_ONLY=1: the coverage reading alone, without the fitted model (the matcher before it)
+    if std::env::var_os("COVERAGE_ONLY").is_some() {
+        settings.params.min_probability = f32::INFINITY;
+    }
     let mut failed = false;
     for dir in dirs {
         let set = match benchmark::read_set(&dir) {

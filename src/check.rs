@@ -169,6 +169,7 @@ pub fn check_note_unless(
     let heading_before = |at: usize| headings[..headings.partition_point(|h| h.end <= at)].last().cloned();
     // the sentence being read: its digest, and its words once a figure needs a subject
     let mut current: Option<(Range<usize>, u64)> = None;
+    let mut contexts: std::collections::HashMap<(usize, usize, Option<usize>), Vec<String>> = Default::default();
     let mut reading: Option<subject::SentenceSubjects> = None;
     for figure in ex.figures.into_iter() {
         if ignores.covers(text, &figure.span) {
@@ -194,15 +195,22 @@ pub fn check_note_unless(
         let cited_paths: Vec<PathBuf> =
             cited.iter().filter_map(|i| out.citations[*i].source.as_ref().map(|s| s.path.clone())).collect();
         let heading = heading_before(figure.sentence.start);
-        // what the passage is about: its paragraph's and heading's words that some source uses
-        let mut context =
-            subject::context_terms(&prose, paragraph_of(&prose, figure.sentence.clone()), &settings.synonyms);
-        if let Some(h) = heading.clone() {
-            context.extend(subject::context_terms(&prose, h, &settings.synonyms));
-        }
-        context.retain(|t| corpus.uses(crate::subject::TermId::lookup(t)));
-        context.sort_unstable();
-        context.dedup();
+        // what the passage is about: its paragraph's and heading's words that
+        // some source uses, read once for all the paragraph's figures
+        let paragraph = paragraph_of(&prose, figure.sentence.clone());
+        let context = contexts
+            .entry((paragraph.start, paragraph.end, heading.as_ref().map(|h| h.start)))
+            .or_insert_with(|| {
+                let mut terms = subject::context_terms(&prose, paragraph.clone(), &settings.synonyms);
+                if let Some(h) = heading.clone() {
+                    terms.extend(subject::context_terms(&prose, h, &settings.synonyms));
+                }
+                terms.retain(|t| corpus.uses(crate::subject::TermId::lookup(t)));
+                terms.sort_unstable();
+                terms.dedup();
+                terms
+            })
+            .clone();
         let key = judgement_key(&prose, &figure, digest, heading.clone(), &context, &cited_paths, note_date);
         let judgement = match cache.map.remove(&key).or_else(|| next.get(&key).cloned()) {
             Some(j) => j,

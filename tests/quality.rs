@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 /// (set, least accuracy over all the slice's cases, least contradicted precision)
 const FLOORS: [(&str, f64, f64); 4] =
-    [("xsum", 0.08, 0.6), ("cnndm_test", 0.37, 0.7), ("cnndm_writers", 0.21, 0.7), ("multinews", 0.16, 0.8)];
+    [("xsum", 0.27, 0.6), ("cnndm_test", 0.62, 0.75), ("cnndm_writers", 0.46, 0.8), ("multinews", 0.31, 0.9)];
 
 #[test]
 fn the_benchmark_slice_stays_above_its_floors() {

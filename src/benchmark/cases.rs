@@ -162,58 +162,48 @@ pub fn read_set(dir: &Path) -> Result<Set, String> {
     let summary_files = stems(&dir.join("summaries"))?;
     let summary_ids: HashSet<String> = summary_files.iter().map(|(s, _)| s.clone()).collect();
     let articles_dir = dir.join("articles");
-    let mut articles: HashMap<String, Vec<PathBuf>> = HashMap::new();
-    // files of the same text are one article (a set may repeat an article
-    // for each of its summaries): each text's first pair stands for it
-    let mut first_of_text: HashMap<u64, String> = HashMap::new();
-    let mut same_text: HashMap<String, Vec<String>> = HashMap::new();
-    // which articles (by their text's first pair) state each number
+    // Files of the same text are one article (a set may repeat an article
+    // for each of its summaries, or share one between examples): a text is
+    // named by its first file's stem, and a pair owns the texts of its files.
+    let mut text_name: HashMap<u64, String> = HashMap::new();
+    let mut files_of_text: HashMap<String, Vec<PathBuf>> = HashMap::new();
+    let mut texts_of_pair: HashMap<String, Vec<String>> = HashMap::new();
+    // which texts state each number
     let mut stated_by: HashMap<Key, HashSet<String>> = HashMap::new();
     for (stem, path) in stems(&articles_dir)? {
         let id = pair_id_of(&stem, &summary_ids);
         let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let owner = first_of_text.entry(pair_hash(&text)).or_insert_with(|| id.clone()).clone();
-        same_text.entry(owner.clone()).or_default().push(id.clone());
-        for m in mentions(&text) {
-            stated_by.entry(m.key()).or_default().insert(owner.clone());
+        let name = text_name.entry(pair_hash(&text)).or_insert_with(|| stem.clone()).clone();
+        if name == stem {
+            for m in mentions(&text) {
+                stated_by.entry(m.key()).or_default().insert(name.clone());
+            }
         }
-        articles.entry(id).or_default().push(path);
+        files_of_text.entry(name.clone()).or_default().push(path);
+        texts_of_pair.entry(id).or_default().push(name);
     }
-    let mut owner_of: HashMap<String, String> = HashMap::new();
-    for (owner, ids) in &same_text {
-        for id in ids {
-            owner_of.insert(id.clone(), owner.clone());
-        }
-    }
-    // a pair's articles, with every copy of their texts
-    let with_copies = |id: &str| -> Vec<PathBuf> {
-        let owner = owner_of.get(id).map_or(id, String::as_str);
-        let mut out: Vec<PathBuf> =
-            same_text.get(owner).into_iter().flatten().filter_map(|i| articles.get(i)).flatten().cloned().collect();
-        out.extend(articles.get(id).into_iter().flatten().cloned());
+    let own_values = |texts: &[String]| -> Vec<Key> {
+        let mut out: Vec<Key> =
+            stated_by.iter().filter(|(_, by)| texts.iter().any(|t| by.contains(t))).map(|(k, _)| *k).collect();
         out.sort();
-        out.dedup();
         out
     };
-    let own_values =
-        |id: &str| -> Vec<Key> { stated_by.iter().filter(|(_, ids)| ids.contains(id)).map(|(k, _)| *k).collect() };
     let mut pairs = Vec::new();
     let mut cases = Vec::new();
     for (id, path) in summary_files {
-        if !articles.contains_key(&id) {
-            continue;
-        }
-        let arts = with_copies(&id);
-        let owner = owner_of.get(&id).cloned().unwrap_or_else(|| id.clone());
+        let Some(texts) = texts_of_pair.get(&id) else { continue };
+        let mut arts: Vec<PathBuf> = texts.iter().filter_map(|t| files_of_text.get(t)).flatten().cloned().collect();
+        arts.sort();
+        arts.dedup();
         let summary = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let ms = mentions(&summary);
         let part = part_of(&id);
         let pair = pairs.len();
-        let own = if ms.is_empty() { Vec::new() } else { own_values(&owner) };
+        let own = if ms.is_empty() { Vec::new() } else { own_values(texts) };
         for m in &ms {
             let key = m.key();
             let by = stated_by.get(&key);
-            if !by.is_some_and(|ids| ids.contains(&owner)) {
+            if !by.is_some_and(|by| texts.iter().any(|t| by.contains(t))) {
                 continue; // the article does not state it: no label can be made
             }
             cases.push(Case {
@@ -224,7 +214,7 @@ pub fn read_set(dir: &Path) -> Result<Set, String> {
                 span: m.span.clone(),
                 value: m.value,
             });
-            if by.is_some_and(|ids| ids.len() == 1) {
+            if by.is_some_and(|by| by.iter().all(|t| texts.contains(t))) {
                 cases.push(Case {
                     pair,
                     label: Label::Unsourced,

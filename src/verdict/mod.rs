@@ -11,13 +11,26 @@ use std::sync::Arc;
 /// probability they apply to are in `features`.
 #[derive(Clone, Copy, Debug)]
 pub struct MatchParams {
+    /// Least subject similarity for a source figure to speak of the same measure.
+    pub min_similarity: f32,
+    /// Relevant figures must be within this fraction of the best similarity.
+    pub relative_to_best: f32,
+    /// Added to the similarity of figures from a source the note cites for this figure.
+    pub cited_bonus: f32,
+    /// How much the note's side counts in the coverage similarity (0.5: symmetric).
+    pub note_weight: f32,
+    /// Least share of the note figure's subject a source figure must cover.
+    pub min_note_coverage: f32,
+    /// Factor on the similarity when both figures count different nouns.
+    pub noun_mismatch: f32,
+    /// Added when both are rates: a rate's period is itself part of its subject.
+    pub rate_bonus: f32,
     /// Least share of the note figure's subject weight a source figure must
     /// share to be looked at (the index's cut; the model decides the rest).
     pub retrieve_share: f32,
-    /// Least probability for a source figure to speak of the same measure.
+    /// Least probability for the model to find evidence where the coverage
+    /// reading found none.
     pub min_probability: f32,
-    /// Relevant figures must be within this fraction of the best probability.
-    pub relative_to_best: f32,
     /// Least probability for a figure that disagrees to make the verdict
     /// "contradicted": a false contradiction costs the writer most trust.
     pub min_contradiction: f32,
@@ -29,9 +42,15 @@ pub struct MatchParams {
 impl Default for MatchParams {
     fn default() -> Self {
         MatchParams {
+            min_similarity: 0.25,
+            relative_to_best: 0.7,
+            cited_bonus: 0.3,
+            note_weight: 0.7,
+            min_note_coverage: 0.5,
+            noun_mismatch: 0.5,
+            rate_bonus: 0.1,
             retrieve_share: 0.15,
-            min_probability: 0.3,
-            relative_to_best: 0.6,
+            min_probability: 0.6,
             min_contradiction: 0.95,
             weights: features::WEIGHTS,
             bias: features::BIAS,
@@ -172,20 +191,35 @@ pub fn judge(
     corpus: &Corpus,
     params: &MatchParams,
 ) -> Judgement {
-    let scored: Vec<Candidate> = candidates(figure, subject, note_date, cited, corpus, params)
-        .into_iter()
-        .filter(|c| c.probability >= params.min_probability)
-        .collect();
-    let best = scored.iter().filter(|c| c.factor.is_some()).map(|c| c.probability).fold(0.0f32, f32::max);
-    let cutoff = (best * params.relative_to_best).max(params.min_probability);
+    let mut scored = coverage::scored(figure, subject, note_date, cited, corpus, params);
+    let mut model_found = false;
+    if !scored.iter().any(|s| s.2.is_some()) {
+        // what the coverage reading missed: the model's sure candidates from
+        // the article that speaks most of the note's paragraph, counting
+        // the same thing (or a figure of a source the note cites)
+        scored = candidates(figure, subject, note_date, cited, corpus, params)
+            .into_iter()
+            .filter(|c| {
+                c.factor.is_some()
+                    && c.probability >= params.min_probability
+                    && c.features[features::OTHER_NOUN] == 0.0
+                    && (c.features[features::DOCUMENT_VS_BEST] >= 0.999 || c.features[features::CITED] > 0.0)
+            })
+            .map(|c| (c.at, c.probability, c.factor))
+            .collect();
+        model_found = !scored.is_empty();
+    }
+    let floor = if model_found { params.min_probability } else { params.min_similarity };
+    let best = scored.iter().filter(|s| s.2.is_some()).map(|s| s.1).fold(0.0f32, f32::max);
+    let cutoff = (best * params.relative_to_best).max(floor);
     let mut evidence = Vec::new();
     let mut related = Vec::new();
-    for c in &scored {
-        let Some((source, sf)) = corpus.get(c.at) else { continue };
-        let (sim, figure_index) = (c.probability, c.at.1 as usize);
-        match c.factor {
+    for (r, sim, factor) in &scored {
+        let Some((source, sf)) = corpus.get(*r) else { continue };
+        let (sim, figure_index) = (*sim, r.1 as usize);
+        match factor {
             Some(f) if sim >= cutoff => {
-                let iv = sf.figure.interval().scaled(f);
+                let iv = sf.figure.interval().scaled(*f);
                 // two maxima (or minima) agree only when they state the same bound
                 let agrees = iv.same_bound(&figure.interval).unwrap_or_else(|| iv.overlaps(&figure.interval));
                 let stance = if agrees { Stance::Supports } else { Stance::Contradicts };
@@ -207,15 +241,9 @@ pub fn judge(
         }
     }
     let supported = evidence.iter().any(|e| e.stance == Stance::Supports);
-    // A contradiction takes a figure the model is sure of, from the source
-    // that speaks most of the note's paragraph (or one the note cites): weak
-    // disagreement, or disagreement from an article about something else, is
-    // said as the nearest passage, not a warning.
-    let strong = scored.iter().any(|c| {
-        c.factor.is_some()
-            && c.probability >= params.min_contradiction
-            && (c.features[features::DOCUMENT_VS_BEST] >= 0.999 || c.features[features::CITED] > 0.0)
-    });
+    // A contradiction the model alone found takes a figure it is sure of:
+    // weak disagreement is said as the nearest passage, not a warning.
+    let strong = !model_found || evidence.iter().any(|e| e.similarity >= params.min_contradiction);
     let nearest = if !supported && !strong {
         std::mem::take(&mut evidence).into_iter().max_by(|a, b| a.similarity.total_cmp(&b.similarity))
     } else {
@@ -233,16 +261,16 @@ pub fn judge(
     // but still speak of the subject: candidates for "a newer source says".
     let later: Vec<Evidence> = scored
         .iter()
-        .filter_map(|c| {
-            let f = c.factor?;
-            let (source, sf) = corpus.get(c.at)?;
-            let known = evidence.iter().any(|e| e.source.path == source.path && e.figure == c.at.1 as usize);
+        .filter_map(|(r, sim, factor)| {
+            let f = (*factor)?;
+            let (source, sf) = corpus.get(*r)?;
+            let known = evidence.iter().any(|e| e.source.path == source.path && e.figure == r.1 as usize);
             let differs = !sf.figure.interval().scaled(f).overlaps(&figure.interval);
-            (!known && differs).then(|| Evidence {
+            (!known && differs && *sim >= floor).then(|| Evidence {
                 source: source.clone(),
-                figure: c.at.1 as usize,
+                figure: r.1 as usize,
                 stance: Stance::Contradicts,
-                similarity: c.probability,
+                similarity: *sim,
             })
         })
         .collect();
@@ -315,6 +343,7 @@ pub fn explain(
 }
 
 mod compare;
+mod coverage;
 pub mod features;
 mod words;
 
