@@ -30,6 +30,13 @@ fn sentence(n: usize) -> String {
     s
 }
 
+/// One clause of `n` figures, no comma between them ("100 fighters in
+/// Raqqa and 107 fighters in Raqqa and …").
+fn clause(n: usize) -> String {
+    let items: Vec<String> = (0..n).map(|i| format!("{} fighters in Raqqa", 100 + i * 7)).collect();
+    format!("Officials counted {}.\n", items.join(" and "))
+}
+
 /// A table `width` columns wide: a header and four rows of figures.
 fn table(width: usize) -> String {
     let row = |f: &dyn Fn(usize) -> String| format!("| {} |\n", (0..width).map(f).collect::<Vec<_>>().join(" | "));
@@ -73,6 +80,13 @@ fn main() {
             "  {n:>5} figures ({:>6} bytes): note {note:>10.2?} ({checked} figures), source {indexed:>10.2?} ({source} figures)",
             text.len()
         );
+    }
+    // still super-linear: the time cues' clause search in figures::scan (attach_time)
+    println!("one clause of n figures (no comma): check as a note");
+    for n in [250, 500, 1_000, 2_000] {
+        let text = clause(n);
+        let (checked, note) = time(|| check_note(&text, Format::Markdown, None, &corpus, &settings).figures.len());
+        println!("  {n:>5} figures ({:>6} bytes): note {note:>10.2?} ({checked} figures)", text.len());
     }
     println!("a table of w columns, a header and 4 rows");
     for width in [625, 1_250, 2_500, 5_000] {

@@ -137,8 +137,11 @@ pub fn check_note_cached(
     check.unwrap_or_default()
 }
 
+/// Figures judged between two questions to `cancelled` within one sentence.
+const CANCEL_EVERY: usize = 256;
+
 /// `check_note_cached`, given up (`None`) as soon as `cancelled` says so:
-/// it is asked before each sentence. The judgements made so far stay in
+/// it is asked before each sentence, and every [`CANCEL_EVERY`] figures. The judgements made so far stay in
 /// `cache` with those not yet reused, for the check that follows.
 pub fn check_note_unless(
     text: &str,
@@ -171,7 +174,12 @@ pub fn check_note_unless(
     let mut current: Option<(Range<usize>, u64)> = None;
     let mut contexts: std::collections::HashMap<(usize, usize, Option<usize>), Vec<String>> = Default::default();
     let mut reading: Option<subject::SentenceSubjects> = None;
-    for figure in ex.figures.into_iter() {
+    for (n, figure) in ex.figures.into_iter().enumerate() {
+        // asked between sentences, and every few hundred figures within one
+        if n % CANCEL_EVERY == CANCEL_EVERY - 1 && cancelled() {
+            cache.map.extend(next);
+            return None;
+        }
         if ignores.covers(text, &figure.span) {
             out.ignored += 1;
             continue;
