@@ -1,6 +1,6 @@
 //! Measuring the engine against labelled notes: a folder with `labels.txt`
 //! (`note | key | verdict | source` lines), `notes/`, and `sources/` (or
-//! another source folder). Used by the evaluation test and `examples/tune.rs`.
+//! another source folder). Used by the evaluation test.
 
 use crate::check::{check_note, NoteCheck};
 use crate::corpus::Corpus;
