@@ -1,6 +1,7 @@
 //! The on-disk index cache: a second load reads it and gives the same
 //! corpus and the same verdicts; a changed file is re-read alone; a corrupt,
-//! truncated or other-version cache is rejected and rebuilt; writing one
+//! truncated or other-version cache is rejected and rebuilt (and so is one
+//! damaged at random, by proptest: `PROPTEST_CASES` sets how many); writing one
 //! prunes the directory of other builds', unused and surplus cache files,
 //! and of nothing else.
 
@@ -416,4 +417,76 @@ fn the_cache_directory_keeps_the_8_most_recently_used_cache_files_and_a_load_cou
     expected.push("notes.txt".to_string());
     expected.sort();
     assert_eq!(names_in(&cache), expected);
+}
+
+/// One way of damaging a cache file: bytes flipped, the file cut short,
+/// bytes put in, or a stretch overwritten, at places drawn by proptest.
+#[derive(Clone, Debug)]
+enum Damage {
+    Flip { at: usize, mask: u8 },
+    Cut { keep: usize },
+    Insert { at: usize, bytes: Vec<u8> },
+    Overwrite { at: usize, bytes: Vec<u8> },
+}
+
+fn damage_strategy() -> impl proptest::strategy::Strategy<Value = Vec<Damage>> {
+    use proptest::prelude::*;
+    let one = prop_oneof![
+        (any::<usize>(), 1..=255u8).prop_map(|(at, mask)| Damage::Flip { at, mask }),
+        any::<usize>().prop_map(|keep| Damage::Cut { keep }),
+        (any::<usize>(), proptest::collection::vec(any::<u8>(), 1..64))
+            .prop_map(|(at, bytes)| Damage::Insert { at, bytes }),
+        (any::<usize>(), proptest::collection::vec(any::<u8>(), 1..64))
+            .prop_map(|(at, bytes)| Damage::Overwrite { at, bytes }),
+    ];
+    proptest::collection::vec(one, 1..4)
+}
+
+fn apply(bytes: &mut Vec<u8>, damage: &[Damage]) {
+    for d in damage {
+        let n = bytes.len().max(1);
+        match d {
+            Damage::Flip { at, mask } => {
+                if let Some(b) = bytes.get_mut(at % n) {
+                    *b ^= mask;
+                }
+            }
+            Damage::Cut { keep } => bytes.truncate(keep % n),
+            Damage::Insert { at, bytes: more } => {
+                let at = (at % n).min(bytes.len());
+                bytes.splice(at..at, more.iter().copied());
+            }
+            Damage::Overwrite { at, bytes: over } => {
+                for (k, b) in over.iter().enumerate() {
+                    if let Some(x) = bytes.get_mut((at % n) + k) {
+                        *x = *b;
+                    }
+                }
+            }
+        }
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(24),
+        ..proptest::test_runner::Config::default()
+    })]
+    /// Whatever is done to the cache file, a load never panics and gives the
+    /// corpus a cold load gives: the damage is found and the index rebuilt.
+    #[test]
+    fn a_damaged_cache_never_changes_what_is_loaded(damage in damage_strategy()) {
+        let setup = Setup::new();
+        let (cold, _) = setup.load();
+        let file = setup.cache_file();
+        let mut bytes = std::fs::read(&file).unwrap();
+        let before = bytes.clone();
+        apply(&mut bytes, &damage);
+        std::fs::write(&file, &bytes).unwrap();
+        let (loaded, report) = setup.load();
+        proptest::prop_assert_eq!(snapshot(&loaded), snapshot(&cold));
+        if bytes != before {
+            proptest::prop_assert_eq!(report.from_cache, 0, "damage {:?} was not noticed", damage);
+        }
+    }
 }
