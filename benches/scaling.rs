@@ -81,7 +81,7 @@ fn main() {
             text.len()
         );
     }
-    // still super-linear: the time cues' clause search in figures::scan (attach_time)
+    // the time cues' placement (figures::timing) was once cubic here
     println!("one clause of n figures (no comma): check as a note");
     for n in [250, 500, 1_000, 2_000] {
         let text = clause(n);

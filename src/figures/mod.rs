@@ -16,6 +16,8 @@ mod ranges;
 mod scan;
 pub mod time;
 mod timing;
+#[cfg(test)]
+mod timing_reference;
 pub mod units;
 
 use crate::text::{markdown, sentences, Format};

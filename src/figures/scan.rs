@@ -186,6 +186,13 @@ pub(super) fn scan_sentence(
         }
     }
     let has_digit = bytes.iter().any(u8::is_ascii_digit);
+    // the tokens of a date, marked once (not every cue looked at per token)
+    let mut in_date = vec![false; cx.toks.len()];
+    for (s, e, _) in cues.iter().filter(|(_, _, c)| matches!(c, Cue::Date(_) | Cue::Coming(_))) {
+        for mark in in_date.iter_mut().take(*e).skip(*s) {
+            *mark = true;
+        }
+    }
     let mut found: Vec<(Figure, usize, usize)> = Vec::new();
     let mut floor = 0;
     let mut i = 0;
@@ -194,7 +201,7 @@ pub(super) fn scan_sentence(
             i += 1;
             continue;
         }
-        if cues.iter().any(|(s, e, c)| matches!(c, Cue::Date(_) | Cue::Coming(_)) && (*s..*e).contains(&i)) {
+        if in_date[i] {
             i += 1;
             continue;
         }
@@ -211,7 +218,11 @@ pub(super) fn scan_sentence(
         }
     }
     inherit_periods(&cx, &mut found);
+    #[cfg(test)]
+    let before = found.clone();
     attach_time(&cx, &cues, &mut found);
+    #[cfg(test)]
+    super::timing_reference::compare(&cx, &cues, before, &found);
     out.figures.extend(found.into_iter().map(|(f, _, _)| f));
 }
 

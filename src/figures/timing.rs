@@ -15,64 +15,59 @@ pub(super) fn is_clause_break(cx: &Ctx, k: usize) -> bool {
 
 /// Gives each figure the time cues of its clause, or else those of the
 /// sentence's opening clause ("By the end of 2015, ...").
+///
+/// n·log n in the sentence: each token's clause is found once, each cue's
+/// nearest figure once (binary search over the figures' positions), and each
+/// figure looks only at the cues nearest to it.
 pub(super) fn attach_time(cx: &Ctx, cues: &[(usize, usize, Cue)], found: &mut [(Figure, usize, usize)]) {
-    // each token's clause, found once for the sentence (linear in its length)
     let mut clauses = Clauses::of(cx);
-    let clause_of = |k: usize| clauses.of_token(k);
-    let opening = clause_of(0);
+    let opening = clauses.of_token(0);
     let opening_has_figure = found.iter().any(|(_, f, _)| *f < opening.1);
-    let figure_ends: Vec<usize> = found.iter().map(|(_, _, e)| *e).collect();
     let spans: Vec<(usize, usize)> = found.iter().map(|(_, f, e)| (*f, *e)).collect();
+    // the cues each figure is nearest to, in the cues' order
+    let nearest = NearestFigure::new(&clauses, &spans);
+    let mut own: Vec<Vec<usize>> = vec![Vec::new(); spans.len()];
+    for (c, cue) in cues.iter().enumerate() {
+        if let Some(k) = nearest.of(&clauses, cue) {
+            own[k].push(c);
+        }
+    }
+    let prior = PriorCues::new(cx, cues, &spans);
+    let mut opening_cues: Option<Vec<usize>> = None;
     for (index, (fig, first, end)) in found.iter_mut().enumerate() {
         if fig.time.is_some() {
             continue; // already placed ("from 81 percent" after a verb of change)
         }
-        let (s, e) = clause_of(*first);
+        let (s, e) = clauses.of_token(*first);
         let (first, end) = (*first, *end);
         let distance = |c: &(usize, usize, Cue)| if c.1 <= first { first - c.1 } else { c.0.saturating_sub(end) };
         // Cues in the figure's clause; "once" only before it ("the land it once held");
         // none after "from" or "than" ("down by a third from a year earlier"):
         // that is the time the figure is measured against, not its own.
-        // a cue belongs to the figure nearest to it in its own clause (any
-        // figure's, when its clause has none)
-        let nearest_figure = |c: &(usize, usize, Cue)| {
-            let (cs, ce) = clause_of(c.0);
-            let same_clause = spans.iter().any(|(f, _)| cs <= *f && *f < ce);
-            spans
-                .iter()
-                .enumerate()
-                .filter(|(_, (f, _))| !same_clause || (cs <= *f && *f < ce))
-                .min_by_key(|(_, (f, e))| if c.1 <= *f { f - c.1 } else { c.0.saturating_sub(*e) })
-                .map(|(k, _)| k)
-        };
-        let mine = Some(index);
-        let mut in_clause: Vec<&(usize, usize, Cue)> = cues
+        // A cue belongs to the figure nearest to it in its own clause (any
+        // figure's, when its clause has none).
+        let mut in_clause: Vec<&(usize, usize, Cue)> = own[index]
             .iter()
+            .map(|c| &cues[*c])
             .filter(|c| c.0 >= s && c.1 <= e && (c.1 <= first || c.0 >= end))
             .filter(|c| !(c.0 >= end && cx.word(c.0) == Some("once")))
             .filter(|c| !(c.0 >= end && measured_against(cx, c.0, end)))
-            .filter(|c| nearest_figure(c) == mine)
             .collect();
         in_clause.sort_by_key(|c| distance(c));
-        let picked: Vec<&(usize, usize, Cue)> = match in_clause.first() {
+        let picked: Vec<&(usize, usize, Cue)> = if !in_clause.is_empty() {
             // every cue of the clause that is nearest to this figure, nearest first
-            Some(_) => in_clause.clone(),
-            None => {
-                // an earlier clause's time with no other figure in between:
-                // "in spring 2015, between 1,500 and 2,000 a month joined"
-                let prior = cues
-                    .iter()
-                    .filter(|c| c.1 <= first && !figure_ends.iter().any(|fe| *fe > c.1 && *fe <= first))
-                    .filter(|c| cx.word(c.0) != Some("once"))
-                    .max_by_key(|c| c.1);
-                match prior {
-                    Some(p) => cues.iter().filter(|c| c.0 + 2 >= p.0 && c.1 <= p.1 + 2 && c.1 <= first).collect(),
-                    None if !opening_has_figure => {
-                        cues.iter().filter(|c| c.0 >= opening.0 && c.1 <= opening.1).collect()
-                    }
-                    None => Vec::new(),
-                }
-            }
+            in_clause
+        } else if let Some(p) = prior.before(first) {
+            // an earlier clause's time with no other figure in between:
+            // "in spring 2015, between 1,500 and 2,000 a month joined"
+            prior.around(p, first).into_iter().map(|c| &cues[c]).collect()
+        } else if !opening_has_figure {
+            let cs = opening_cues.get_or_insert_with(|| {
+                (0..cues.len()).filter(|c| cues[*c].0 >= opening.0 && cues[*c].1 <= opening.1).collect()
+            });
+            cs.iter().map(|c| &cues[*c]).collect()
+        } else {
+            Vec::new()
         };
         let Some(nearest) = picked.first() else { continue };
         fig.time = Some(TimeRef { span: cx.span(nearest.0, nearest.1), cues: picked.iter().map(|c| c.2).collect() });
@@ -85,12 +80,133 @@ pub(super) fn attach_time(cx: &Ctx, cues: &[(usize, usize, Cue)], found: &mut [(
     }
 }
 
+/// The figure nearest to a cue: among the figures of the cue's clause (all
+/// figures, when its clause has none), the one with the fewest tokens between
+/// it and the cue, the first on a tie.
+struct NearestFigure {
+    /// The figures starting in each clause, in order.
+    in_clause: Vec<Vec<usize>>,
+    /// Every figure, in order.
+    all: Vec<usize>,
+    spans: Vec<(usize, usize)>,
+    /// Figures start in strictly increasing order and end in non-decreasing
+    /// order (as the scan finds them): binary search applies; else each
+    /// cue is compared with each candidate.
+    ordered: bool,
+}
+
+impl NearestFigure {
+    fn new(clauses: &Clauses, spans: &[(usize, usize)]) -> NearestFigure {
+        let mut in_clause = vec![Vec::new(); clauses.spans.len()];
+        for (k, (f, _)) in spans.iter().enumerate() {
+            // a figure starting on a clause break stands in no clause's span
+            let c = clauses.index(*f);
+            let (s, e) = clauses.spans[c];
+            if s <= *f && *f < e {
+                in_clause[c].push(k);
+            }
+        }
+        let ordered = spans.windows(2).all(|w| w[0].0 < w[1].0 && w[0].1 <= w[1].1);
+        NearestFigure { in_clause, all: (0..spans.len()).collect(), spans: spans.to_vec(), ordered }
+    }
+
+    fn of(&self, clauses: &Clauses, c: &(usize, usize, Cue)) -> Option<usize> {
+        let own = &self.in_clause[clauses.index(c.0)];
+        let candidates = if own.is_empty() { &self.all } else { own };
+        let distance = |k: usize| {
+            let (f, e) = self.spans[k];
+            if c.1 <= f {
+                f - c.1
+            } else {
+                c.0.saturating_sub(e)
+            }
+        };
+        if !self.ordered {
+            return candidates.iter().copied().min_by_key(|k| distance(*k));
+        }
+        // figures before the cue's end (f < c.1), then those from it on
+        let split = candidates.partition_point(|k| self.spans[*k].0 < c.1);
+        let (before, after) = candidates.split_at(split);
+        // before it: the nearest ends latest; every end at or past the cue's
+        // start is at distance 0, so the first of those
+        let from_before = before.last().map(|last| {
+            let latest = self.spans[*last].1;
+            let bound = latest.min(c.0);
+            before[before.partition_point(|k| self.spans[*k].1 < bound)]
+        });
+        let from_after = after.first().copied();
+        match (from_before, from_after) {
+            (Some(b), Some(a)) => Some(if distance(a) < distance(b) { a } else { b }),
+            (b, a) => b.or(a),
+        }
+    }
+}
+
+/// The cues an earlier clause lends a figure that has none of its own: the
+/// latest cue ending at or before the figure (never "once"), if no other
+/// figure ends between the two, and the cues right around it.
+struct PriorCues {
+    /// Cues other than "once", by end (then by order).
+    by_end: Vec<usize>,
+    /// Every cue, by start (then by order).
+    by_start: Vec<usize>,
+    /// Cues that start after they end (none, as the cues are read).
+    inverted: Vec<usize>,
+    /// Each figure's end, sorted.
+    figure_ends: Vec<usize>,
+    cues: Vec<(usize, usize)>,
+}
+
+impl PriorCues {
+    fn new(cx: &Ctx, cues: &[(usize, usize, Cue)], spans: &[(usize, usize)]) -> PriorCues {
+        let mut by_end: Vec<usize> = (0..cues.len()).filter(|c| cx.word(cues[*c].0) != Some("once")).collect();
+        by_end.sort_by_key(|c| (cues[*c].1, *c));
+        let mut by_start: Vec<usize> = (0..cues.len()).collect();
+        by_start.sort_by_key(|c| (cues[*c].0, *c));
+        let mut figure_ends: Vec<usize> = spans.iter().map(|(_, e)| *e).collect();
+        figure_ends.sort_unstable();
+        let inverted = (0..cues.len()).filter(|c| cues[*c].0 > cues[*c].1).collect();
+        PriorCues { by_end, by_start, inverted, figure_ends, cues: cues.iter().map(|c| (c.0, c.1)).collect() }
+    }
+
+    /// The latest cue ending at or before `first` (the last such on a tie)
+    /// with no figure ending after it and at or before `first`.
+    fn before(&self, first: usize) -> Option<usize> {
+        let at = self.by_end.partition_point(|c| self.cues[*c].1 <= first);
+        let p = *self.by_end[..at].last()?;
+        let end = self.cues[p].1;
+        // figure ends in (end, first]
+        let blocked =
+            self.figure_ends.partition_point(|fe| *fe <= first) > self.figure_ends.partition_point(|fe| *fe <= end);
+        (!blocked).then_some(p)
+    }
+
+    /// The cues within two tokens of cue `p` and ending at or before `first`,
+    /// in the cues' order.
+    fn around(&self, p: usize, first: usize) -> Vec<usize> {
+        let (ps, pe) = self.cues[p];
+        let fits = |c: usize| {
+            let (cs, ce) = self.cues[c];
+            cs + 2 >= ps && ce <= pe + 2 && ce <= first
+        };
+        // a cue that fits starts at or after ps - 2 and, when it starts no
+        // later than it ends, at or before pe + 2; one that does not is
+        // looked at on its own
+        let lo = self.by_start.partition_point(|c| self.cues[*c].0 + 2 < ps);
+        let hi = self.by_start.partition_point(|c| self.cues[*c].0 <= pe + 2);
+        let mut out: Vec<usize> = self.by_start[lo..hi.max(lo)].iter().copied().filter(|c| fits(*c)).collect();
+        out.extend(self.inverted.iter().copied().filter(|c| self.cues[*c].0 > pe + 2 && fits(*c)));
+        out.sort_unstable();
+        out
+    }
+}
+
 /// The clauses of a sentence: for each token, the clause it stands in,
 /// found in one pass; each clause's first future marker looked for once,
 /// when a figure there has no time.
-struct Clauses {
+pub(super) struct Clauses {
     /// (start, end) of each clause, in order.
-    spans: Vec<(usize, usize)>,
+    pub(super) spans: Vec<(usize, usize)>,
     /// Each clause's first future marker, once looked for.
     markers: Vec<Option<Option<usize>>>,
     /// The clause of each token.
@@ -98,7 +214,7 @@ struct Clauses {
 }
 
 impl Clauses {
-    fn of(cx: &Ctx) -> Clauses {
+    pub(super) fn of(cx: &Ctx) -> Clauses {
         let n = cx.toks.len();
         let mut spans = Vec::new();
         let mut of = Vec::with_capacity(n);
@@ -117,17 +233,17 @@ impl Clauses {
         Clauses { markers: vec![None; spans.len()], spans, of }
     }
 
-    fn index(&self, k: usize) -> usize {
+    pub(super) fn index(&self, k: usize) -> usize {
         self.of.get(k).map_or(self.spans.len() - 1, |c| *c as usize).min(self.spans.len() - 1)
     }
 
     /// The clause (start, end) around token `k`.
-    fn of_token(&self, k: usize) -> (usize, usize) {
+    pub(super) fn of_token(&self, k: usize) -> (usize, usize) {
         self.spans[self.index(k)]
     }
 
     /// The first future marker in the clause of token `k`.
-    fn future_marker(&mut self, cx: &Ctx, k: usize) -> Option<usize> {
+    pub(super) fn future_marker(&mut self, cx: &Ctx, k: usize) -> Option<usize> {
         let c = self.index(k);
         let (s, e) = self.spans[c];
         *self.markers[c].get_or_insert_with(|| (s..e).find(|j| time::is_future_marker(cx, *j)))
