@@ -1,8 +1,55 @@
 //! Whether a source figure can speak for a note figure at all: the same
-//! kind and unit (rates of different periods scaled), and the same time.
+//! kind and unit (rates of different periods scaled), the same time, no
+//! other entity named in the same role; and the index look-up that finds
+//! the figures to ask.
 
-use crate::corpus::Source;
-use crate::figures::{units, Kind, Measure, Period, TimeRef};
+use crate::corpus::{Corpus, FigureRef, Source};
+use crate::figures::{units, Figure, Kind, Measure, Period, TimeRef};
+use crate::subject::{Query, TermId};
+use std::path::PathBuf;
+
+/// The source figures that may speak for `figure`: those the index gives
+/// for `query` at `share` of its weight, and every figure of a cited source
+/// that shares a term; of the same time, naming no other entity in the same
+/// role. Sorted, once each.
+pub(super) fn retrieve(
+    figure: &Figure,
+    query: &Query,
+    note_date: Option<crate::figures::DateSpec>,
+    cited: &[PathBuf],
+    corpus: &Corpus,
+    share: f32,
+) -> Vec<FigureRef> {
+    let mut refs = corpus.candidates(query, share);
+    for path in cited {
+        refs.extend(corpus.figures_sharing(path, query));
+    }
+    refs.sort_unstable();
+    refs.dedup();
+    refs.retain(|r| {
+        corpus.get(*r).is_some_and(|(source, sf)| {
+            same_time(figure.time.as_ref(), note_date, sf.figure.time(), source)
+                // "in Millwick" is no evidence about "in Yorkmere"
+                && !query.names_conflict(&sf.subject)
+        })
+    });
+    refs
+}
+
+/// Each term's IDF, looked up once per judgement.
+pub(super) struct IdfCache<'a> {
+    corpus: &'a Corpus,
+    seen: std::cell::RefCell<std::collections::HashMap<TermId, f32>>,
+}
+
+impl<'a> IdfCache<'a> {
+    pub(super) fn new(corpus: &'a Corpus) -> Self {
+        IdfCache { corpus, seen: Default::default() }
+    }
+    pub(super) fn idf(&self, t: TermId) -> f32 {
+        *self.seen.borrow_mut().entry(t).or_insert_with(|| self.corpus.idf(t))
+    }
+}
 
 /// Can a source figure's interval be compared with the note figure's, and
 /// by what factor must it be scaled (rates of different periods)?

@@ -5,43 +5,28 @@
 //! it misses (a long sentence's extra words dilute its coverage) the fitted
 //! model of `features` may still find (`judge`).
 
-use super::compare::{comparable, same_time};
+use super::compare::{comparable, retrieve, IdfCache};
 use super::MatchParams;
 use crate::corpus::{Corpus, FigureRef};
 use crate::figures::{Figure, Measure};
-use crate::subject::{Query, Subject, TermId};
+use crate::subject::Query;
 
 /// The source figures that speak of the note figure's subject, each with
 /// its similarity and the factor that makes it comparable.
 pub(super) fn scored(
     figure: &Figure,
-    subject: &Subject,
+    subject: &Query,
     note_date: Option<crate::figures::DateSpec>,
     cited: &[std::path::PathBuf],
     corpus: &Corpus,
     params: &MatchParams,
+    idf: &IdfCache,
 ) -> Vec<(FigureRef, f32, Option<f64>)> {
+    let idf_of = |t| idf.idf(t);
     let mut scored: Vec<(FigureRef, f32, Option<f64>)> = Vec::new();
-    // each term's IDF looked up once per judgement
-    let idf_cache: std::cell::RefCell<std::collections::HashMap<TermId, f32>> = Default::default();
-    let idf_of = |t: TermId| -> f32 { *idf_cache.borrow_mut().entry(t).or_insert_with(|| corpus.idf(t)) };
-    let subject = &Query::of(subject);
     // a cited source's figures count with less in common (see `min_cov` below)
-    let mut candidates = corpus.candidates(subject, params.min_note_coverage);
-    for path in cited {
-        candidates.extend(corpus.figures_sharing(path, subject));
-    }
-    candidates.sort_unstable();
-    candidates.dedup();
-    for r in candidates {
+    for r in retrieve(figure, subject, note_date, cited, corpus, params.min_note_coverage) {
         let Some((source, sf)) = corpus.get(r) else { continue };
-        if !same_time(figure.time.as_ref(), note_date, sf.figure.time(), source) {
-            continue;
-        }
-        if subject.names_conflict(&sf.subject) {
-            // "in Millwick" is no evidence about "in Yorkmere"
-            continue;
-        }
         let (note_cov, src_cov) = subject.coverage(&sf.subject, idf_of);
         let mut sim = note_cov.powf(params.note_weight) * src_cov.powf(1.0 - params.note_weight);
         let is_cited = cited.iter().any(|p| *p == source.path);

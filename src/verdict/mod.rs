@@ -4,7 +4,7 @@
 
 use crate::corpus::{Corpus, FigureRef, Source, SourceFigure};
 use crate::figures::{Figure, Measure};
-use crate::subject::{Query, Subject, TermId};
+use crate::subject::{Query, Subject};
 use std::sync::Arc;
 
 /// Thresholds of matching, documented in README; the weights of the
@@ -134,10 +134,9 @@ pub struct Candidate {
     pub factor: Option<f64>,
 }
 
-/// The source figures that may speak for `figure`: retrieved from the
-/// index (and every figure of a cited source that shares a term), of the
-/// same time, naming no other entity in the same role, with the model's
-/// probability. Judging and fitting the model both start here.
+/// The source figures that may speak for `figure` (`compare::retrieve`,
+/// at the model's looser share), with the model's probability. Judging and
+/// fitting the model both start here.
 pub fn candidates(
     figure: &Figure,
     subject: &Subject,
@@ -146,27 +145,24 @@ pub fn candidates(
     corpus: &Corpus,
     params: &MatchParams,
 ) -> Vec<Candidate> {
-    // each term's IDF looked up once per judgement
-    let idf_cache: std::cell::RefCell<std::collections::HashMap<TermId, f32>> = Default::default();
-    let idf_of = |t: TermId| -> f32 { *idf_cache.borrow_mut().entry(t).or_insert_with(|| corpus.idf(t)) };
-    let query = &Query::of(subject);
-    let mut refs = corpus.candidates(query, params.retrieve_share);
-    for path in cited {
-        refs.extend(corpus.figures_sharing(path, query));
-    }
-    refs.sort_unstable();
-    refs.dedup();
+    let idf = IdfCache::new(corpus);
+    candidates_of(figure, &Query::of(subject), note_date, cited, corpus, params, &idf)
+}
+
+fn candidates_of(
+    figure: &Figure,
+    query: &Query,
+    note_date: Option<crate::figures::DateSpec>,
+    cited: &[std::path::PathBuf],
+    corpus: &Corpus,
+    params: &MatchParams,
+    idf: &IdfCache,
+) -> Vec<Candidate> {
+    let idf_of = |t| idf.idf(t);
     let mut docs = features::DocumentScores::default();
     let mut out = Vec::new();
-    for r in refs {
+    for r in retrieve(figure, query, note_date, cited, corpus, params.retrieve_share) {
         let Some((source, sf)) = corpus.get(r) else { continue };
-        if !same_time(figure.time.as_ref(), note_date, sf.figure.time(), source) {
-            continue;
-        }
-        if query.names_conflict(&sf.subject) {
-            // "in Millwick" is no evidence about "in Yorkmere"
-            continue;
-        }
         let is_cited = cited.iter().any(|p| *p == source.path);
         let f = features::features(figure, query, &sf.figure, &sf.subject, source, is_cited, &mut docs, &idf_of);
         out.push(Candidate { at: r, features: f, probability: 0.0, factor: comparable(figure, &sf.figure) });
@@ -191,13 +187,14 @@ pub fn judge(
     corpus: &Corpus,
     params: &MatchParams,
 ) -> Judgement {
-    let mut scored = coverage::scored(figure, subject, note_date, cited, corpus, params);
+    let (query, idf) = (Query::of(subject), IdfCache::new(corpus));
+    let mut scored = coverage::scored(figure, &query, note_date, cited, corpus, params, &idf);
     let mut model_found = false;
     if !scored.iter().any(|s| s.2.is_some()) {
         // what the coverage reading missed: the model's sure candidates from
         // the article that speaks most of the note's paragraph, counting
         // the same thing (or a figure of a source the note cites)
-        scored = candidates(figure, subject, note_date, cited, corpus, params)
+        scored = candidates_of(figure, &query, note_date, cited, corpus, params, &idf)
             .into_iter()
             .filter(|c| {
                 c.factor.is_some()
@@ -347,7 +344,9 @@ mod coverage;
 pub mod features;
 mod words;
 
-use compare::{comparable, same_time};
+#[cfg(test)]
+use compare::same_time;
+use compare::{comparable, retrieve, IdfCache};
 use words::{message, notes};
 
 #[cfg(test)]
