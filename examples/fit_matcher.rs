@@ -8,7 +8,7 @@
 //! article's other figures are left out (they may or may not be). A
 //! logistic regression, each case's positives and negatives weighing one
 //! each, gives the weights; then the thresholds are chosen by verdict
-//! accuracy on the fit part (contradicted precision held at 95%). Prints
+//! accuracy on the fit part (contradicted precision weighed in). Prints
 //! the constants for `src/verdict/features.rs` and `MatchParams`.
 
 use sourcecheck::benchmark::{self, Label, Part, Set};
@@ -130,15 +130,11 @@ fn main() {
     let mut best = (f64::MIN, MatchParams::default());
     for min_p in [0.6, 0.75, 0.85, 0.9, 0.95] {
         for ratio in [MatchParams::default().relative_to_best] {
-            for contra in [0.9, 0.95, 0.98] {
-                if contra < min_p {
-                    continue;
-                }
+            {
                 let mut s = settings.clone();
                 s.params = MatchParams {
                     min_probability: min_p,
                     relative_to_best: ratio,
-                    min_contradiction: contra,
                     weights: w,
                     bias: b,
                     ..MatchParams::default()
@@ -154,7 +150,7 @@ fn main() {
                 let n = loaded.len() as f64;
                 let objective = acc / n + 0.25 * own / n - 4.0 * (0.95 - worst_precision).max(0.0);
                 println!(
-                    "  min {min_p} ratio {ratio} contradiction {contra}: accuracy {:.3} own-first {:.3} worst precision {:.3}",
+                    "  min {min_p} ratio {ratio}: accuracy {:.3} own-first {:.3} worst precision {:.3}",
                     acc / n,
                     own / n,
                     worst_precision
@@ -166,8 +162,5 @@ fn main() {
         }
     }
     let p = best.1;
-    println!(
-        "best: min_probability {} relative_to_best {} min_contradiction {}",
-        p.min_probability, p.relative_to_best, p.min_contradiction
-    );
+    println!("best: min_probability {} relative_to_best {}", p.min_probability, p.relative_to_best);
 }
