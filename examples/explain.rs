@@ -29,15 +29,7 @@ fn main() {
         eprintln!("no figure there");
         std::process::exit(1);
     };
-    let others: Vec<_> = ex
-        .figures
-        .iter()
-        .filter(|f| f.sentence == fig.sentence && f.span != fig.span)
-        .map(|f| f.span.clone())
-        .collect();
-    let mut subj = subject::of_figure(&ex.masked, fig, &others, &settings.synonyms);
-    let paragraph = sourcecheck::check::paragraph_of(&ex.masked, fig.sentence.clone());
-    subj.context = subject::context_terms(&ex.masked, paragraph, &settings.synonyms);
+    let mut subj = sourcecheck::benchmark::subject_of(&ex, fig, &corpus, &settings);
     // the section's heading, as the check adds it
     if let Some(h) = ex.headings.iter().take_while(|h| h.end <= fig.sentence.start).last() {
         subj = subject::with_context(subj, &ex.masked, h.clone(), &settings.synonyms, |t| corpus.uses(t));

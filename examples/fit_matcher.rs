@@ -12,41 +12,20 @@
 //! the constants for `src/verdict/features.rs` and `MatchParams`.
 
 use sourcecheck::benchmark::{self, Label, Part, Set};
-use sourcecheck::check::paragraph_of;
 use sourcecheck::corpus::{load_folders, Corpus};
 use sourcecheck::figures::{extract_with, Measure};
-use sourcecheck::subject;
 use sourcecheck::text::Format;
 use sourcecheck::verdict::features::{self, Features, N};
 use sourcecheck::verdict::{candidates, MatchParams};
 use sourcecheck::workspace::Settings;
-use std::path::PathBuf;
-
-fn sets(args: Vec<String>) -> Vec<PathBuf> {
-    if !args.is_empty() {
-        return args.into_iter().map(PathBuf::from).collect();
-    }
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/devdata");
-    ["xsum", "cnndm_test", "cnndm_writers", "multinews"].iter().map(|s| root.join(s)).collect()
-}
 
 /// (features, is the same measure, weight) for the fit cases of `set`.
 fn examples(set: &Set, corpus: &Corpus, settings: &Settings) -> Vec<(Features, bool, f32)> {
     let mut out = Vec::new();
     for case in set.cases.iter().filter(|c| c.part == Part::Fit && c.label != Label::Unsourced) {
         let ex = extract_with(&case.note, Format::Plain, &settings.conventions);
-        let Some(fig) = ex.figures.iter().find(|f| f.span.start < case.span.end && case.span.start < f.span.end) else {
-            continue;
-        };
-        let others: Vec<_> = ex
-            .figures
-            .iter()
-            .filter(|f| f.sentence == fig.sentence && f.span != fig.span)
-            .map(|f| f.span.clone())
-            .collect();
-        let mut subj = subject::of_figure(&ex.masked, fig, &others, &settings.synonyms);
-        subj.context =
-            subject::context_terms(&ex.masked, paragraph_of(&ex.masked, fig.sentence.clone()), &settings.synonyms);
+        let Some(fig) = benchmark::figure_at(&ex, &case.span) else { continue };
+        let subj = benchmark::subject_of(&ex, fig, corpus, settings);
         let own = &set.pairs[case.pair].articles;
         let mut labelled = Vec::new();
         for c in candidates(fig, &subj, None, &[], corpus, &settings.params) {
@@ -99,7 +78,7 @@ fn main() {
     let settings = Settings::default();
     let mut loaded = Vec::new();
     let mut data = Vec::new();
-    for dir in sets(std::env::args().skip(1).collect()) {
+    for dir in benchmark::set_dirs(std::env::args().skip(1)) {
         let set = match benchmark::read_set(&dir) {
             Ok(s) => s,
             Err(e) => {

@@ -10,22 +10,19 @@
 use sourcecheck::benchmark::{self, Label, Part};
 use sourcecheck::corpus::{load_folders, Corpus};
 use sourcecheck::workspace::Settings;
-use std::path::PathBuf;
 
 fn main() {
-    let mut dirs: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
-    if dirs.is_empty() {
-        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/devdata");
-        for set in ["xsum", "cnndm_test", "cnndm_writers", "multinews"] {
-            dirs.push(root.join(set));
-        }
-    }
+    let dirs = benchmark::set_dirs(std::env::args().skip(1));
     let misses: usize = std::env::var("MISSES").ok().and_then(|v| v.parse().ok()).unwrap_or(8);
     let miss_part = if std::env::var("PART").as_deref() == Ok("fit") { Part::Fit } else { Part::Check };
     let mut settings = Settings::default();
     // COVERAGE_ONLY=1: the coverage reading alone, without the fitted model (the matcher before it)
     if std::env::var_os("COVERAGE_ONLY").is_some() {
         settings.params.min_probability = f32::INFINITY;
+    }
+    // MIN_CONTRADICTION=p: try another threshold for the model's contradictions (on the fit part)
+    if let Some(p) = std::env::var("MIN_CONTRADICTION").ok().and_then(|v| v.parse().ok()) {
+        settings.params.min_contradiction = p;
     }
     let mut failed = false;
     for dir in dirs {

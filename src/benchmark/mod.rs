@@ -9,3 +9,5 @@ pub mod run;
 
 pub use cases::{read_set, Case, Label, Part, Set};
 pub use run::{figure_recall, run, score, Outcome, Score};
+pub mod reading;
+pub use reading::{figure_at, set_dirs, subject_of};

@@ -136,6 +136,11 @@ impl Corpus {
         self.slots.get(self.slots.find(path)?)
     }
 
+    /// The slot of the source read from `path`: the first half of its figures' `FigureRef`s.
+    pub fn slot_of(&self, path: &Path) -> Option<u32> {
+        self.slots.find(path)
+    }
+
     /// The sources that share the most of `terms` (each term's IDF counted
     /// once a source), at most `n`, best first; terms that most figures use
     /// are left out, as in `candidates`.

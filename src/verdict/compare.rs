@@ -142,6 +142,8 @@ pub(super) fn same_time(
             // the source's present, or the month before it (last month's figures, published this month)
             source.date.and_then(|d| d.month_index()).is_some_and(|m| a <= m && m - 1 <= b)
         }
-        None => src_past,
+        // a time relative to a date neither text gives ("last month" in an
+        // undated note, against an undated source): nothing to rule out by
+        None => src_past || (note_date.is_none() && source.date.is_none()),
     }
 }

@@ -180,3 +180,60 @@ fn a_forecast_speaks_of_the_time_after_it_was_made() {
     assert!(same_time_as(&note("in all"), source));
     assert!(!same_time_as(&note("in December 2023"), source));
 }
+
+#[test]
+fn a_relative_time_neither_text_dates_rules_nothing_out() {
+    let source = "Breivik massacred 77 people, most of them teenagers.\n";
+    assert!(same_time_as("The man convicted of killing 77 people last year spoke.\n", source));
+    // once either text is dated, the time is placed and checked
+    let dated = "Oslo trial\n\nApril 16, 2012\n\nBreivik massacred 77 people, most of them teenagers.\n";
+    assert!(!same_time_as("The man convicted of killing 77 people last year spoke.\n", dated));
+    let note = "Prepared 5 March 2013.\n\nThe man convicted of killing 77 people last year spoke.\n";
+    assert!(!same_time_as(note, source));
+}
+
+const PORTS: &[(&str, &str)] = &[
+    (
+        "harbour.txt",
+        "The harbour authority said the port handled about 4,500 containers on Monday after the strike.\n\nDock workers returned to the quays and the cranes of the eastern terminal were running again.",
+    ),
+    ("schools.txt", "The council approved 12 new schools for the northern district on Tuesday."),
+    ("rail.txt", "Rail freight carried 900 wagons of grain across the plains last week."),
+];
+
+#[test]
+fn the_model_contradicts_only_where_it_is_sure_of_one_measure() {
+    let c = corpus(PORTS, &Synonyms::default());
+    // the note's sentence says much the source does not: coverage finds
+    // nothing, the model finds the one figure of the harbour's story
+    let long = "After weeks of disruption on the quays, angry protests by hauliers and cranes idle at the eastern terminal, dock workers saw the port handle";
+    assert_eq!(
+        judged(&format!("- {long} about 4,500 containers on Monday.\n"), &c),
+        v(Verdict::Supported, &["harbour"])
+    );
+    assert_eq!(
+        judged(&format!("- {long} about 13,500 containers on Monday.\n"), &c),
+        v(Verdict::Contradicted, &["harbour"])
+    );
+    // the coverage reading alone finds nothing there
+    let ex = crate::figures::extract(&format!("- {long} about 13,500 containers on Monday.\n"), Format::Markdown);
+    let subject = subject::of_figure(&ex.masked, &ex.figures[0], &[], &Synonyms::default());
+    let coverage_only = MatchParams { min_probability: f32::INFINITY, ..MatchParams::default() };
+    assert_eq!(judge(&ex.figures[0], &subject, None, &[], &c, &coverage_only).verdict, Verdict::Unsourced);
+}
+
+#[test]
+fn the_model_never_contradicts_where_the_story_states_the_value_or_two_measures() {
+    let long = "After weeks of disruption on the quays, angry protests by hauliers and cranes idle at the eastern terminal, dock workers saw the port handle";
+    // the story also states the note's value in a figure that can be compared
+    let mut sources = PORTS.to_vec();
+    sources[0].1 = "The harbour authority said the port handled about 4,500 containers on Monday after the strike.\n\nDock workers returned to the quays.
+
+Insurers counted 13,500 containers lost at sea worldwide.";
+    let c = corpus(&sources, &Synonyms::default());
+    assert_eq!(judged(&format!("- {long} about 13,500 containers on Monday.\n"), &c).0, Verdict::Unsourced);
+    // two figures of the story the model is as sure of, of other values
+    sources[0].1 = "The harbour authority said the port handled about 4,500 containers on Monday after the strike.\n\nDock workers returned to the quays, where 2,000 containers were still waiting at the eastern terminal.";
+    let c = corpus(&sources, &Synonyms::default());
+    assert_eq!(judged(&format!("- {long} about 13,500 containers on Monday.\n"), &c).0, Verdict::Unsourced);
+}
