@@ -174,6 +174,11 @@ pub fn check_note_unless(
     let mut current: Option<(Range<usize>, u64)> = None;
     let mut contexts: std::collections::HashMap<(usize, usize, Option<usize>), Vec<String>> = Default::default();
     let mut reading: Option<subject::SentenceSubjects> = None;
+    // the note's words, read once when a passage's terms are first asked for
+    let uses = |t: &str| corpus.uses(subject::TermId::lookup(t));
+    let synonyms = &settings.synonyms;
+    let mut passages: Option<subject::PassageTerms> = None;
+    let cells = subject::Cells::default();
     for (n, figure) in ex.figures.into_iter().enumerate() {
         // asked between sentences, and every few hundred figures within one
         if n % CANCEL_EVERY == CANCEL_EVERY - 1 && cancelled() {
@@ -209,7 +214,8 @@ pub fn check_note_unless(
         let context = contexts
             .entry((paragraph.start, paragraph.end, heading.as_ref().map(|h| h.start)))
             .or_insert_with(|| {
-                let mut terms = subject::context_terms(&prose, paragraph.clone(), &settings.synonyms);
+                let passages = passages.get_or_insert_with(|| subject::PassageTerms::new(&prose, synonyms, &uses));
+                let mut terms = passages.of(paragraph.clone());
                 if let Some(h) = heading.clone() {
                     terms.extend(subject::context_terms(&prose, h, &settings.synonyms));
                 }
@@ -224,12 +230,7 @@ pub fn check_note_unless(
             Some(j) => j,
             None => {
                 let words = reading.get_or_insert_with(|| {
-                    subject::SentenceSubjects::new(
-                        &prose,
-                        figure.sentence.clone(),
-                        sentence_figures,
-                        &settings.synonyms,
-                    )
+                    subject::SentenceSubjects::new(&prose, figure.sentence.clone(), sentence_figures, synonyms, &cells)
                 });
                 // the others: the sentence's spans but this figure's
                 let mut subject = words.of(&figure, words.count_of(&figure.span));
@@ -277,7 +278,8 @@ pub fn paragraph_of(prose: &str, sentence: Range<usize>) -> Range<usize> {
 
 /// The citations that speak for a figure: those after it in its sentence
 /// (or table row) before the next figure; failing that, all of its
-/// sentence's, including any just after the sentence ends.
+/// sentence's, including any just after the sentence ends. (Both
+/// `sentence_figures` and `citations` are in text order.)
 fn cited_by(text: &str, figure: &Figure, sentence_figures: &[Range<usize>], citations: &[Citation]) -> Vec<usize> {
     let s = &figure.sentence;
     let after = text[s.end..].find(|c: char| !c.is_whitespace() && c != '[').map_or(text.len(), |o| s.end + o);
@@ -286,14 +288,12 @@ fn cited_by(text: &str, figure: &Figure, sentence_figures: &[Range<usize>], cita
             || (c.range.start >= s.end && c.range.start <= after + 1)
             || figure.context.iter().any(|r| r.start <= c.range.start && c.range.end <= r.end)
     };
-    let next_figure =
-        sentence_figures.iter().filter(|r| r.start >= figure.span.end).map(|r| r.start).min().unwrap_or(usize::MAX);
-    let own: Vec<usize> = citations
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| in_sentence(c) && c.range.start >= figure.span.end && c.range.start < next_figure)
-        .map(|(i, _)| i)
-        .collect();
+    // the sentence's figures and the citations come in text order: both found by binary search
+    let next = sentence_figures.partition_point(|r| r.start < figure.span.end);
+    let next_figure = sentence_figures.get(next).map_or(usize::MAX, |r| r.start);
+    let lo = citations.partition_point(|c| c.range.start < figure.span.end);
+    let hi = citations.partition_point(|c| c.range.start < next_figure).max(lo);
+    let own: Vec<usize> = (lo..hi).filter(|&i| in_sentence(&citations[i])).collect();
     if !own.is_empty() {
         return own;
     }
