@@ -177,7 +177,7 @@ pub fn check_note_unless(
     // the note's words, read once when a passage's terms are first asked for
     let uses = |t: &str| corpus.uses(subject::TermId::lookup(t));
     let synonyms = &settings.synonyms;
-    let mut passages: Option<subject::PassageTerms> = None;
+    let mut passages: Option<(Range<usize>, subject::PassageTerms)> = None;
     let cells = subject::Cells::default();
     for (n, figure) in ex.figures.into_iter().enumerate() {
         // asked between sentences, and every few hundred figures within one
@@ -210,12 +210,22 @@ pub fn check_note_unless(
         let heading = heading_before(figure.sentence.start);
         // what the passage is about: its paragraph's and heading's words that
         // some source uses, read once for all the paragraph's figures
-        let paragraph = paragraph_of(&prose, figure.sentence.clone());
+        let (paragraph, cut) = paragraph_cut(&prose, figure.sentence.clone());
         let context = contexts
             .entry((paragraph.start, paragraph.end, heading.as_ref().map(|h| h.start)))
             .or_insert_with(|| {
-                let passages = passages.get_or_insert_with(|| subject::PassageTerms::new(&prose, synonyms, &uses));
-                let mut terms = passages.of(paragraph.clone());
+                // a paragraph cut short by the reach (a long block, a wide table):
+                // its windows slide over the block's words, read once
+                let inside = |r: &Range<usize>| r.start <= paragraph.start && paragraph.end <= r.end;
+                let mut terms = if cut {
+                    if !passages.as_ref().is_some_and(|(r, _)| inside(r)) {
+                        let block = block_of(&prose, paragraph.clone());
+                        passages = Some((block.clone(), subject::PassageTerms::new(&prose, block, synonyms, &uses)));
+                    }
+                    passages.as_mut().map_or_else(Vec::new, |(_, p)| p.of(paragraph.clone()))
+                } else {
+                    subject::context_terms(&prose, paragraph.clone(), synonyms)
+                };
                 if let Some(h) = heading.clone() {
                     terms.extend(subject::context_terms(&prose, h, &settings.synonyms));
                 }
@@ -262,6 +272,12 @@ const PARAGRAPH_REACH: usize = 1500;
 /// The paragraph around `sentence`: from the blank line before it to the
 /// blank line after it, at most `PARAGRAPH_REACH` bytes either side.
 pub fn paragraph_of(prose: &str, sentence: Range<usize>) -> Range<usize> {
+    paragraph_cut(prose, sentence).0
+}
+
+/// `paragraph_of`, and whether the reach cut it short of a blank line or
+/// the text's end on either side.
+fn paragraph_cut(prose: &str, sentence: Range<usize>) -> (Range<usize>, bool) {
     let floor = |mut i: usize| {
         while !prose.is_char_boundary(i) {
             i -= 1;
@@ -271,9 +287,21 @@ pub fn paragraph_of(prose: &str, sentence: Range<usize>) -> Range<usize> {
     let lo = floor(sentence.start.saturating_sub(PARAGRAPH_REACH));
     let hi = floor((sentence.end + PARAGRAPH_REACH).min(prose.len()));
     let blank = |s: &str| s.find("\n\n").or_else(|| s.find("\n \n"));
-    let start = prose[lo..sentence.start].rfind("\n\n").map_or(lo, |i| lo + i + 2);
-    let end = blank(&prose[sentence.end..hi]).map_or(hi, |i| sentence.end + i);
-    start..end.max(sentence.end)
+    let start = prose[lo..sentence.start].rfind("\n\n").map(|i| lo + i + 2);
+    let end = blank(&prose[sentence.end..hi]).map(|i| sentence.end + i);
+    let cut = (start.is_none() && lo > 0) || (end.is_none() && hi < prose.len());
+    (start.unwrap_or(lo)..end.unwrap_or(hi).max(sentence.end), cut)
+}
+
+/// The block of `prose` around `window`: from the blank line before it to
+/// the blank line after it, however far (every window of its sentences
+/// lies inside it).
+fn block_of(prose: &str, window: Range<usize>) -> Range<usize> {
+    let start = prose[..window.start].rfind("\n\n").map_or(0, |i| i + 2);
+    let after = &prose[window.end..];
+    // the blank line `paragraph_cut` ends a paragraph at, unbounded
+    let end = after.find("\n\n").or_else(|| after.find("\n \n")).map_or(prose.len(), |i| window.end + i);
+    start.min(window.start)..end
 }
 
 /// The citations that speak for a figure: those after it in its sentence

@@ -38,12 +38,18 @@ pub struct PassageTerms<'a> {
 }
 
 impl<'a> PassageTerms<'a> {
-    /// Reads `prose` (a note's masked prose); a window's terms are those
+    /// Reads `region` of `prose` (a note's masked prose: a block whose
+    /// windows are asked for, each inside it); a window's terms are those
     /// `used` keeps (the terms some source uses).
-    pub fn new(prose: &'a str, synonyms: &'a Synonyms, used: &'a dyn Fn(&str) -> bool) -> PassageTerms<'a> {
+    pub fn new(
+        prose: &'a str,
+        region: Range<usize>,
+        synonyms: &'a Synonyms,
+        used: &'a dyn Fn(&str) -> bool,
+    ) -> PassageTerms<'a> {
         let mut ids: HashMap<String, u32> = HashMap::new();
         let mut words = Vec::new();
-        for t in tokenize(prose, 0..prose.len()) {
+        for t in tokenize(prose, region) {
             let Some(term) = (t.kind == TokKind::Word).then(|| term(t.text(prose), synonyms)).flatten() else {
                 continue;
             };
@@ -66,8 +72,9 @@ impl<'a> PassageTerms<'a> {
         PassageTerms { prose, synonyms, words, terms, kept, current: 0..0, count, present: BTreeSet::new(), used }
     }
 
-    /// The terms of `window` that `used` keeps, sorted and once each: what
-    /// `subject::context_terms(prose, window)` gives, less the unused.
+    /// The terms of `window` (inside the region read) that `used` keeps,
+    /// sorted and once each: what `subject::context_terms(prose, window)`
+    /// gives, less the unused.
     pub fn of(&mut self, window: Range<usize>) -> Vec<String> {
         let prose = self.prose;
         let (Some(a), Some(b)) = (sync_after(prose, window.clone()), sync_before(prose, window.clone())) else {
@@ -164,7 +171,7 @@ mod tests {
     fn assert_same(prose: &str, windows: &[Range<usize>]) {
         let synonyms = Synonyms::default();
         let used = |t: &str| !t.starts_with('z');
-        let mut passages = PassageTerms::new(prose, &synonyms, &used);
+        let mut passages = PassageTerms::new(prose, 0..prose.len(), &synonyms, &used);
         for w in windows {
             let mut alone = context_terms(prose, w.clone(), &synonyms);
             alone.retain(|t| used(t));
