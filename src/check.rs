@@ -174,6 +174,11 @@ pub fn check_note_unless(
     let mut current: Option<(Range<usize>, u64)> = None;
     let mut contexts: std::collections::HashMap<(usize, usize, Option<usize>), Vec<String>> = Default::default();
     let mut reading: Option<subject::SentenceSubjects> = None;
+    // the note's words, read once when a passage's terms are first asked for
+    let uses = |t: &str| corpus.uses(subject::TermId::lookup(t));
+    let synonyms = &settings.synonyms;
+    let mut passages: Option<(Range<usize>, subject::PassageTerms)> = None;
+    let cells = subject::Cells::default();
     for (n, figure) in ex.figures.into_iter().enumerate() {
         // asked between sentences, and every few hundred figures within one
         if n % CANCEL_EVERY == CANCEL_EVERY - 1 && cancelled() {
@@ -205,11 +210,22 @@ pub fn check_note_unless(
         let heading = heading_before(figure.sentence.start);
         // what the passage is about: its paragraph's and heading's words that
         // some source uses, read once for all the paragraph's figures
-        let paragraph = paragraph_of(&prose, figure.sentence.clone());
+        let (paragraph, cut) = paragraph_cut(&prose, figure.sentence.clone());
         let context = contexts
             .entry((paragraph.start, paragraph.end, heading.as_ref().map(|h| h.start)))
             .or_insert_with(|| {
-                let mut terms = subject::context_terms(&prose, paragraph.clone(), &settings.synonyms);
+                // a paragraph cut short by the reach (a long block, a wide table):
+                // its windows slide over the block's words, read once
+                let inside = |r: &Range<usize>| r.start <= paragraph.start && paragraph.end <= r.end;
+                let mut terms = if cut {
+                    if !passages.as_ref().is_some_and(|(r, _)| inside(r)) {
+                        let block = block_of(&prose, paragraph.clone());
+                        passages = Some((block.clone(), subject::PassageTerms::new(&prose, block, synonyms, &uses)));
+                    }
+                    passages.as_mut().map_or_else(Vec::new, |(_, p)| p.of(paragraph.clone()))
+                } else {
+                    subject::context_terms(&prose, paragraph.clone(), synonyms)
+                };
                 if let Some(h) = heading.clone() {
                     terms.extend(subject::context_terms(&prose, h, &settings.synonyms));
                 }
@@ -224,12 +240,7 @@ pub fn check_note_unless(
             Some(j) => j,
             None => {
                 let words = reading.get_or_insert_with(|| {
-                    subject::SentenceSubjects::new(
-                        &prose,
-                        figure.sentence.clone(),
-                        sentence_figures,
-                        &settings.synonyms,
-                    )
+                    subject::SentenceSubjects::new(&prose, figure.sentence.clone(), sentence_figures, synonyms, &cells)
                 });
                 // the others: the sentence's spans but this figure's
                 let mut subject = words.of(&figure, words.count_of(&figure.span));
@@ -261,6 +272,12 @@ const PARAGRAPH_REACH: usize = 1500;
 /// The paragraph around `sentence`: from the blank line before it to the
 /// blank line after it, at most `PARAGRAPH_REACH` bytes either side.
 pub fn paragraph_of(prose: &str, sentence: Range<usize>) -> Range<usize> {
+    paragraph_cut(prose, sentence).0
+}
+
+/// `paragraph_of`, and whether the reach cut it short of a blank line or
+/// the text's end on either side.
+fn paragraph_cut(prose: &str, sentence: Range<usize>) -> (Range<usize>, bool) {
     let floor = |mut i: usize| {
         while !prose.is_char_boundary(i) {
             i -= 1;
@@ -270,14 +287,27 @@ pub fn paragraph_of(prose: &str, sentence: Range<usize>) -> Range<usize> {
     let lo = floor(sentence.start.saturating_sub(PARAGRAPH_REACH));
     let hi = floor((sentence.end + PARAGRAPH_REACH).min(prose.len()));
     let blank = |s: &str| s.find("\n\n").or_else(|| s.find("\n \n"));
-    let start = prose[lo..sentence.start].rfind("\n\n").map_or(lo, |i| lo + i + 2);
-    let end = blank(&prose[sentence.end..hi]).map_or(hi, |i| sentence.end + i);
-    start..end.max(sentence.end)
+    let start = prose[lo..sentence.start].rfind("\n\n").map(|i| lo + i + 2);
+    let end = blank(&prose[sentence.end..hi]).map(|i| sentence.end + i);
+    let cut = (start.is_none() && lo > 0) || (end.is_none() && hi < prose.len());
+    (start.unwrap_or(lo)..end.unwrap_or(hi).max(sentence.end), cut)
+}
+
+/// The block of `prose` around `window`: from the blank line before it to
+/// the blank line after it, however far (every window of its sentences
+/// lies inside it).
+fn block_of(prose: &str, window: Range<usize>) -> Range<usize> {
+    let start = prose[..window.start].rfind("\n\n").map_or(0, |i| i + 2);
+    let after = &prose[window.end..];
+    // the blank line `paragraph_cut` ends a paragraph at, unbounded
+    let end = after.find("\n\n").or_else(|| after.find("\n \n")).map_or(prose.len(), |i| window.end + i);
+    start.min(window.start)..end
 }
 
 /// The citations that speak for a figure: those after it in its sentence
 /// (or table row) before the next figure; failing that, all of its
-/// sentence's, including any just after the sentence ends.
+/// sentence's, including any just after the sentence ends. (Both
+/// `sentence_figures` and `citations` are in text order.)
 fn cited_by(text: &str, figure: &Figure, sentence_figures: &[Range<usize>], citations: &[Citation]) -> Vec<usize> {
     let s = &figure.sentence;
     let after = text[s.end..].find(|c: char| !c.is_whitespace() && c != '[').map_or(text.len(), |o| s.end + o);
@@ -286,14 +316,12 @@ fn cited_by(text: &str, figure: &Figure, sentence_figures: &[Range<usize>], cita
             || (c.range.start >= s.end && c.range.start <= after + 1)
             || figure.context.iter().any(|r| r.start <= c.range.start && c.range.end <= r.end)
     };
-    let next_figure =
-        sentence_figures.iter().filter(|r| r.start >= figure.span.end).map(|r| r.start).min().unwrap_or(usize::MAX);
-    let own: Vec<usize> = citations
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| in_sentence(c) && c.range.start >= figure.span.end && c.range.start < next_figure)
-        .map(|(i, _)| i)
-        .collect();
+    // the sentence's figures and the citations come in text order: both found by binary search
+    let next = sentence_figures.partition_point(|r| r.start < figure.span.end);
+    let next_figure = sentence_figures.get(next).map_or(usize::MAX, |r| r.start);
+    let lo = citations.partition_point(|c| c.range.start < figure.span.end);
+    let hi = citations.partition_point(|c| c.range.start < next_figure).max(lo);
+    let own: Vec<usize> = (lo..hi).filter(|&i| in_sentence(&citations[i])).collect();
     if !own.is_empty() {
         return own;
     }

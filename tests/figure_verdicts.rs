@@ -57,6 +57,13 @@ fn ages_compare_with_ages() {
 }
 
 #[test]
+fn an_age_in_months_compares_in_years() {
+    let source = "The boy rescued from the river was 18 months old, police said.";
+    assert_eq!(verdict("An 18-month-old boy was rescued from the river.", source), Verdict::Supported);
+    assert_eq!(verdict("A 3-year-old boy was rescued from the river.", source), Verdict::Contradicted);
+}
+
+#[test]
 fn two_maxima_compare_their_bounds() {
     let source = "Gusts on the island reached up to 190 mph, forecasters said.";
     assert_eq!(verdict("Gusts on the island reached up to 230 mph.", source), Verdict::Contradicted);

@@ -442,9 +442,18 @@ fn sources_deleted_while_the_first_index_runs_leave_it() {
     let article = |i: usize| {
         let w = word_of(i);
         let mut a = format!("Report {i}\n\nAbout {} people came to the {w} fair on 3 May 2016.\n", 100 + i);
-        // (prose without figures: removing a source costs its figures' postings)
-        for _ in 0..250 {
-            a.push_str("\nThe stalls and the tents stood in the wide field by the river, under old trees.\n");
+        // figures that share their words with every other article's: each
+        // deleted source leaves long posting lists
+        for k in 0..250 {
+            if k % 8 == 0 {
+                a.push_str(&format!(
+                    "\nSome {} stalls and {} tents stood in the wide field by the river.\n",
+                    k + 3,
+                    k + 5
+                ));
+            } else {
+                a.push_str("\nThe stalls and the tents stood in the wide field by the river, under old trees.\n");
+            }
         }
         a
     };

@@ -4,12 +4,15 @@
 //! panic, and every range they return must be a valid, ordered slice of the
 //! input. `PROPTEST_CASES=200000 cargo test --release --test props` runs them
 //! for minutes; failures found that way are kept below as named tests.
+//! The pathological notes (issue 17's slow inputs at their full size, then
+//! generated runs of them) run within a time budget: `PROPTEST_BUDGET_SECS`.
 
 use proptest::prelude::*;
 use sourcecheck::figures::{self, Extraction};
 use sourcecheck::subject::{self, Query, SourceSubject, Synonyms};
 use sourcecheck::text::{markdown, Format};
 use std::ops::Range;
+use std::time::{Duration, Instant};
 
 /// Pieces notes are made of, and pieces that break parsers.
 const PIECES: &[&str] = &[
@@ -257,4 +260,95 @@ proptest! {
     fn masking_any_string_keeps_length_and_characters(text in any::<String>()) {
         assert_masked_valid(&text, Format::Markdown);
     }
+}
+
+/// Kinds of text that once took a parser super-linear time (issue 17), each
+/// repeated many times: emphasis runs, numbered fragments, number words, a
+/// clause of figures, table rows, a line of pipes.
+const PATHOLOGICAL: &[&str] = &[
+    "*a ",
+    " b_",
+    "1.",
+    "forty-two ",
+    "one hundred and sixty-one ",
+    "120 fighters in Raqqa and ",
+    "about 36 hours, ",
+    "| 12 homes ",
+    "|---",
+    "[@a] ",
+    "<!-- ",
+    "`x` ",
+    "\n\n",
+    "\n| ",
+];
+
+/// A note of pathological runs: up to five pieces, each repeated up to
+/// 3,000 times, with ordinary note text between them.
+fn pathological_text() -> impl Strategy<Value = String> {
+    let run = (proptest::sample::select(PATHOLOGICAL), 1..3_000usize).prop_map(|(p, n)| p.repeat(n));
+    proptest::collection::vec((run, note_text()), 1..5)
+        .prop_map(|parts| parts.into_iter().map(|(r, t)| r + &t).collect())
+}
+
+/// The cases of the issue, at their size there.
+fn issue_cases() -> Vec<(&'static str, String)> {
+    let figures: Vec<String> = (0..8_000).map(|i| format!("{} fighters in Raqqa", 100 + i * 7)).collect();
+    let header: Vec<String> = (0..5_000).map(|c| format!("Region {c} homes")).collect();
+    let cells: Vec<String> = (0..5_000).map(|c| format!("{} homes", 10 + c)).collect();
+    vec![
+        ("emphasis", format!("{}{}\n", "*a ".repeat(40_000), " b_".repeat(40_000))),
+        ("numbered fragments", "1.".repeat(64_000)),
+        ("number words", format!("{}people.\n", "forty-two and ".repeat(4_000))),
+        ("a clause of 8,000 figures", format!("Officials counted {}.\n", figures.join(" and "))),
+        (
+            "a table 5,000 columns wide",
+            format!("| {} |\n|{}\n| {} |\n", header.join(" | "), "---|".repeat(5_000), cells.join(" | ")),
+        ),
+    ]
+}
+
+/// Runs `check` on each of `seeds`, then on generated cases until `cases`
+/// (`PROPTEST_CASES`, default 32) have run or `PROPTEST_BUDGET_SECS`
+/// (default 20) have passed, whichever comes first; a failure is shrunk.
+fn within_budget(seeds: Vec<(&'static str, String)>, strategy: impl Strategy<Value = String>, check: fn(&str)) {
+    use proptest::test_runner::{Config, TestRunner};
+    let read = |name: &str, default: u64| std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default);
+    let (cases, budget) = (read("PROPTEST_CASES", 32), Duration::from_secs(read("PROPTEST_BUDGET_SECS", 20)));
+    for (name, text) in &seeds {
+        let r = std::panic::catch_unwind(|| check(text));
+        assert!(r.is_ok(), "the issue's case '{name}' failed");
+    }
+    let started = Instant::now();
+    let mut runner = TestRunner::new(Config::default());
+    let mut ran = 0;
+    while ran < cases && started.elapsed() < budget {
+        let tree = match strategy.new_tree(&mut runner) {
+            Ok(t) => t,
+            Err(e) => panic!("no case: {e}"),
+        };
+        let outcome = runner.run_one(tree, |text| {
+            check(&text);
+            Ok(())
+        });
+        if let Err(e) = outcome {
+            panic!("{e}");
+        }
+        ran += 1;
+    }
+    eprintln!("{ran} generated cases in {:?}", started.elapsed());
+}
+
+#[test]
+fn masking_of_pathological_notes_keeps_length_and_characters() {
+    within_budget(issue_cases(), pathological_text(), |text| {
+        assert_masked_valid(text, Format::Markdown);
+        assert_masked_valid(text, Format::Plain);
+    });
+}
+
+#[test]
+fn extraction_of_pathological_notes_is_well_formed() {
+    within_budget(issue_cases(), pathological_text(), |text| {
+        assert_extraction_valid(text, &figures::extract(text, Format::Markdown));
+    });
 }

@@ -8,6 +8,7 @@ mod excerpts;
 mod extra;
 mod figure;
 mod loading;
+mod removal;
 mod search;
 mod slots;
 mod source;
@@ -24,7 +25,7 @@ pub use source::{Source, SourceFigure};
 pub use unit::Unit;
 
 use crate::subject::{Query, TermId};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 /// A source figure's address: (slot, figure index).
@@ -91,28 +92,6 @@ impl Corpus {
             }
         }
         self.figure_count += figures;
-    }
-
-    /// Removes the source read from `path`; true if there was one.
-    pub fn remove(&mut self, path: &Path) -> bool {
-        let Some((slot, old)) = self.slots.remove(path) else { return false };
-        self.figure_count -= old.figures.len();
-        for f in &old.figures {
-            for t in f.subject.terms() {
-                if let Some(list) = self.postings.get_mut(t.id().index()) {
-                    list.retain(|(s, _)| *s != slot);
-                }
-            }
-        }
-        true
-    }
-
-    /// Removes every source read from `path` or from a file under it (a
-    /// folder); how many.
-    pub fn remove_under(&mut self, path: &Path) -> usize {
-        let gone: Vec<PathBuf> =
-            self.slots.iter().map(|(_, s)| &s.path).filter(|p| p.starts_with(path)).cloned().collect();
-        gone.iter().filter(|p| self.remove(p)).count()
     }
 
     /// Every source, ordered by id.

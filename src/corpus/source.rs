@@ -106,6 +106,7 @@ pub fn subjects_of(masked: &str, figs: Vec<Figure>, synonyms: &Synonyms) -> Vec<
         by_sentence.entry((f.sentence.start, f.sentence.end)).or_default().push(f.span.clone());
     }
     // a sentence is read once for all its figures (they come one after another)
+    let cells = subject::Cells::default();
     let mut reading: Option<((usize, usize), subject::SentenceSubjects)> = None;
     // a fresh vector: collected from `figs` it would reuse their larger buffer
     let mut out = Vec::with_capacity(figs.len());
@@ -115,7 +116,7 @@ pub fn subjects_of(masked: &str, figs: Vec<Figure>, synonyms: &Synonyms) -> Vec<
             Some((k, s)) if *k == key => s,
             _ => {
                 let spans = by_sentence.get(&key).map_or(&[][..], Vec::as_slice);
-                let s = subject::SentenceSubjects::new(masked, figure.sentence.clone(), spans, synonyms);
+                let s = subject::SentenceSubjects::new(masked, figure.sentence.clone(), spans, synonyms, &cells);
                 &reading.insert((key, s)).1
             }
         };

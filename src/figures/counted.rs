@@ -1,8 +1,10 @@
 //! What a quantity counts or measures: the counted noun ("1,000
 //! fighters"), a unit of measure, glued by a hyphen ("a 2-kilometre queue")
 //! or compound ("250 km/h"), a duration ("36 hours", "a 36-hour siege", "ten
-//! days to two weeks"), an age ("a 27-year-old", "aged 72"), and a rate's
-//! population base ("per capita", "per 100,000 people").
+//! days to two weeks"), an age ("a 27-year-old", "aged 72", "an
+//! 18-month-old"), a rate's population base ("per capita", "per 100,000
+//! people"), and the measure a bare count's clause names before it ("the
+//! death toll had reached 11": people). Fixtures: units.txt, counted.txt.
 
 use super::duration;
 use super::lexicon as lx;
@@ -45,10 +47,14 @@ pub(super) fn read(cx: &Ctx, q: &Quantity, lead: usize, first: usize, end: usize
         fraction: 0.0,
         marked: false,
     };
-    // ages: "27-year-old", "12 years old", "aged 72"
-    if let Some(next) = duration::age_after(cx, end) {
+    // ages: "27-year-old", "12 years old", "an 18-month-old" (in years, shown in months)
+    if let Some((next, u)) = duration::age_after(cx, end) {
+        let in_years = matches!(cx.word(u), Some("year" | "years"));
+        let unit = if in_years { "years".to_string() } else { cx.raw(u).to_string() };
+        let years = duration::years_in(&unit).filter(|_| !in_years);
         c.kind = Kind::Age;
-        c.unit = Some("years".to_string());
+        c.seconds = years.map(|y| (y, y));
+        c.unit = Some(unit);
         c.end = next;
         return Some(c);
     }
@@ -81,7 +87,11 @@ pub(super) fn read(cx: &Ctx, q: &Quantity, lead: usize, first: usize, end: usize
     }
     let start = if q.takes_of { end + 1 } else { end };
     let value_one = q.value <= 1.0 && !ranged;
-    let Some(h) = noun_head(cx, start, value_one) else { return Some(c) };
+    let Some(h) = noun_head(cx, start, value_one) else {
+        // "the death toll had reached 11": the clause named the measure before the count
+        c.unit = measure_before(cx, first).map(str::to_string);
+        return Some(c);
+    };
     if lx::is_time_unit(cx.word(h).unwrap_or("")) {
         return duration_from(cx, c, h, lead, false);
     }
@@ -99,6 +109,18 @@ pub(super) fn read(cx: &Ctx, q: &Quantity, lead: usize, first: usize, end: usize
         c.end = h + 3;
     }
     Some(c)
+}
+
+/// Tokens before a bare count searched for the measure its clause names.
+const MEASURE_REACH: usize = 6;
+
+/// The unit of a bare count whose clause names its measure shortly before
+/// it, with no other number or clause break between ("the toll rose to 40").
+fn measure_before(cx: &Ctx, first: usize) -> Option<&'static str> {
+    (first.saturating_sub(MEASURE_REACH)..first)
+        .rev()
+        .take_while(|&k| cx.kind(k) == Some(TokKind::Word))
+        .find_map(|k| cx.word(k).and_then(lx::measure_named_before))
 }
 
 /// A duration whose unit is token `u`.

@@ -1,8 +1,9 @@
 //! The Duration and Age dimensions: how long something lasted ("the siege
 //! lasted 36 hours", "630 flight hours", "ten days to two weeks", "a 36-hour
 //! siege") and how old someone is ("a 27-year-old", "aged 72", "12 years
-//! old"). A duration's interval is in seconds, its unit the word as written;
-//! an age's is in years. What only sets the time of something else ("three
+//! old", "an 18-month-old"). A duration's interval is in seconds, its unit
+//! the word as written; an age's is in years, its unit "years" or the month
+//! or week as written. What only sets the time of something else ("three
 //! weeks ago", "for two years now", "within 24 hours") is a time cue, not a
 //! figure. Fixtures: tests/fixtures/figures/durations.txt, ages.txt.
 
@@ -181,29 +182,41 @@ pub(super) fn range_tail(cx: &Ctx, unit: usize) -> Option<(Quantity, f64, usize)
     Some((h, s, next))
 }
 
-/// An age after the quantity ending at `end`: "27-year-old", "12 years old",
-/// "72 years of age"; the token after it.
-pub(super) fn age_after(cx: &Ctx, end: usize) -> Option<usize> {
-    let years = |k: usize| matches!(cx.word(k), Some("year" | "years"));
-    // "27-year-old", "a five-year-old"
+/// An age after the quantity ending at `end`: "27-year-old", "an
+/// 18-month-old", "12 years old", "72 years of age", "six weeks old"; the
+/// token after it and the age's unit (year, month, week or day, as written).
+pub(super) fn age_after(cx: &Ctx, end: usize) -> Option<(usize, usize)> {
+    let unit = |k: usize| {
+        matches!(cx.word(k), Some("year" | "years" | "month" | "months" | "week" | "weeks" | "day" | "days"))
+    };
+    // "27-year-old", "a five-year-old", "an 18-month-old"
     if cx.raw_at(end) == Some("-")
         && cx.glued(end)
-        && years(end + 1)
+        && unit(end + 1)
         && cx.raw_at(end + 2) == Some("-")
         && cx.glued(end + 2)
         && cx.word(end + 3) == Some("old")
     {
-        return Some(end + 4);
+        return Some((end + 4, end + 1));
     }
-    if years(end) {
+    if unit(end) {
         if cx.word(end + 1) == Some("old") {
-            return Some(end + 2);
+            return Some((end + 2, end));
         }
-        if cx.word(end + 1) == Some("of") && cx.word(end + 2) == Some("age") {
-            return Some(end + 3);
+        if matches!(cx.word(end), Some("year" | "years"))
+            && cx.word(end + 1) == Some("of")
+            && cx.word(end + 2) == Some("age")
+        {
+            return Some((end + 3, end));
         }
     }
     None
+}
+
+/// Years in one of an age's `unit` ("months": a twelfth); `None` for a
+/// word that is no time unit.
+pub fn years_in(unit: &str) -> Option<f64> {
+    Some(seconds(unit)? / seconds("year")?)
 }
 
 /// "aged 72", "aged between 18 and 25": the word before the figure's first

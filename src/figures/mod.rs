@@ -118,7 +118,8 @@ pub enum Kind {
     /// How long something lasted, in seconds; the unit is the time unit as
     /// written ("hours", "hour").
     Duration,
-    /// How old someone or something is, in years.
+    /// How old someone or something is, in years; the unit is "years" or
+    /// the unit as written when it is another ("months": "an 18-month-old").
     Age,
 }
 
@@ -187,10 +188,13 @@ pub struct Figure {
 
 impl Figure {
     /// The interval in the figure's unit as written: a duration's seconds
-    /// back in its hours, days or years.
+    /// back in its hours, days or years, an age's years in its months.
     pub fn shown_interval(&self) -> Interval {
-        match (self.kind, self.unit.as_deref().and_then(duration::seconds)) {
-            (Kind::Duration, Some(s)) => self.interval.scaled(1.0 / s),
+        let unit = self.unit.as_deref();
+        match self.kind {
+            Kind::Duration => unit.and_then(duration::seconds).map_or(self.interval, |s| self.interval.scaled(1.0 / s)),
+            // an age's years back in its months or weeks ("an 18-month-old")
+            Kind::Age => unit.and_then(duration::years_in).map_or(self.interval, |y| self.interval.scaled(1.0 / y)),
             _ => self.interval,
         }
     }

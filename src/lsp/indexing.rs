@@ -129,14 +129,21 @@ pub async fn files_changed(state: Arc<State>, client: Client, paths: Vec<PathBuf
     }
     let indexing = state.index_lock.lock().await;
     let st = state.clone();
-    let Ok(outcomes) =
-        tokio::task::spawn_blocking(move || paths.iter().map(|p| (p.clone(), reread(&st, p))).collect::<Vec<_>>())
-            .await
+    let Ok((vanished, outcomes)) = tokio::task::spawn_blocking(move || {
+        // what vanished leaves the corpus at once (many deleted files: one pass over the index)
+        let (gone, here): (Vec<PathBuf>, Vec<PathBuf>) = paths.into_iter().partition(|p| !p.exists());
+        let vanished = drop_vanished(&st, &gone);
+        (vanished, here.iter().map(|p| (p.clone(), reread(&st, p))).collect::<Vec<_>>())
+    })
+    .await
     else {
         return;
     };
     drop(indexing);
-    let mut changed = false;
+    if vanished > 0 {
+        tracing::info!("dropped {vanished} vanished sources");
+    }
+    let mut changed = vanished > 0;
     for (path, outcome) in outcomes {
         for problem in outcome.problems {
             client.log_message(MessageType::WARNING, format!("sourcecheck: {problem}")).await;
@@ -158,6 +165,17 @@ struct Reread {
     problems: Vec<String>,
 }
 
+/// Drops every source at or under `paths` (files or folders no longer
+/// there); how many.
+fn drop_vanished(st: &State, paths: &[PathBuf]) -> usize {
+    if paths.is_empty() {
+        return 0;
+    }
+    let set: std::collections::HashSet<&Path> = paths.iter().map(PathBuf::as_path).collect();
+    lock(&st.stamps).retain(|p, _| !p.ancestors().any(|a| set.contains(a)));
+    write(&st.corpus).remove_under_any(paths)
+}
+
 /// Brings the corpus in line with what is on disk at `path`.
 fn reread(st: &State, path: &Path) -> Reread {
     if path.is_dir() {
@@ -165,8 +183,8 @@ fn reread(st: &State, path: &Path) -> Reread {
     }
     if !path.exists() {
         // a file or a whole folder vanished (deleted, renamed away)
-        lock(&st.stamps).retain(|p, _| !p.starts_with(path));
-        return Reread { changed: write(&st.corpus).remove_under(path) > 0, problems: Vec::new() };
+        let changed = drop_vanished(st, &[path.to_path_buf()]) > 0;
+        return Reread { changed, problems: Vec::new() };
     }
     if !corpus::is_source_file(path) {
         return Reread::default();

@@ -2,8 +2,10 @@
 //! clause and sentence, with synonyms folded to one term, and the entities
 //! its clause names. Pure text; the corpus supplies IDF weights.
 
+mod cells;
 mod indexed;
 pub mod names;
+mod passage;
 #[cfg(test)]
 mod reference;
 mod sentence;
@@ -14,8 +16,10 @@ pub mod terms;
 
 use crate::figures::Figure;
 use crate::text::tokens::{tokenize, TokKind, Token};
+pub use cells::Cells;
 pub use indexed::{Query, SourceSubject};
 pub use names::{Name, NameTerm, Role};
+pub use passage::PassageTerms;
 pub use sentence::SentenceSubjects;
 pub use synonyms::Synonyms;
 pub use terms::{TermId, Weight, WeightedTerm};
@@ -69,7 +73,7 @@ pub fn term(word: &str, synonyms: &Synonyms) -> Option<String> {
 /// two figures in one sentence keep apart. (For several figures of one
 /// sentence, [`SentenceSubjects`] reads the sentence once for all.)
 pub fn of_figure(text: &str, figure: &Figure, others: &[std::ops::Range<usize>], synonyms: &Synonyms) -> Subject {
-    SentenceSubjects::new(text, figure.sentence.clone(), others, synonyms).of(figure, 0)
+    SentenceSubjects::new(text, figure.sentence.clone(), others, synonyms, &Cells::default()).of(figure, 0)
 }
 
 /// `subject` with the words of `range` (a section's heading in a note) as

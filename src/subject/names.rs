@@ -22,6 +22,9 @@ use super::terms::TermId;
 use super::{term, Synonyms};
 use crate::text::tokens::{TokKind, Token};
 
+mod window;
+pub use window::SentenceNames;
+
 /// What a name is to the measure.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug, Hash)]
 pub enum Role {

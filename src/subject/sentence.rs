@@ -6,7 +6,7 @@
 //! over the sentence per token: one sentence of 8,000 figures is read in
 //! about the time of 8,000 short ones.
 
-use super::{fronted_phrase, is_break, is_comparison, merge, names, term, Subject, Synonyms, Weight};
+use super::{fronted_phrase, is_break, is_comparison, merge, names, term, Cells, Subject, Synonyms, Weight};
 use super::{CLAUSE, NEAR, NEAR_TOKENS, NOUN, SENTENCE};
 use crate::figures::Figure;
 use crate::text::tokens::{tokenize, TokKind, Token};
@@ -21,6 +21,8 @@ pub struct SentenceSubjects<'a> {
     terms: Vec<String>,
     /// Each token's term, as an index into `terms` (words that have one).
     term_at: Vec<Option<u32>>,
+    /// How many tokens have each term.
+    occurs: Vec<u32>,
     /// How many of the given figure spans cover each token.
     cover: Vec<u32>,
     /// The given figure spans, sorted (to count a figure's own).
@@ -36,7 +38,9 @@ pub struct SentenceSubjects<'a> {
     /// words, and of those no figure span covers.
     stretch_all: Vec<Vec<(u32, u32)>>,
     stretch_free: Vec<Vec<(u32, u32)>>,
-    names: Vec<names::Found>,
+    names: names::SentenceNames,
+    /// The document's table cells, read once for all their figures.
+    cells: &'a Cells,
 }
 
 /// Each term with how often it occurs.
@@ -67,12 +71,13 @@ fn prefix(n: usize, hit: impl Fn(usize) -> bool) -> Vec<u32> {
 impl<'a> SentenceSubjects<'a> {
     /// Reads `sentence` of `text` (masked prose), whose figures' spans are
     /// `spans` (their words count only as the sentence's in other figures'
-    /// subjects).
+    /// subjects); `cells` holds the words of the document's table cells.
     pub fn new(
         text: &'a str,
         sentence: Range<usize>,
         spans: &[Range<usize>],
         synonyms: &'a Synonyms,
+        cells: &'a Cells,
     ) -> SentenceSubjects<'a> {
         let toks = tokenize(text, sentence);
         let n = toks.len();
@@ -83,6 +88,10 @@ impl<'a> SentenceSubjects<'a> {
         terms.dedup();
         let term_at: Vec<Option<u32>> =
             strings.iter().map(|s| s.as_ref().and_then(|s| terms.binary_search(s).ok()).map(|i| i as u32)).collect();
+        let mut occurs = vec![0u32; terms.len()];
+        for id in term_at.iter().flatten() {
+            occurs[*id as usize] += 1;
+        }
         // tokens a span covers are a run: those starting in it up to those ending in it
         let mut delta = vec![0i64; n + 1];
         for s in spans {
@@ -124,12 +133,14 @@ impl<'a> SentenceSubjects<'a> {
             breaks_before: prefix(n, |k| is_brk[k]),
             termed_before: prefix(n, |k| term_at[k].is_some()),
             comparisons_before: prefix(n, |k| is_comparison(toks[k].text(text))),
-            names: names::found_in(text, &toks, synonyms),
+            names: names::SentenceNames::new(names::found_in(text, &toks, synonyms)),
             stretch_all: all.into_iter().map(counted).collect(),
             stretch_free: free.into_iter().map(counted).collect(),
+            cells,
             toks,
             terms,
             term_at,
+            occurs,
             cover,
             spans,
             break_at,
@@ -178,26 +189,22 @@ impl<'a> SentenceSubjects<'a> {
         let mut bag: Vec<(String, Weight)> = self.terms.iter().cloned().zip(weights).collect();
         if measured {
             // the figure's own words ("hours", "year-old") are no part of its subject
-            let (inside, outside) = self.terms_inside(&figure.span);
+            let only = self.only_inside(&figure.span);
             let mut k = 0;
             bag.retain(|_| {
                 k += 1;
-                !inside[k - 1] || outside[k - 1]
+                !only[k - 1]
             });
         }
         let mut extra = false;
         for (k, r) in figure.context.iter().enumerate() {
             // the row's cells read like the figure's clause; the header (last) less so
             let weight = if k + 1 == figure.context.len() { SENTENCE } else { CLAUSE };
-            let cell = tokenize(text, r.clone());
-            names.extend(names::of_sentence(text, &cell, |_| weight == CLAUSE, synonyms));
-            for t in cell {
-                if t.kind == TokKind::Word {
-                    if let Some(term) = term(t.text(text), synonyms) {
-                        bag.push((term, weight));
-                        extra = true;
-                    }
-                }
+            let cell = self.cells.words(text, r.clone(), synonyms);
+            names.extend(names::pick(&cell.found, |_| weight == CLAUSE));
+            for term in &cell.terms {
+                bag.push((term.clone(), weight));
+                extra = true;
             }
         }
         if let Some(unit) = figure.unit.as_ref().filter(|_| figure.noun.is_none() && !measured) {
@@ -210,19 +217,18 @@ impl<'a> SentenceSubjects<'a> {
         Subject { terms, noun: noun_term, names: names::merge(names), context: Vec::new() }
     }
 
-    /// For each of the sentence's terms: does it stand in `span`, and outside it?
-    fn terms_inside(&self, span: &std::ops::Range<usize>) -> (Vec<bool>, Vec<bool>) {
-        let (mut inside, mut outside) = (vec![false; self.terms.len()], vec![false; self.terms.len()]);
-        for (k, t) in self.toks.iter().enumerate() {
-            if let Some(id) = self.term_at[k] {
-                if span.start <= t.start && t.end <= span.end {
-                    inside[id as usize] = true;
-                } else {
-                    outside[id as usize] = true;
-                }
-            }
+    /// For each of the sentence's terms: does it stand only in `span` (a
+    /// run of tokens: its occurrences there are all it has)?
+    fn only_inside(&self, span: &Range<usize>) -> Vec<bool> {
+        let mut only = vec![false; self.terms.len()];
+        let lo = self.toks.partition_point(|t| t.start < span.start);
+        let hi = self.toks.partition_point(|t| t.end <= span.end).max(lo);
+        let mut inside: Vec<u32> = self.term_at[lo..hi].iter().flatten().copied().collect();
+        inside.sort_unstable();
+        for run in inside.chunk_by(|a, b| a == b) {
+            only[run[0] as usize] = run.len() as u32 == self.occurs[run[0] as usize];
         }
-        (inside, outside)
+        only
     }
 
     /// Raises `weights` for the figure's clause and neighbours; returns
@@ -252,8 +258,7 @@ impl<'a> SentenceSubjects<'a> {
             clause_start = self.clause_start(clause_start - 1);
         }
         let lead = fronted_phrase(text, toks, clause_start).unwrap_or(0..0);
-        let in_clause = |k: usize| (clause_start..clause_end).contains(&k) || lead.contains(&k);
-        let names = names::pick(&self.names, in_clause);
+        let names = self.names.pick(clause_start..clause_end, lead);
 
         // the clause's words away from the figure: clause weight where no
         // figure covers them (all of them when the clause is elliptical)

@@ -97,6 +97,15 @@ pub fn is_false_plural(w: &str) -> bool {
         )
 }
 
+/// What a bare count counts when its clause names it before the count
+/// ("the death toll had reached 11": people), as the unit it takes.
+pub fn measure_named_before(w: &str) -> Option<&'static str> {
+    match w {
+        "toll" | "tolls" => Some("people"),
+        _ => None,
+    }
+}
+
 /// Measurement units written after a number (singular-looking but counted).
 pub fn is_measure_unit(w: &str) -> bool {
     matches!(
