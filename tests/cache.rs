@@ -268,23 +268,27 @@ fn caching_off_writes_nothing() {
     assert!(!setup.dir.path().join("cache").exists());
 }
 
+/// `exe check --format json` of the setup's `note.md` with its cache
+/// directory and debug logs: the output and the log.
+fn check_with_cache(setup: &Setup, exe: &Path) -> (String, String) {
+    let out = Command::new(exe)
+        .args(["check", "--format", "json", "--sources", "sources", "note.md"])
+        .current_dir(setup.dir.path())
+        .env("SOURCECHECK_CACHE_DIR", setup.dir.path().join("cache"))
+        .env("SOURCECHECK_LOG", "sourcecheck=debug")
+        .env_remove("SOURCECHECK_NO_CACHE")
+        .output()
+        .unwrap();
+    (String::from_utf8(out.stdout).unwrap(), without_colours(&String::from_utf8(out.stderr).unwrap()))
+}
+
 /// Across processes: the CLI run cold and warm prints the same JSON, and the
 /// warm run read every source from the cache.
 #[test]
 fn the_cli_gives_the_same_output_from_the_cache() {
     let setup = Setup::new();
     std::fs::write(setup.dir.path().join("note.md"), synth::note(40)).unwrap();
-    let run = || {
-        let out = Command::new(env!("CARGO_BIN_EXE_sourcecheck"))
-            .args(["check", "--format", "json", "--sources", "sources", "note.md"])
-            .current_dir(setup.dir.path())
-            .env("SOURCECHECK_CACHE_DIR", setup.dir.path().join("cache"))
-            .env("SOURCECHECK_LOG", "sourcecheck=debug")
-            .env_remove("SOURCECHECK_NO_CACHE")
-            .output()
-            .unwrap();
-        (String::from_utf8(out.stdout).unwrap(), without_colours(&String::from_utf8(out.stderr).unwrap()))
-    };
+    let run = || check_with_cache(&setup, Path::new(env!("CARGO_BIN_EXE_sourcecheck")));
     let (cold, cold_log) = run();
     let (warm, warm_log) = run();
     assert!(cold.contains("\"verdict\""), "{cold}");
@@ -306,17 +310,7 @@ fn two_builds_keep_their_caches_warm_side_by_side() {
     std::fs::copy(env!("CARGO_BIN_EXE_sourcecheck"), &other).unwrap();
     let an_hour_ago = SystemTime::now() - HOUR;
     std::fs::File::options().write(true).open(&other).unwrap().set_modified(an_hour_ago).unwrap();
-    let run = |exe: &Path| {
-        let out = Command::new(exe)
-            .args(["check", "--format", "json", "--sources", "sources", "note.md"])
-            .current_dir(setup.dir.path())
-            .env("SOURCECHECK_CACHE_DIR", setup.dir.path().join("cache"))
-            .env("SOURCECHECK_LOG", "sourcecheck=debug")
-            .env_remove("SOURCECHECK_NO_CACHE")
-            .output()
-            .unwrap();
-        without_colours(&String::from_utf8(out.stderr).unwrap())
-    };
+    let run = |exe: &Path| check_with_cache(&setup, exe).1;
     let ours = Path::new(env!("CARGO_BIN_EXE_sourcecheck"));
     assert!(run(ours).contains("index cache written"));
     assert!(run(&other).contains("index cache written"));
