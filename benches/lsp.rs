@@ -2,7 +2,8 @@
 //! indexed in process (cold, then from the on-disk cache), a 1,000-line note
 //! checked against it, and the language server driven over stdio like an
 //! editor: didOpen → diagnostics (including its first, cold index),
-//! keystroke → diagnostics (the 150 ms debounce included and subtracted),
+//! keystroke → diagnostics (a digit typed: the 150 ms debounce included and
+//! subtracted; an edit that closes the number: no wait),
 //! hover latency percentiles, and the server's peak memory against the
 //! corpus size. Sizes: `SOURCECHECK_BENCH_SIZES` (default `1000,10000`; the
 //! full run is `SOURCECHECK_BENCH_SIZES=1000,10000,50000 cargo bench --bench lsp`).
@@ -47,6 +48,8 @@ struct Row {
     check_ms: f64,
     open_ms: f64,
     keystroke: Vec<f64>,
+    /// Edits that leave no number being typed: checked with no wait.
+    closing: Vec<f64>,
     hover: Vec<f64>,
     peak_kib: u64,
 }
@@ -94,7 +97,8 @@ fn run(articles: usize, note: &str) -> Row {
     client.open(&uri, "markdown", note);
     client.diagnostics_where(&uri, |d| !d.is_empty());
     let open_ms = ms(t0);
-    let keystroke = keystrokes(&mut client, &uri, note);
+    let keystroke = keystrokes(&mut client, &uri, note, false, 2);
+    let closing = keystrokes(&mut client, &uri, note, true, 22);
     let mut hover = Vec::new();
     for i in 0..300 {
         let line = 3 + (i % 900);
@@ -117,24 +121,37 @@ fn run(articles: usize, note: &str) -> Row {
         check_ms: checks[1],
         open_ms,
         keystroke,
+        closing,
         hover,
         peak_kib,
     }
 }
 
-/// Types a digit into the first figure, then takes it out again (the
-/// figure's span changes, so its diagnostic changes and is republished);
-/// each time, the wait for the new version's diagnostics. Sorted.
-fn keystrokes(client: &mut Client, uri: &str, note: &str) -> Vec<f64> {
-    let (kline, kcol) = note
+/// Edits the first figure 20 times, each time waiting for the new version's
+/// diagnostics (the figure's span changes each time, so they are
+/// republished); the waits, sorted. `closing`: the edit takes the number and
+/// the space after it out, then puts them back — no number is left being
+/// typed, so the check starts at once; else a digit is typed into the
+/// number and taken out again, which waits out the debounce.
+fn keystrokes(client: &mut Client, uri: &str, note: &str, closing: bool, first_version: i32) -> Vec<f64> {
+    let (kline, kcol, number) = note
         .lines()
         .enumerate()
-        .find_map(|(i, l)| l.starts_with("- ").then(|| l.find(|c: char| c.is_ascii_digit()).map(|c| (i, c))).flatten())
+        .find_map(|(i, l)| {
+            let c = l.starts_with("- ").then(|| l.find(|c: char| c.is_ascii_digit())).flatten()?;
+            let len = l[c..].find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(l.len() - c);
+            Some((i, c, format!("{} ", &l[c..c + len])))
+        })
         .expect("a figure line");
     let mut out = Vec::new();
     for k in 0..20 {
-        let version = 2 + k;
-        let (text, end) = if k % 2 == 0 { ("9", kcol) } else { ("", kcol + 1) };
+        let version = first_version + k;
+        let (text, end) = match (closing, k % 2 == 0) {
+            (false, true) => ("9", kcol),
+            (false, false) => ("", kcol + 1),
+            (true, true) => ("", kcol + number.len()),
+            (true, false) => (number.as_str(), kcol),
+        };
         let range = json!({"start": {"line": kline, "character": kcol}, "end": {"line": kline, "character": end}});
         let t = Instant::now();
         client.notify(
@@ -191,7 +208,8 @@ fn main() {
         println!(
             "{} articles, {:.1} MB, {} figures:\n  index: cold {:.0} ms, from cache {:.0} ms\n  check of the note: {:.0} ms\n  \
              server: didOpen → diagnostics (incl. first index) {:.0} ms; keystroke → diagnostics p50 {k50:.1} ms, \
-             p95 {k95:.1} ms (after the {DEBOUNCE_MS:.0} ms debounce: p50 {:.1} ms, p95 {:.1} ms)\n  \
+             p95 {k95:.1} ms (after the {DEBOUNCE_MS:.0} ms debounce: p50 {:.1} ms, p95 {:.1} ms); \
+             an edit that closes the number (no wait) p50 {:.1} ms, p95 {:.1} ms\n  \
              hover: p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms\n  peak memory: {:.1} MB ({:.2}× the corpus)",
             r.articles,
             r.bytes as f64 / 1e6,
@@ -202,6 +220,8 @@ fn main() {
             r.open_ms,
             k50 - DEBOUNCE_MS,
             k95 - DEBOUNCE_MS,
+            percentile(&r.closing, 0.5),
+            percentile(&r.closing, 0.95),
             percentile(&r.hover, 0.5),
             percentile(&r.hover, 0.95),
             percentile(&r.hover, 1.0),

@@ -2,8 +2,8 @@
 //! corpus and the same verdicts; a changed file is re-read alone; a corrupt,
 //! truncated or other-version cache is rejected and rebuilt (and so is one
 //! damaged at random, by proptest: `PROPTEST_CASES` sets how many); writing one
-//! prunes the directory of other builds', unused and surplus cache files,
-//! and of nothing else.
+//! prunes the directory of unused and surplus cache files, and of nothing
+//! else; two builds used side by side keep a warm cache each.
 
 #[path = "../benches/support/synth.rs"]
 mod synth;
@@ -268,23 +268,27 @@ fn caching_off_writes_nothing() {
     assert!(!setup.dir.path().join("cache").exists());
 }
 
+/// `exe check --format json` of the setup's `note.md` with its cache
+/// directory and debug logs: the output and the log.
+fn check_with_cache(setup: &Setup, exe: &Path) -> (String, String) {
+    let out = Command::new(exe)
+        .args(["check", "--format", "json", "--sources", "sources", "note.md"])
+        .current_dir(setup.dir.path())
+        .env("SOURCECHECK_CACHE_DIR", setup.dir.path().join("cache"))
+        .env("SOURCECHECK_LOG", "sourcecheck=debug")
+        .env_remove("SOURCECHECK_NO_CACHE")
+        .output()
+        .unwrap();
+    (String::from_utf8(out.stdout).unwrap(), without_colours(&String::from_utf8(out.stderr).unwrap()))
+}
+
 /// Across processes: the CLI run cold and warm prints the same JSON, and the
 /// warm run read every source from the cache.
 #[test]
 fn the_cli_gives_the_same_output_from_the_cache() {
     let setup = Setup::new();
     std::fs::write(setup.dir.path().join("note.md"), synth::note(40)).unwrap();
-    let run = || {
-        let out = Command::new(env!("CARGO_BIN_EXE_sourcecheck"))
-            .args(["check", "--format", "json", "--sources", "sources", "note.md"])
-            .current_dir(setup.dir.path())
-            .env("SOURCECHECK_CACHE_DIR", setup.dir.path().join("cache"))
-            .env("SOURCECHECK_LOG", "sourcecheck=debug")
-            .env_remove("SOURCECHECK_NO_CACHE")
-            .output()
-            .unwrap();
-        (String::from_utf8(out.stdout).unwrap(), without_colours(&String::from_utf8(out.stderr).unwrap()))
-    };
+    let run = || check_with_cache(&setup, Path::new(env!("CARGO_BIN_EXE_sourcecheck")));
     let (cold, cold_log) = run();
     let (warm, warm_log) = run();
     assert!(cold.contains("\"verdict\""), "{cold}");
@@ -292,6 +296,30 @@ fn the_cli_gives_the_same_output_from_the_cache() {
     assert!(cold_log.contains("index cache written"), "{cold_log}");
     assert!(warm_log.contains("index cache read") && warm_log.contains(&format!(" entries={ARTICLES}")), "{warm_log}");
     assert!(!warm_log.contains("index cache written"), "{warm_log}");
+}
+
+/// Two builds over the same sources (the editor's bundled server, an
+/// installed CLI) each find their own cache warm after the other ran: neither
+/// overwrites nor prunes the other's file.
+#[test]
+fn two_builds_keep_their_caches_warm_side_by_side() {
+    let setup = Setup::new();
+    std::fs::write(setup.dir.path().join("note.md"), synth::note(10)).unwrap();
+    // another build: a copy of the binary, modified at another time
+    let other = setup.dir.path().join("other-build");
+    std::fs::copy(env!("CARGO_BIN_EXE_sourcecheck"), &other).unwrap();
+    let an_hour_ago = SystemTime::now() - HOUR;
+    std::fs::File::options().write(true).open(&other).unwrap().set_modified(an_hour_ago).unwrap();
+    let run = |exe: &Path| check_with_cache(&setup, exe).1;
+    let ours = Path::new(env!("CARGO_BIN_EXE_sourcecheck"));
+    assert!(run(ours).contains("index cache written"));
+    assert!(run(&other).contains("index cache written"));
+    for exe in [ours, &other, ours, &other] {
+        let log = run(exe);
+        assert!(log.contains("index cache read") && log.contains(&format!(" entries={ARTICLES}")), "{log}");
+        assert!(!log.contains("index cache written"), "{log}");
+    }
+    assert_eq!(names_in(&setup.dir.path().join("cache")).len(), 2);
 }
 
 /// The log without its ANSI colour codes.
@@ -332,7 +360,7 @@ fn change_a_source(folder: &Path) {
 }
 
 #[test]
-fn writing_the_cache_removes_other_formats_and_builds_and_files_unused_for_30_days_but_nothing_foreign() {
+fn writing_the_cache_removes_files_unused_for_30_days_whatever_their_build_or_format_but_nothing_foreign() {
     let setup = Setup::new();
     setup.load();
     let ours = setup.cache_file();
@@ -346,11 +374,12 @@ fn writing_the_cache_removes_other_formats_and_builds_and_files_unused_for_30_da
     let other_build = (12, other_build);
     let plant = |name: &str, patch: &(usize, Vec<u8>), ago: Duration| plant(&ours, name, (patch.0, &patch.1), ago);
     plant("index-0000000000000001.bin", &same, HOUR); // this build's, used an hour ago: kept
-    plant("index-0000000000000002.bin", &older, HOUR); // an older format: removed
-    plant("index-0000000000000003.bin", &other_build, HOUR); // another build: removed
+    plant("index-0000000000000002.bin", &older, HOUR); // an older format, used lately: kept
+    plant("index-0000000000000003.bin", &other_build, HOUR); // another build's, used lately: kept
     plant("index-0000000000000004.bin", &newer, HOUR); // a newer format, used lately: kept
     plant("index-0000000000000005.bin", &same, 31 * DAY); // unused for 31 days: removed
     plant("index-0000000000000006.bin", &newer, 31 * DAY); // likewise, whatever its format
+    plant("index-000000000000000b.bin", &other_build, 31 * DAY); // or its build
     plant("index-000000000000000a.bin", &same, 29 * DAY); // unused for 29 days: kept
                                                           // foreign, however old: not named like a cache file, or not starting with its magic
     let stale = plant("backup.bin", &older, 60 * DAY);
@@ -365,13 +394,15 @@ fn writing_the_cache_removes_other_formats_and_builds_and_files_unused_for_30_da
     std::os::unix::fs::symlink(&stale, cache.join("index-0000000000000009.bin")).unwrap();
 
     setup.load(); // nothing changed: not written, nothing pruned
-    assert_eq!(names_in(&cache).len(), 15);
+    assert_eq!(names_in(&cache).len(), 16);
     change_a_source(&setup.folders()[0]);
     setup.load();
     let mut expected = vec![
         "INDEX-00000000000000FF.BIN",
         "backup.bin",
         "index-0000000000000001.bin",
+        "index-0000000000000002.bin",
+        "index-0000000000000003.bin",
         "index-0000000000000004.bin",
         "index-0000000000000007.bin",
         "index-0000000000000008.bin",

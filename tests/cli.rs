@@ -36,6 +36,38 @@ fn figures_json_gives_exact_positions_and_intervals() {
     assert_eq!(many["kind"], "count");
 }
 
+/// Several files, streamed one by one: one pretty JSON document, the files in
+/// the order named, each as it is alone; a file that cannot be read is named
+/// on stderr, left out, and makes the status 2.
+#[test]
+fn figures_json_of_many_files_is_one_document_in_the_order_named() {
+    let mut seeds: Vec<String> = std::fs::read_dir(repo().join("seeds"))
+        .expect("seeds")
+        .map(|e| format!("seeds/{}", e.expect("entry").file_name().to_string_lossy()))
+        .collect();
+    seeds.sort();
+    seeds.reverse();
+    let mut args = vec!["figures", "--format", "json"];
+    args.extend(seeds.iter().map(String::as_str));
+    args.insert(4, "seeds/missing.txt");
+    let out = run(&args, repo());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("seeds/missing.txt"));
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(text.starts_with("{\n  \"files\": [\n    {\n      \"figures\": [\n        {\n"), "{}", &text[..80]);
+    assert!(text.ends_with("}\n  ]\n}\n"), "{}", &text[text.len() - 80..]);
+    let v: Value = serde_json::from_str(&text).expect("json");
+    let files = v["files"].as_array().expect("files");
+    assert_eq!(files.len(), seeds.len());
+    for (file, seed) in files.iter().zip(&seeds) {
+        let alone: Value =
+            serde_json::from_slice(&run(&["figures", "--format", "json", seed], repo()).stdout).expect("json");
+        assert_eq!(file, &alone["files"][0], "{seed}");
+    }
+    let none = run(&["figures", "--format", "json", "seeds/missing.txt"], repo());
+    assert_eq!(String::from_utf8_lossy(&none.stdout), "{\n  \"files\": []\n}\n");
+}
+
 #[test]
 fn figures_json_gives_a_durations_kind_and_seconds() {
     let dir = tempfile::tempdir().expect("tmp");

@@ -99,6 +99,47 @@ fn an_incremental_edit_turns_a_contradicted_figure_into_a_supported_one() {
     assert!(with_code(&diags, "contradicted").is_none());
 }
 
+/// Typing a figure key by key, as an editor sends it: the edit that removes
+/// the number is judged at once (no number is being typed), the digits wait,
+/// and each publication is of the version it judged, the last one right.
+#[test]
+fn typing_a_figure_key_by_key_publishes_each_closed_edit_and_the_final_verdict() {
+    let (_ws, mut client, fx, uri) = open_note(false, CONTRADICTED);
+    client.diagnostics_where(&uri, |d| with_code(d, "contradicted").is_some());
+    let start = fx.ranges[0]["start"].clone();
+    let at = |chars: u64| {
+        let mut p = start.clone();
+        p["character"] = json!(start["character"].as_u64().unwrap_or(0) + chars);
+        p
+    };
+    let mut version = 1;
+    let mut edit = |client: &mut Client, from: u64, to: u64, text: &str| {
+        version += 1;
+        client.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version},
+                   "contentChanges": [{"range": {"start": at(from), "end": at(to)}, "text": text}]}),
+        );
+        version
+    };
+    // "more than 5,000" → "fewer than ": the figure is gone
+    let gone = edit(&mut client, 0, "more than 5,000".len() as u64, "fewer than ");
+    let published = client.notification_where("textDocument/publishDiagnostics", |p| p["version"] == gone);
+    assert_eq!(published["diagnostics"], json!([]), "{published}");
+    let mut last = gone;
+    for (i, key) in "1,000".chars().enumerate() {
+        let typed = "fewer than ".len() as u64 + i as u64;
+        last = edit(&mut client, typed, typed, &key.to_string());
+    }
+    let published = client.notification_where("textDocument/publishDiagnostics", |p| p["version"] == last);
+    let diags = published["diagnostics"].as_array().cloned().unwrap_or_default();
+    let d = with_code(&diags, "supported").expect("supported");
+    let mut range = fx.ranges[0].clone();
+    range["end"]["character"] = json!(range["end"]["character"].as_u64().unwrap_or(0) + 1);
+    assert_eq!(d["range"], range, "{published}");
+    assert!(with_code(&diags, "contradicted").is_none(), "{published}");
+}
+
 #[test]
 fn a_source_added_then_removed_on_disk_changes_the_open_notes_diagnostics() {
     let ws = Workspace::with_seeds();

@@ -2,7 +2,7 @@
 //! that a restart with unchanged sources reads one file instead of
 //! re-extracting every article.
 //!
-//! One file per set of source folders, in the platform cache directory
+//! One file per set of source folders and build, in the platform cache directory
 //! (`SOURCECHECK_CACHE_DIR` overrides it, `SOURCECHECK_NO_CACHE=1` turns it
 //! off). An entry is reused only while its file's path, size and mtime are
 //! unchanged, so one changed file is re-read alone. The file carries a
@@ -13,8 +13,9 @@
 //! read, so a warm start peaks at about the decoded corpus (the raw file is
 //! never held whole); it is read while the folders are walked. Written atomically
 //! (temporary file, then rename), and then the directory is pruned
-//! (`prune`): other builds' and long-unused files go, and it keeps at most
-//! `prune::MAX_FILES`. A successful load touches the file (its mtime is its
+//! (`prune`): long-unused files go, whichever build wrote them, and it keeps
+//! at most `prune::MAX_FILES`. The file is named by the folders and the
+//! build, so two builds used side by side keep a warm file each. A successful load touches the file (its mtime is its
 //! last use). Serialization: postcard — serde-based, compact varints, a
 //! stable documented wire format, and maintained (bincode is not).
 //!
@@ -179,7 +180,7 @@ impl IndexCache {
             rejected: None,
         };
         let Some(dir) = options.dir.as_ref() else { return cache };
-        let file = dir.join(format!("{FILE_PREFIX}{:016x}{FILE_SUFFIX}", folders_hash(folders)));
+        let file = dir.join(format!("{FILE_PREFIX}{:016x}{FILE_SUFFIX}", file_hash(folders)));
         match read_cache(&file, cache.key) {
             Ok(entries) => {
                 cache.entries = entries;
@@ -260,13 +261,22 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
-/// The folders, as they resolve on disk (names the cache file).
+/// The folders, as they resolve on disk.
 fn folders_hash(folders: &[PathBuf]) -> u64 {
     let mut real: Vec<PathBuf> =
         folders.iter().map(|f| std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())).collect();
     real.sort();
     let mut h = std::collections::hash_map::DefaultHasher::new();
     real.hash(&mut h);
+    h.finish()
+}
+
+/// Names the cache file: the folders and the build, so that two builds
+/// (the editor's bundled server and an installed CLI) keep a file each
+/// rather than overwriting each other's.
+fn file_hash(folders: &[PathBuf]) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (folders_hash(folders), build_key()).hash(&mut h);
     h.finish()
 }
 

@@ -33,8 +33,15 @@ impl<'a> Ctx<'a> {
             .map(|t| match t.kind {
                 TokKind::Word => {
                     let raw = t.text(text);
-                    if raw.bytes().any(|b| b.is_ascii_uppercase()) || !raw.is_ascii() {
-                        raw.to_lowercase().replace('\u{2019}', "'")
+                    if !raw.is_ascii() {
+                        let lower = raw.to_lowercase();
+                        if lower.contains('\u{2019}') {
+                            lower.replace('\u{2019}', "'")
+                        } else {
+                            lower
+                        }
+                    } else if raw.bytes().any(|b| b.is_ascii_uppercase()) {
+                        raw.to_ascii_lowercase()
                     } else {
                         String::new()
                     }
@@ -170,7 +177,8 @@ pub(super) fn scan_sentence(
     out: &mut Extraction,
 ) {
     let bytes = &text.as_bytes()[sentence.clone()];
-    if !bytes.iter().any(u8::is_ascii_digit) && !has_number_word(bytes) {
+    let has_digit = bytes.iter().any(u8::is_ascii_digit);
+    if !has_digit && !has_number_word(bytes) {
         return;
     }
     let cx = Ctx::new(text, sentence.clone(), heading);
@@ -185,7 +193,6 @@ pub(super) fn scan_sentence(
             }
         }
     }
-    let has_digit = bytes.iter().any(u8::is_ascii_digit);
     // the tokens of a date, marked once (not every cue looked at per token)
     let mut in_date = vec![false; cx.toks.len()];
     for (s, e, _) in cues.iter().filter(|(_, _, c)| matches!(c, Cue::Date(_) | Cue::Coming(_))) {

@@ -1,5 +1,6 @@
 //! Analysis off the request path: a note is checked on a blocking thread
-//! after a debounce, one check at a time per note; a check whose document
+//! after the wait its edit calls for (`debounce`: none when it closes a
+//! number or a sentence), one check at a time per note; a check whose document
 //! moves on gives up at the next sentence (what it judged is kept for the
 //! next), and diagnostics are published only when they change.
 
@@ -14,9 +15,6 @@ use std::sync::Arc;
 use std::time::Duration;
 use tower_lsp_server::ls_types::Uri;
 use tower_lsp_server::Client;
-
-/// How long edits must pause before a note is re-checked.
-pub const DEBOUNCE: Duration = Duration::from_millis(150);
 
 /// Schedules a check of `uri` after `delay`, dropped if a newer edit arrives.
 pub fn schedule(state: Arc<State>, client: Client, uri: Uri, delay: Duration) {

@@ -25,20 +25,34 @@ impl Document {
         Document { rope: Rope::from_str(text), version, format, path, language_id: language_id.to_string() }
     }
 
-    /// Applies the changes of one didChange, in order.
-    pub fn apply(&mut self, changes: &[TextDocumentContentChangeEvent], version: i32, encoding: Encoding) {
+    /// Applies the changes of one didChange, in order. Returns where the
+    /// last change left the writer: the char index just after the text it
+    /// put in; `None` when it replaced the whole document (or there was no
+    /// change), which says nothing of where the writer is.
+    pub fn apply(
+        &mut self,
+        changes: &[TextDocumentContentChangeEvent],
+        version: i32,
+        encoding: Encoding,
+    ) -> Option<usize> {
+        let mut cursor = None;
         for change in changes {
             match change.range {
-                None => self.rope = Rope::from_str(&change.text),
+                None => {
+                    self.rope = Rope::from_str(&change.text);
+                    cursor = None;
+                }
                 Some(range) => {
                     let start = self.char_index(range.start, encoding);
                     let end = self.char_index(range.end, encoding).max(start);
                     self.rope.remove(start..end);
                     self.rope.insert(start, &change.text);
+                    cursor = Some(start + change.text.chars().count());
                 }
             }
         }
         self.version = version;
+        cursor
     }
 
     /// The char index of a position, clamped to the line and the document.

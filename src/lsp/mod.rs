@@ -7,6 +7,7 @@ mod analysis;
 mod changes;
 mod completion;
 pub mod convert;
+mod debounce;
 mod diagnostics;
 mod documents;
 mod heap;

@@ -1,8 +1,9 @@
 //! The LSP handlers: each converts positions, asks the core or the latest
 //! analysis, and shapes the answer. No parsing or judging happens here.
 
-use super::analysis::{self, DEBOUNCE};
+use super::analysis;
 use super::convert::{source_offset, uri_to_path, Doc, Encoding};
+use super::debounce;
 use super::documents::Document;
 use super::publish;
 use super::state::{lock, read, write, ClientCaps, State};
@@ -248,12 +249,13 @@ impl LanguageServer for Backend {
         let version = params.text_document.version;
         let encoding = self.state.encoding();
         // Applied before any await, so edits keep their order.
-        let applied = {
+        // the wait: none when the edit closes a number or a sentence (`debounce`)
+        let wait = {
             let mut docs = lock(&self.state.docs);
             match docs.get_mut(&uri) {
                 Some(doc) if version > doc.version => {
-                    doc.apply(&params.content_changes, version, encoding);
-                    true
+                    let cursor = doc.apply(&params.content_changes, version, encoding);
+                    Some(debounce::after_edit(&doc.rope, cursor))
                 }
                 Some(doc) => {
                     tracing::warn!(
@@ -261,16 +263,16 @@ impl LanguageServer for Backend {
                         uri.as_str(),
                         doc.version
                     );
-                    false
+                    None
                 }
                 None => {
                     tracing::warn!("ignored change to unopened document {}", uri.as_str());
-                    false
+                    None
                 }
             }
         };
-        if applied {
-            analysis::schedule(self.state.clone(), self.client.clone(), uri, DEBOUNCE);
+        if let Some(wait) = wait {
+            analysis::schedule(self.state.clone(), self.client.clone(), uri, wait);
         }
     }
 

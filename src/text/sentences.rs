@@ -20,6 +20,9 @@ fn is_abbreviation(word: &str) -> bool {
     if last.chars().count() == 1 && last.chars().all(|c| c.is_uppercase()) {
         return true; // an initial
     }
+    if last.is_ascii() {
+        return ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(last));
+    }
     let lower = last.to_lowercase();
     ABBREVIATIONS.contains(&lower.as_str())
 }
@@ -36,12 +39,10 @@ pub fn split(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut start = 0usize;
     let mut i = 0;
     let char_at = |k: usize| slice.get(k..).and_then(|s| s.chars().next());
-    while i < bytes.len() {
+    // the next terminator, found with memchr's SIMD search: most bytes are none
+    while let Some(at) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]) {
+        i += at;
         let b = bytes[i];
-        if !matches!(b, b'.' | b'!' | b'?') {
-            i += 1;
-            continue;
-        }
         // Extend over repeated terminators and closing quotes/brackets.
         let mut j = i + 1;
         while let Some(c) = char_at(j) {

@@ -37,14 +37,19 @@ impl Token {
 
 /// Tokenises `range` of `text`.
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
-    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(range.len() / 4);
     let mut i = range.start;
     let end = range.end;
     let mut glued = false;
     while i < end {
-        let ch = match text[i..end].chars().next() {
-            Some(c) => c,
-            None => break,
+        // ASCII first: most prose is
+        let ch = match bytes[i] {
+            b if b.is_ascii() => b as char,
+            _ => match text[i..end].chars().next() {
+                Some(c) => c,
+                None => break,
+            },
         };
         if ch.is_whitespace() {
             i += ch.len_utf8();
@@ -53,7 +58,7 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         }
         // At the start of a chunk, see whether the whole chunk is opaque.
         if !glued {
-            let chunk_end = text[i..end].find(char::is_whitespace).map(|o| i + o).unwrap_or(end);
+            let chunk_end = chunk_end(text, i, end);
             let chunk = trim_chunk(&text[i..chunk_end]);
             if is_opaque(chunk) {
                 out.push(Token { start: i, end: i + chunk.len(), kind: TokKind::Opaque, glued });
@@ -69,6 +74,10 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         } else if ch.is_alphabetic() {
             let mut j = i + ch.len_utf8();
             while j < end {
+                if bytes[j].is_ascii_alphabetic() {
+                    j += 1;
+                    continue;
+                }
                 let c = match text[j..end].chars().next() {
                     Some(c) => c,
                     None => break,
@@ -90,6 +99,29 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         glued = true;
     }
     out
+}
+
+/// Where the white-space-delimited chunk starting at `i` ends (`end` at
+/// the latest): ASCII bytes looked at as bytes, anything else as characters.
+fn chunk_end(text: &str, i: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut j = i;
+    while j < end {
+        let b = bytes[j];
+        if b.is_ascii() {
+            if (b as char).is_whitespace() {
+                return j;
+            }
+            j += 1;
+        } else {
+            match text[j..end].chars().next() {
+                Some(c) if c.is_whitespace() => return j,
+                Some(c) => j += c.len_utf8(),
+                None => return end,
+            }
+        }
+    }
+    end
 }
 
 /// Digits, then thousands groups (`,ddd` or a space-like separator and

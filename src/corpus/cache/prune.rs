@@ -1,14 +1,17 @@
 //! Keeping the cache directory small: after a cache file is written, the
-//! other cache files there that no build will read again (an older format,
-//! another build), that have not been used for `MAX_AGE`, or that exceed
-//! `MAX_FILES` (least recently used first) are removed. "Used" is the
-//! file's mtime: a successful load touches it. Only files named like a
-//! cache file *and* starting with the cache's magic are ever removed; and
-//! the temporary files a write left behind when it was killed (`.tmp` and
-//! six letters or digits, holding the start of a cache file or nothing),
-//! once untouched for `ABANDONED` (a write under way keeps its file fresh).
+//! other cache files there that have not been used for `MAX_AGE`, or that
+//! exceed `MAX_FILES` (least recently used first), are removed. "Used" is
+//! the file's mtime: a successful load touches it. Another build's file, or
+//! an older format's, is pruned by the same rules and no sooner: each build
+//! has a file of its own (the build is in the name), and a build still in
+//! use (the editor's bundled server beside an installed CLI) keeps its file
+//! warm by using it. Only files named like a cache file *and* starting with
+//! the cache's magic are ever removed; and the temporary files a write left
+//! behind when it was killed (`.tmp` and six letters or digits, holding the
+//! start of a cache file or nothing), once untouched for `ABANDONED` (a
+//! write under way keeps its file fresh).
 
-use super::{build_key, FILE_PREFIX, FILE_SUFFIX, FORMAT_VERSION, MAGIC};
+use super::{FILE_PREFIX, FILE_SUFFIX, MAGIC};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
@@ -20,19 +23,9 @@ pub const MAX_FILES: usize = 8;
 /// A write's temporary file untouched for longer was abandoned.
 pub const ABANDONED: Duration = Duration::from_secs(10 * 60);
 
-/// What a cache file in the directory is, read from its first bytes.
-enum Kind {
-    /// Not ours (no magic, not a regular file, unreadable): never touched.
-    Foreign,
-    /// Ours, but no build will read it again: an older format, or this
-    /// format from another build (or too short to say which).
-    Stale,
-    /// Ours and perhaps still useful (this build's, or a newer format's).
-    Live,
-}
-
-/// Removes the cache files in `kept`'s directory that are stale, unused
-/// for `MAX_AGE`, or beyond `MAX_FILES`; `kept` (just written) stays.
+/// Removes the cache files in `kept`'s directory unused for `MAX_AGE` or
+/// beyond `MAX_FILES`, whichever build or format wrote them; `kept` (just
+/// written) stays.
 pub fn prune(kept: &Path) {
     let Some(dir) = kept.parent() else { return };
     let Ok(entries) = std::fs::read_dir(dir) else { return };
@@ -48,17 +41,14 @@ pub fn prune(kept: &Path) {
         if path == kept || !is_cache_name(&name) {
             continue;
         }
-        match kind_of(&path) {
-            Kind::Foreign => {}
-            Kind::Stale => remove(&path, "from another build or format"),
-            Kind::Live => {
-                let used = std::fs::symlink_metadata(&path).and_then(|m| m.modified()).unwrap_or(now);
-                if now.duration_since(used).is_ok_and(|age| age > MAX_AGE) {
-                    remove(&path, "unused for 30 days");
-                } else {
-                    live.push((used, path));
-                }
-            }
+        if !is_ours(&path) {
+            continue;
+        }
+        let used = std::fs::symlink_metadata(&path).and_then(|m| m.modified()).unwrap_or(now);
+        if now.duration_since(used).is_ok_and(|age| age > MAX_AGE) {
+            remove(&path, "unused for 30 days");
+        } else {
+            live.push((used, path));
         }
     }
     // most recently used first; the written file takes one place
@@ -95,21 +85,12 @@ fn remove_if_abandoned(path: &Path, now: SystemTime) {
     }
 }
 
-fn kind_of(path: &Path) -> Kind {
+/// A regular file starting with the cache's magic (and its format version):
+/// a cache file of some build's, of any format.
+fn is_ours(path: &Path) -> bool {
     let regular = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file());
-    let Some(head) = regular.then(|| read_head(path)).flatten() else { return Kind::Foreign };
-    if head.len() < 12 || &head[..8] != MAGIC {
-        return Kind::Foreign;
-    }
-    let version = u32::from_le_bytes([head[8], head[9], head[10], head[11]]);
-    if version > FORMAT_VERSION {
-        return Kind::Live;
-    }
-    let build = head.get(12..20).map(|b| u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]));
-    if version < FORMAT_VERSION || build != Some(build_key()) {
-        return Kind::Stale;
-    }
-    Kind::Live
+    let head = regular.then(|| read_head(path)).flatten();
+    head.is_some_and(|head| head.len() >= 12 && &head[..8] == MAGIC)
 }
 
 /// Up to the first 20 bytes of a file: magic, format version, build key.
