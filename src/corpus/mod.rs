@@ -7,6 +7,7 @@ pub mod dating;
 mod excerpts;
 mod extra;
 mod figure;
+pub mod formats;
 mod loading;
 mod search;
 mod slots;
