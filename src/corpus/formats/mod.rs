@@ -6,9 +6,11 @@
 mod docx;
 mod html;
 mod html_meta;
-mod mapped;
+pub mod mapped;
 mod pdf;
 mod pdf_layout;
+#[doc(hidden)]
+pub mod samples;
 
 pub use mapped::{Anchor, MappedText};
 
@@ -74,7 +76,8 @@ impl SourceFormat {
     /// How the extracted text is read for figures: Markdown only for Markdown.
     pub fn text_format(self) -> crate::text::Format {
         match self {
-            SourceFormat::Markdown => crate::text::Format::Markdown,
+            // a Word file's tables are written as Markdown tables
+            SourceFormat::Markdown | SourceFormat::Docx => crate::text::Format::Markdown,
             _ => crate::text::Format::Plain,
         }
     }
