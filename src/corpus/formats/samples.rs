@@ -112,3 +112,140 @@ pub fn zip_bomb(mib: usize) -> Vec<u8> {
     let zeros = vec![b'0'; mib << 20];
     zip_of(&[("[Content_Types].xml", CONTENT_TYPES.as_bytes()), ("word/document.xml", &zeros)])
 }
+
+/// One line of a PDF page: where it starts, its font size, its text; a
+/// line of several cells is a table row, each cell at its own `x`.
+pub struct PdfLine<'a> {
+    pub y: i64,
+    pub size: i64,
+    pub cells: &'a [(i64, &'a str)],
+}
+
+const fn at(y: i64, size: i64, cells: &'static [(i64, &'static str)]) -> PdfLine<'static> {
+    PdfLine { y, size, cells }
+}
+
+/// The sample report's two pages: a running header and a page footer on
+/// each, a paragraph with a word broken at a line's end, a table.
+pub const REPORT_PAGES: [&[PdfLine<'static>]; 2] = [
+    &[
+        at(800, 9, &[(72, "Harbour Authority - Annual Report 2023")]),
+        at(740, 16, &[(72, "Port traffic in 2023")]),
+        at(700, 11, &[(72, "The port handled 1.2 million contain-")]),
+        at(686, 11, &[(72, "ers in 2023, up 8% on the year, and about")]),
+        at(672, 11, &[(72, "4,500 dock workers were employed at the end of it.")]),
+        at(40, 9, &[(290, "Page 1")]),
+    ],
+    &[
+        at(800, 9, &[(72, "Harbour Authority - Annual Report 2023")]),
+        at(740, 14, &[(72, "Berths and cranes")]),
+        at(710, 11, &[(72, "Terminal"), (220, "Berths"), (320, "Cranes")]),
+        at(696, 11, &[(72, "North quay"), (220, "6"), (320, "14")]),
+        at(682, 11, &[(72, "South quay"), (220, "4"), (320, "9")]),
+        at(640, 11, &[(72, "Cargo ships made 412 calls at the north quay in March.")]),
+        at(40, 9, &[(290, "Page 2")]),
+    ],
+];
+
+/// A PDF of `pages`, text in Helvetica, each page's content deflated; with
+/// a document information dictionary (title, creation date).
+pub fn pdf_of(pages: &[&[PdfLine]]) -> Vec<u8> {
+    use lopdf::content::{Content, Operation};
+    use lopdf::{dictionary, Object, Stream};
+    let mut doc = lopdf::Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "Encoding" => "WinAnsiEncoding",
+    });
+    let resources = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font } });
+    let mut kids = Vec::new();
+    for page in pages {
+        let mut ops = Vec::new();
+        for line in page.iter() {
+            ops.push(Operation::new("BT", vec![]));
+            ops.push(Operation::new("Tf", vec!["F1".into(), line.size.into()]));
+            let mut x = 0;
+            for (k, (cx, text)) in line.cells.iter().enumerate() {
+                let y = if k == 0 { line.y } else { 0 };
+                ops.push(Operation::new("Td", vec![(cx - x).into(), y.into()]));
+                ops.push(Operation::new("Tj", vec![Object::string_literal(*text)]));
+                x = *cx;
+            }
+            ops.push(Operation::new("ET", vec![]));
+        }
+        let bytes = Content { operations: ops }.encode().expect("content in memory");
+        let mut stream = Stream::new(dictionary! {}, bytes);
+        // deflated as a real file's is; an uncompressible one stays as it is
+        let _ = stream.compress();
+        let content = doc.add_object(stream);
+        kids.push(Object::from(
+            doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages_id, "Contents" => content }),
+        ));
+    }
+    let count = kids.len() as i64;
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => kids, "Count" => count, "Resources" => resources,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    let info = doc.add_object(dictionary! {
+        "Title" => Object::string_literal("Annual Report 2023"),
+        "CreationDate" => Object::string_literal("D:20240115093000Z"),
+    });
+    doc.trailer.set("Root", catalog);
+    doc.trailer.set("Info", info);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("a PDF in memory");
+    out
+}
+
+/// The sample two-page report.
+pub fn pdf_report() -> Vec<u8> {
+    pdf_of(&REPORT_PAGES)
+}
+
+/// A scanned page: an image and no text.
+pub fn pdf_scan() -> Vec<u8> {
+    let body = "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n\
+                2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n\
+                3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
+                /Resources << /XObject << /Im1 5 0 R >> >> >> endobj\n\
+                4 0 obj << /Length 31 >> stream\nq 595 0 0 842 0 0 cm /Im1 Do Q\nendstream endobj\n\
+                5 0 obj << /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray \
+                /BitsPerComponent 8 /Length 1 >> stream\n\x7f\nendstream endobj\n";
+    let mut out = body.as_bytes().to_vec();
+    out.extend_from_slice(b"trailer << /Root 1 0 R >>\n%%EOF\n");
+    out
+}
+
+/// A PDF whose page tree loops: the pages node is its own kid.
+pub fn pdf_page_loop() -> Vec<u8> {
+    let body = "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n\
+                2 0 obj << /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >> endobj\n\
+                3 0 obj << /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >> endobj\n\
+                trailer << /Root 1 0 R >>\n%%EOF\n";
+    body.as_bytes().to_vec()
+}
+
+/// A PDF of `n` objects, each an empty array (no cross-reference table:
+/// a reader must scan for them).
+pub fn pdf_of_objects(n: usize) -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n\
+                    2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"
+        .to_vec();
+    for i in 3..n + 3 {
+        out.extend_from_slice(format!("{i} 0 obj [] endobj\n").as_bytes());
+    }
+    out.extend_from_slice(b"trailer << /Root 1 0 R >>\n%%EOF\n");
+    out
+}
+
+/// A report of `pages` pages, each the sample report's two pages again
+/// (for measuring readers and the benchmark).
+pub fn pdf_long_report(pages: usize) -> Vec<u8> {
+    let all: Vec<&[PdfLine]> = (0..pages).map(|i| REPORT_PAGES[i % 2]).collect();
+    pdf_of(&all)
+}
