@@ -1,37 +1,6 @@
 use super::*;
 use crate::corpus::formats::mapped::file_offset;
-
-/// A news page as a browser saves it: head with meta and JSON-LD, a site
-/// header with navigation, a cookie banner, the article, related stories
-/// and a footer.
-pub const SAVED_PAGE: &str = r#"<!DOCTYPE html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <title>Port strike ends | Harbour Gazette</title>
-  <meta property="article:published_time" content="2024-03-05T08:30:00Z">
-  <link rel="stylesheet" href="style.css">
-  <script>window.dataLayer = [{"count": 999}];</script>
-  <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-03-04"}</script>
-  <style>p { color: #333 }</style>
-</head>
-<body>
-  <header class="site-header"><nav><a href="/">Home</a> <a href="/world">World: 12 stories</a></nav></header>
-  <div id="cookie-banner">We use 3 kinds of cookies. <button>Accept</button></div>
-  <main>
-    <article>
-      <h1>Port strike ends after 36 hours</h1>
-      <p class="byline">By A. Writer, <time datetime="2024-03-05">5 March 2024</time></p>
-      <p>About 4,500 dock workers returned to work on Monday after a 36-hour
-         strike &amp; a night of talks.</p>
-      <p>The union said its members won a 4&nbsp;% pay rise, the port&#8217;s first in 3 years.</p>
-      <aside class="related-stories"><h2>Related</h2><ul><li>Ferry fares rise 20%</li></ul></aside>
-    </article>
-  </main>
-  <footer><p>&copy; 2024 Harbour Gazette. 120 Quay Street.</p></footer>
-</body>
-</html>
-"#;
+use crate::corpus::formats::samples::SAVED_PAGE;
 
 fn read(html: &str) -> Document {
     HtmlReader.read("page.html", html.as_bytes().to_vec()).expect("an HTML page reads")

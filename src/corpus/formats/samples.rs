@@ -249,3 +249,63 @@ pub fn pdf_long_report(pages: usize) -> Vec<u8> {
     let all: Vec<&[PdfLine]> = (0..pages).map(|i| REPORT_PAGES[i % 2]).collect();
     pdf_of(&all)
 }
+
+/// `s` with `&`, `<` and `>` escaped (for HTML and XML text).
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// A saved page of these paragraphs, with the chrome a browser saves.
+pub fn html_page(title: &str, paragraphs: &[&str]) -> String {
+    let body: String = paragraphs.iter().map(|p| format!("      <p>{}</p>\n", escape(p))).collect();
+    format!(
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>{}</title>\
+         <script>var x = 1;</script></head>\n<body>\n  <nav><a href=\"/\">Home</a></nav>\n  <main><article>\n\
+         <h1>{}</h1>\n{body}  </article></main>\n  <footer>Footer</footer>\n</body></html>\n",
+        escape(title),
+        escape(title)
+    )
+}
+
+/// A Word file of these paragraphs.
+pub fn word_file_of(paragraphs: &[&str]) -> Vec<u8> {
+    let body: String = paragraphs.iter().map(|p| paragraph(&[&escape(p)])).collect();
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+    );
+    zip_of(&[
+        ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+        ("word/document.xml", document.as_bytes()),
+        ("docProps/core.xml", CORE.as_bytes()),
+    ])
+}
+
+/// A PDF of these paragraphs, set in lines of at most 90 characters, 50
+/// lines a page (only ASCII characters are kept: the font is WinAnsi).
+pub fn pdf_of_paragraphs(paragraphs: &[&str]) -> Vec<u8> {
+    let mut lines: Vec<String> = Vec::new();
+    for p in paragraphs {
+        let mut line = String::new();
+        for word in p.split_whitespace() {
+            if line.len() + word.len() > 90 {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.extend(word.chars().filter(char::is_ascii));
+        }
+        lines.push(line);
+        lines.push(String::new()); // a paragraph's gap
+    }
+    let cells: Vec<[(i64, &str); 1]> = lines.iter().map(|l| [(72, l.as_str())]).collect();
+    let pages: Vec<Vec<PdfLine>> = cells
+        .chunks(50)
+        .map(|chunk| {
+            chunk.iter().enumerate().map(|(i, c)| PdfLine { y: 780 - 14 * i as i64, size: 11, cells: c }).collect()
+        })
+        .collect();
+    let refs: Vec<&[PdfLine]> = pages.iter().map(Vec::as_slice).collect();
+    pdf_of(&refs)
+}
