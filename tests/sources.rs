@@ -71,7 +71,7 @@ fn bad_named_paths_are_named_and_exit_2() {
     assert!(err.contains("sourcecheck: nowhere: no such file or folder"), "{err}");
     assert!(err.contains("corpus/scan.txt: binary file (contains NUL bytes), skipped"), "{err}");
     // the readable one is still listed
-    assert!(stdout(&out).contains("harbour  2021-03-04  text         2  corpus/harbour.txt"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("harbour  2021-03-04  text          2  corpus/harbour.txt"), "{}", stdout(&out));
     // an ignored file named on the command line is left out, with the reason
     let out = run(&["sources", "corpus/drafts/rumour.txt", "corpus/harbour.txt"], ws.path());
     assert_eq!(out.status.code(), Some(0));
