@@ -4,7 +4,6 @@
 //! definition); and hostile files of those formats named and bounded.
 
 mod cli_support;
-#[allow(dead_code)]
 mod support;
 
 use cli_support::{run, stderr, stdout, write};
