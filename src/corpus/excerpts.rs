@@ -254,6 +254,34 @@ mod tests {
     }
 
     #[test]
+    fn text_read_out_of_a_page_has_the_pages_positions_and_back() {
+        let file = "<html>\r\n<p>Fish &amp; chips: 😀 <b>412</b>\n  boats.</p>\n<p>Far 9 owls.</p>";
+        let mut m = crate::corpus::formats::MappedText::new();
+        m.copy("Fish ", file.find("Fish").unwrap());
+        m.put("&", file.find("&amp;").unwrap());
+        m.copy(" chips: 😀 ", file.find(" chips").unwrap());
+        m.copy("412", file.find("412").unwrap());
+        m.copy("\n  boats.", file.find("\n  boats").unwrap());
+        m.block_break();
+        m.copy("Far 9 owls.", file.find("Far").unwrap());
+        let (text, anchors) = m.finish();
+        let kept = [at(&text, "Fish & chips: 😀 412\n  boats."), at(&text, "9 owls")];
+        let ex = Excerpts::keep_mapped(&text, file, &anchors, kept.clone());
+        let lines = LineIndex::new(file);
+        for r in kept {
+            for offset in r.clone().filter(|o| text.is_char_boundary(*o)) {
+                let in_file = mapped::file_offset(&anchors, offset).unwrap();
+                for unit in UNITS {
+                    let want = lines.line_col(file, in_file, unit);
+                    assert_eq!(ex.line_col(offset, unit), Some(want), "offset {offset} {unit:?}");
+                    assert_eq!(ex.offset(want, unit), Some(offset), "back from {want:?} {unit:?}");
+                }
+            }
+        }
+        assert_eq!(ex.get(at(&text, "412")), Some("412"));
+    }
+
+    #[test]
     fn near_parts_merge_and_marks_keep_a_position_without_text() {
         let text = "Headline of the day\nOne 5 cats. Two 6 dogs.\n\nFar away 9 owls.";
         let ex = Excerpts::keep(text, [at(text, "One 5 cats."), at(text, "Two 6 dogs."), 4..4, at(text, "9 owls")]);
