@@ -521,3 +521,35 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn pages_pdfs_and_word_files_come_back_from_the_cache_with_their_positions_and_places() {
+    use sourcecheck::corpus::formats::{samples, SourceFormat};
+    use sourcecheck::text::lines::ColumnUnit;
+    let setup = Setup::new();
+    let sources = setup.dir.path().join("sources");
+    std::fs::write(sources.join("page.html"), samples::SAVED_PAGE).unwrap();
+    std::fs::write(sources.join("report.pdf"), samples::pdf_report()).unwrap();
+    std::fs::write(sources.join("memo.docx"), samples::word_file()).unwrap();
+    let (cold, report) = setup.load();
+    assert_eq!(report.from_cache, 0);
+    let (warm, report) = setup.load();
+    assert_eq!(report.from_cache, ARTICLES + 3);
+    for name in ["page.html", "report.pdf", "memo.docx"] {
+        let (a, b) = (cold.by_path(&sources.join(name)).unwrap(), warm.by_path(&sources.join(name)).unwrap());
+        assert_eq!((a.format, &a.places, &a.title, a.date), (b.format, &b.places, &b.title, b.date), "{name}");
+        assert_eq!(a.excerpts, b.excerpts, "{name}");
+        assert!(!a.figures.is_empty(), "{name}");
+        for i in 0..a.figures.len() {
+            let at = a.figures[i].figure.span().start;
+            assert_eq!(a.line_col(at, ColumnUnit::Utf16), b.line_col(at, ColumnUnit::Utf16), "{name} {i}");
+            assert_eq!(a.place(at), b.place(at), "{name} {i}");
+        }
+    }
+    let page = warm.by_path(&sources.join("page.html")).unwrap();
+    assert_eq!(page.format, SourceFormat::Html);
+    let at =
+        page.figures.iter().map(|f| f.figure.span().start).find(|s| page.text_of(*s..*s + 5) == Some("About")).unwrap();
+    let want = samples::SAVED_PAGE[..samples::SAVED_PAGE.find("About 4,500").unwrap()].matches('\n').count();
+    assert_eq!(page.line_col(at, ColumnUnit::Utf16).map(|lc| lc.line as usize), Some(want));
+}

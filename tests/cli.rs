@@ -181,7 +181,8 @@ fn no_sources_names_every_folder_searched_and_what_to_do() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.ends_with(
-            "sourcecheck: no source files (.txt, .md, .markdown, .text) found in seeds, sources; \
+            "sourcecheck: no source files (.txt, .md, .markdown, .text, .html, .htm, .pdf, .docx) found in seeds, \
+             sources; \
              pass --sources DIR, or set `sources` in sourcecheck.toml\n"
         ),
         "{err}"

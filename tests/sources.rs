@@ -17,16 +17,16 @@ fn corpus() -> tempfile::TempDir {
 }
 
 #[test]
-fn the_table_lists_id_date_figures_path_and_title() {
+fn the_table_lists_id_date_format_figures_path_and_title() {
     let ws = corpus();
     let out = run(&["sources"], ws.path());
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
         stdout(&out),
-        "ID       DATE        FIGURES  PATH                     TITLE\n\
-         ferries  2020-06           1  corpus/ferries.md        Ferry service trimmed on the northern route\n\
-         harbour  2021-03-04        2  corpus/harbour.txt       Harbour traffic climbs at Port Veyra\n\
-         quay     -                 1  corpus/repairs/quay.txt  Quay repairs\n\
+        "ID       DATE        FORMAT    FIGURES  PATH                     TITLE\n\
+         ferries  2020-06     markdown        1  corpus/ferries.md        Ferry service trimmed on the northern route\n\
+         harbour  2021-03-04  text            2  corpus/harbour.txt       Harbour traffic climbs at Port Veyra\n\
+         quay     -           text            1  corpus/repairs/quay.txt  Quay repairs\n\
          3 sources, 4 figures\n"
     );
     let err = stderr(&out);
@@ -44,10 +44,10 @@ fn json_gives_the_same_fields() {
         v,
         json!({"sources": [
             {"id": "ferries", "short_id": "ferries", "title": "Ferry service trimmed on the northern route", "date": "2020-06",
-             "figures": 1, "path": "corpus/ferries.md"},
+             "format": "markdown", "figures": 1, "path": "corpus/ferries.md"},
             {"id": "harbour", "short_id": "harbour", "title": "Harbour traffic climbs at Port Veyra", "date": "2021-03-04",
-             "figures": 2, "path": "corpus/harbour.txt"},
-            {"id": "quay", "short_id": "quay", "title": "Quay repairs", "date": null, "figures": 1, "path": "corpus/repairs/quay.txt"},
+             "format": "text", "figures": 2, "path": "corpus/harbour.txt"},
+            {"id": "quay", "short_id": "quay", "title": "Quay repairs", "date": null, "format": "text", "figures": 1, "path": "corpus/repairs/quay.txt"},
         ], "not_read": []})
     );
 }
@@ -71,7 +71,7 @@ fn bad_named_paths_are_named_and_exit_2() {
     assert!(err.contains("sourcecheck: nowhere: no such file or folder"), "{err}");
     assert!(err.contains("corpus/scan.txt: binary file (contains NUL bytes), skipped"), "{err}");
     // the readable one is still listed
-    assert!(stdout(&out).contains("harbour  2021-03-04        2  corpus/harbour.txt"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("harbour  2021-03-04  text          2  corpus/harbour.txt"), "{}", stdout(&out));
     // an ignored file named on the command line is left out, with the reason
     let out = run(&["sources", "corpus/drafts/rumour.txt", "corpus/harbour.txt"], ws.path());
     assert_eq!(out.status.code(), Some(0));
@@ -94,7 +94,8 @@ fn no_sources_is_an_error() {
     assert_eq!(stdout(&out), "");
     assert_eq!(
         stderr(&out),
-        "sourcecheck: no source files (.txt, .md, .markdown, .text) found in empty; check the paths given\n"
+        "sourcecheck: no source files (.txt, .md, .markdown, .text, .html, .htm, .pdf, .docx) found in empty; check the \
+         paths given\n"
     );
 }
 
@@ -102,24 +103,24 @@ fn no_sources_is_an_error() {
 fn files_not_read_are_named_once_with_the_reason_and_counted() {
     let ws = harbour_workspace();
     let d = ws.path();
-    write(d, "corpus/report.pdf", "%PDF-1.4 ASCII body: 900 ships\n");
-    write(d, "corpus/archive/annex.pdf", "%PDF-1.4\n");
-    write(d, "corpus/archive/memo.docx", "not really a docx\n");
-    write(d, "corpus/page.html", "<!DOCTYPE html><title>Harbour</title><p>900 ships</p>\n");
+    write(d, "corpus/report.odt", "ASCII body: 900 ships\n");
+    write(d, "corpus/archive/annex.odt", "odt\n");
+    write(d, "corpus/archive/ships.csv", "ships,900\n");
+    write(d, "corpus/page.rtf", "{\\rtf1 900 ships}\n");
     let out = run(&["sources"], d);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let table = stdout(&out);
     assert!(
-        table.ends_with("2 sources, 3 figures\n4 files not read: 2 .pdf, 1 .docx, 1 .html — not a supported format\n"),
+        table.ends_with("2 sources, 3 figures\n4 files not read: 2 .odt, 1 .csv, 1 .rtf — not a supported format\n"),
         "{table}"
     );
     let err = stderr(&out);
-    let reason = "is not a supported format (sources are .txt, .md, .markdown, .text)";
+    let reason = "is not a supported format (sources are .txt, .md, .markdown, .text, .html, .htm, .pdf, .docx)";
     for (file, ext) in [
-        ("corpus/archive/annex.pdf", ".pdf"),
-        ("corpus/archive/memo.docx", ".docx"),
-        ("corpus/page.html", ".html"),
-        ("corpus/report.pdf", ".pdf"),
+        ("corpus/archive/annex.odt", ".odt"),
+        ("corpus/archive/ships.csv", ".csv"),
+        ("corpus/page.rtf", ".rtf"),
+        ("corpus/report.odt", ".odt"),
     ] {
         let line = format!("sourcecheck: {file}: not read: {ext} {reason}\n");
         assert_eq!(err.matches(&line).count(), 1, "{line} once in:\n{err}");
@@ -128,20 +129,20 @@ fn files_not_read_are_named_once_with_the_reason_and_counted() {
     let v: serde_json::Value = serde_json::from_slice(&run(&["sources", "--format", "json"], d).stdout).unwrap();
     assert_eq!(
         v["not_read"][0],
-        json!({"path": "corpus/archive/annex.pdf", "reason": format!("not read: .pdf {reason}")})
+        json!({"path": "corpus/archive/annex.odt", "reason": format!("not read: .odt {reason}")})
     );
     assert_eq!(v["not_read"].as_array().map(Vec::len), Some(4));
     // check names them too, once each
     write(d, "n.md", "Officials counted 45 cranes on the quays.\n");
     let err = stderr(&run(&["check", "n.md"], d));
     assert_eq!(err.matches("not read:").count(), 4, "{err}");
-    // a page named directly is refused, not read as raw text
-    let out = run(&["sources", "corpus/page.html"], d);
+    // a file named directly is refused, not read as raw text
+    let out = run(&["sources", "corpus/page.rtf"], d);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr(&out).contains(&format!("sourcecheck: corpus/page.html: not read: .html {reason}")),
+        stderr(&out).contains(&format!("sourcecheck: corpus/page.rtf: not read: .rtf {reason}")),
         "{}",
         stderr(&out)
     );
-    assert!(!stdout(&out).contains("DOCTYPE"), "{}", stdout(&out));
+    assert!(!stdout(&out).contains("rtf1"), "{}", stdout(&out));
 }

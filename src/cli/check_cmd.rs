@@ -94,12 +94,12 @@ fn write_text(
         let Some(fig) = f.figure.filter(|_| f.code.is_verdict()) else { continue };
         let j = &fig.judgement;
         for e in j.evidence.iter().take(PASSAGES) {
-            let line = e.source.line_of(e.source_figure().figure.span().start).unwrap_or(1);
+            let place = e.source.place_suffix(e.source_figure().figure.span().start);
             let stance = match e.stance {
                 Stance::Supports => "supports",
                 Stance::Contradicts => "contradicts",
             };
-            writeln!(w, "    {}:{line}: {stance}: \"{}\"", display_path(&e.source.path), collapse(e.sentence()))?;
+            writeln!(w, "    {}{place}: {stance}: \"{}\"", display_path(&e.source.path), collapse(e.sentence()))?;
         }
         for n in &j.notes {
             writeln!(w, "    {n}")?;

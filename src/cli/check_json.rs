@@ -33,6 +33,10 @@ struct EvidenceOut {
     source: String,
     #[serde(flatten)]
     at: Span1,
+    /// In a PDF or Word source, the page or paragraph ("p. 2", "para. 4");
+    /// `line` and `column` are then 1.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    place: Option<String>,
     text: String,
     stance: Stance,
 }
@@ -68,6 +72,7 @@ pub fn note_out(path: &Path, text: &str, check: &NoteCheck) -> NoteOut {
                         EvidenceOut {
                             source: display_path(&e.source.path),
                             at: source_span1(&e.source, &sf.span()),
+                            place: e.source.page_or_paragraph(sf.span().start),
                             text: collapse(e.sentence()),
                             stance: e.stance,
                         }

@@ -1,5 +1,5 @@
 //! `sourcecheck sources`: every source with its id (the short id that
-//! messages use and a citation key takes, in the table), date, figure count,
+//! messages use and a citation key takes, in the table), date, format, figure count,
 //! path and title, as a table or JSON. Paths named on the command line (folders or
 //! files) replace the configured source folders; `ignore` patterns apply.
 
@@ -20,6 +20,8 @@ struct SourceOut {
     title: String,
     /// ISO 8601, as precise as the source's date is known.
     date: Option<String>,
+    /// What it was read as: text, markdown, html, pdf, docx.
+    format: &'static str,
     figures: usize,
     path: String,
 }
@@ -30,6 +32,7 @@ fn source_out(s: &Source, corpus: &Corpus) -> SourceOut {
         short_id: corpus.short_id(&s.id),
         title: s.title.clone(),
         date: s.date.as_ref().and_then(crate::report::iso_date),
+        format: s.format.name(),
         figures: s.figures.len(),
         path: display_path(&s.path),
     }
@@ -127,12 +130,19 @@ fn write_table(w: &mut impl Write, rows: &[SourceOut]) -> std::io::Result<()> {
         |head: &str, cell: &dyn Fn(&SourceOut) -> usize| rows.iter().map(cell).max().unwrap_or(0).max(head.len());
     let id_w = width("ID", &|r| r.short_id.chars().count());
     let date_w = width("DATE", &|r| r.date.as_deref().map_or(1, str::len));
+    let format_w = width("FORMAT", &|r| r.format.len());
     let fig_w = width("FIGURES", &|r| r.figures.to_string().len());
     let path_w = width("PATH", &|r| r.path.chars().count());
-    writeln!(w, "{:id_w$}  {:date_w$}  {:>fig_w$}  {:path_w$}  TITLE", "ID", "DATE", "FIGURES", "PATH")?;
+    let head = ("ID", "DATE", "FORMAT", "FIGURES", "PATH");
+    writeln!(
+        w,
+        "{:id_w$}  {:date_w$}  {:format_w$}  {:>fig_w$}  {:path_w$}  TITLE",
+        head.0, head.1, head.2, head.3, head.4
+    )?;
     for r in rows {
         let date = r.date.as_deref().unwrap_or("-");
-        writeln!(w, "{:id_w$}  {date:date_w$}  {:>fig_w$}  {:path_w$}  {}", r.short_id, r.figures, r.path, r.title)?;
+        let (id, format, figures, path) = (&r.short_id, r.format, r.figures, &r.path);
+        writeln!(w, "{id:id_w$}  {date:date_w$}  {format:format_w$}  {figures:>fig_w$}  {path:path_w$}  {}", r.title)?;
     }
     let figures: usize = rows.iter().map(|r| r.figures).sum();
     writeln!(w, "{} sources, {figures} figures", rows.len())

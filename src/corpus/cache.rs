@@ -26,6 +26,7 @@
 pub mod prune;
 
 use super::figure::CompactFigure;
+use super::formats::{Places, SourceFormat};
 use super::source::{Source, SourceFigure};
 use super::Excerpts;
 use crate::figures::conventions::Conventions;
@@ -41,7 +42,7 @@ use std::sync::Mutex;
 
 const MAGIC: &[u8; 8] = b"SRCCHKIX";
 /// Bumped whenever the layout or the meaning of a field changes.
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 /// A cache file's name: prefix, the folders' hash in 16 hex digits, suffix.
 const FILE_PREFIX: &str = "index-";
 const FILE_SUFFIX: &str = ".bin";
@@ -99,9 +100,10 @@ fn stamp_of(meta: &std::fs::Metadata) -> Option<Stamp> {
 }
 
 /// One source as stored: `S` is `&str` when writing, `String` when
-/// reading; `F` likewise `&CompactFigure` or `CompactFigure`, `X` `&Excerpts` or `Excerpts`.
+/// reading; `F` likewise `&CompactFigure` or `CompactFigure`, `X` `&Excerpts` or `Excerpts`,
+/// `P` `&Places` or `Places`.
 #[derive(Serialize, Deserialize)]
-struct Entry<S, F, X> {
+struct Entry<S, F, X, P> {
     path: S,
     stamp: Stamp,
     id: S,
@@ -110,6 +112,8 @@ struct Entry<S, F, X> {
     excerpts: X,
     first_line_end: u32,
     warning: Option<S>,
+    format: SourceFormat,
+    places: P,
     figures: Vec<CachedFigure<F>>,
 }
 
@@ -129,7 +133,7 @@ struct Header {
     entries: u64,
 }
 
-type StoredEntry = Entry<String, CompactFigure, Excerpts>;
+type StoredEntry = Entry<String, CompactFigure, Excerpts, Places>;
 
 /// Sources read from the cache, each with its file's stamp, by path.
 type CachedSources = HashMap<PathBuf, Mutex<Option<(Stamp, Source)>>>;
@@ -369,6 +373,8 @@ fn source_of(e: StoredEntry, table: &[TermId]) -> Option<Source> {
         first_line_end: e.first_line_end,
         figures,
         warning: e.warning,
+        format: e.format,
+        places: e.places,
     })
 }
 
@@ -455,6 +461,8 @@ fn write_cache(file: &Path, key: u64, sources: &[Source], stamps: &HashMap<PathB
             excerpts: &s.excerpts,
             first_line_end: s.first_line_end,
             warning: s.warning.as_deref(),
+            format: s.format,
+            places: &s.places,
             figures,
         };
         write_chunk(&mut w, &mut buf, &entry)?;

@@ -5,6 +5,7 @@
 //! from here; the rest of the text is dropped (about three quarters of a
 //! news corpus's bytes: most sentences carry no figure).
 
+use super::formats::{mapped, Anchor};
 use crate::text::lines::{line_breaks, ColumnUnit, LineCol, LineIndex};
 use std::ops::Range;
 
@@ -15,6 +16,10 @@ pub struct Excerpts {
     text: Box<str>,
     /// Sorted by `start`, disjoint.
     pieces: Box<[Piece]>,
+    /// For text read out of another file (an HTML page): the runs of the
+    /// kept parts, each with the position in that file it starts at, sorted
+    /// by `start`, one at each piece's start; empty when the text is the file's own.
+    marks: Box<[Piece]>,
 }
 
 /// One kept part: where it stood in the text and where it starts, as a
@@ -40,45 +45,63 @@ impl Excerpts {
     /// Overlapping or nearly touching ranges merge; ranges are clamped to
     /// the text and its character boundaries; offsets past `u32` are dropped.
     pub fn keep(text: &str, ranges: impl IntoIterator<Item = Range<usize>>) -> Excerpts {
-        let mut ranges: Vec<Range<usize>> = ranges
-            .into_iter()
-            .map(|r| {
-                let end = floor(text, r.end.min(text.len()));
-                floor(text, r.start.min(end))..end
-            })
-            .filter(|r| u32::try_from(r.end).is_ok())
-            .collect();
-        ranges.sort_by_key(|r| (r.start, r.end));
-        let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
-        for r in ranges {
-            match merged.last_mut() {
-                Some(last) if r.start <= last.end + JOIN_GAP => last.end = last.end.max(r.end),
-                _ => merged.push(r),
-            }
-        }
+        let merged = merge(text, ranges);
         let lines = LineIndex::new(text);
         let mut kept = String::with_capacity(merged.iter().map(|r| r.len()).sum());
         let mut pieces = Vec::with_capacity(merged.len());
         for r in merged {
-            let col = |unit| lines.line_col(text, r.start, unit);
-            let start = col(ColumnUnit::Utf8);
-            pieces.push(Piece {
-                start: r.start as u32,
-                len: r.len() as u32,
-                at: kept.len() as u32,
-                line: start.line,
-                chars: col(ColumnUnit::Chars).col,
-                utf16: col(ColumnUnit::Utf16).col,
-                utf8: start.col,
-            });
+            pieces.push(piece_at(&lines, text, r.start, r.start, r.len(), kept.len()));
             kept.push_str(&text[r]);
         }
-        Excerpts { text: kept.into_boxed_str(), pieces: pieces.into_boxed_slice() }
+        Excerpts { text: kept.into_boxed_str(), pieces: pieces.into_boxed_slice(), marks: Box::default() }
+    }
+
+    /// `keep` for a text read out of `file` (an HTML page): `anchors` say
+    /// where its runs stand in `file`, and positions are `file`'s.
+    pub fn keep_mapped(
+        text: &str,
+        file: &str,
+        anchors: &[Anchor],
+        ranges: impl IntoIterator<Item = Range<usize>>,
+    ) -> Excerpts {
+        let merged = merge(text, ranges);
+        let lines = LineIndex::new(file);
+        let in_file = |at: usize| mapped::file_offset(anchors, at).unwrap_or(0).min(file.len());
+        let mut kept = String::with_capacity(merged.iter().map(|r| r.len()).sum());
+        let (mut pieces, mut marks) = (Vec::with_capacity(merged.len()), Vec::new());
+        for r in merged {
+            pieces.push(piece_at(&lines, file, r.start, in_file(r.start), r.len(), kept.len()));
+            // the piece's start, and every run that begins inside it
+            let first = anchors.partition_point(|a| (a.at as usize) <= r.start);
+            let starts = std::iter::once(r.start)
+                .chain(anchors[first..].iter().map(|a| a.at as usize).take_while(|a| *a < r.end));
+            let starts: Vec<usize> = starts.collect();
+            for (k, &at) in starts.iter().enumerate() {
+                let end = starts.get(k + 1).copied().unwrap_or(r.end);
+                let within = kept.len() + (at - r.start);
+                marks.push(piece_at(&lines, file, at, in_file(at), end - at, within));
+            }
+            kept.push_str(&text[r]);
+        }
+        Excerpts { text: kept.into_boxed_str(), pieces: pieces.into_boxed_slice(), marks: marks.into_boxed_slice() }
     }
 
     /// Bytes held (text and positions), for memory reports.
     pub fn heap_bytes(&self) -> usize {
-        self.text.len() + std::mem::size_of_val(&*self.pieces)
+        self.text.len() + std::mem::size_of_val(&*self.pieces) + std::mem::size_of_val(&*self.marks)
+    }
+
+    /// The run `offset` lies in, for positions: its mark when the text was
+    /// read out of another file, else its piece; with the run's text.
+    fn run(&self, offset: usize) -> Option<(&Piece, &str)> {
+        let (p, text) = self.piece(&(offset..offset))?;
+        if self.marks.is_empty() {
+            return Some((p, text));
+        }
+        let i = self.marks.partition_point(|m| m.start as usize <= offset).checked_sub(1)?;
+        let m = &self.marks[i];
+        let at = m.at as usize;
+        Some((m, &self.text[at..at + m.len as usize]))
     }
 
     /// The piece holding `r` whole, with its text.
@@ -101,8 +124,8 @@ impl Excerpts {
     /// Line and column of `offset` (a kept part's start to its end); an
     /// offset inside a character counts as that character's start.
     pub fn line_col(&self, offset: usize, unit: ColumnUnit) -> Option<LineCol> {
-        let (p, text) = self.piece(&(offset..offset))?;
-        let rel = floor(text, offset - p.start as usize);
+        let (p, text) = self.run(offset)?;
+        let rel = floor(text, (offset - p.start as usize).min(text.len()));
         let breaks = line_breaks(text.as_bytes()).take_while(|&b| b <= rel);
         let (count, last) = breaks.fold((0u32, None), |(n, _), b| (n + 1, Some(b)));
         let (from, base) = match last {
@@ -114,7 +137,8 @@ impl Excerpts {
 
     /// The offset at `pos`, when a kept part holds it.
     pub fn offset(&self, pos: LineCol, unit: ColumnUnit) -> Option<usize> {
-        self.pieces.iter().find_map(|p| {
+        let runs = if self.marks.is_empty() { &self.pieces } else { &self.marks };
+        runs.iter().find_map(|p| {
             let at = p.at as usize;
             let text = &self.text[at..at + p.len as usize];
             let mut line = p.line;
@@ -135,6 +159,43 @@ impl Excerpts {
             }
             None
         })
+    }
+}
+
+/// Merges `ranges` (clamped to `text` and its character boundaries, past-`u32` ones dropped).
+fn merge(text: &str, ranges: impl IntoIterator<Item = Range<usize>>) -> Vec<Range<usize>> {
+    let mut ranges: Vec<Range<usize>> = ranges
+        .into_iter()
+        .map(|r| {
+            let end = floor(text, r.end.min(text.len()));
+            floor(text, r.start.min(end))..end
+        })
+        .filter(|r| u32::try_from(r.end).is_ok())
+        .collect();
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end + JOIN_GAP => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}
+
+/// A run of `len` bytes at `start` of the text, kept at `at`, standing at
+/// byte `pos` of `file` (whose lines are `lines`).
+fn piece_at(lines: &LineIndex, file: &str, start: usize, pos: usize, len: usize, at: usize) -> Piece {
+    let col = |unit| lines.line_col(file, pos, unit);
+    let utf8 = col(ColumnUnit::Utf8);
+    Piece {
+        start: start as u32,
+        len: len as u32,
+        at: at as u32,
+        line: utf8.line,
+        chars: col(ColumnUnit::Chars).col,
+        utf16: col(ColumnUnit::Utf16).col,
+        utf8: utf8.col,
     }
 }
 
@@ -190,6 +251,34 @@ mod tests {
         assert_eq!(ex.get(at(text, "Intro")), None);
         assert_eq!(ex.line_col(at(text, "Intro").start, ColumnUnit::Utf16), None);
         assert_eq!(ex.offset(LineCol { line: 2, col: 0 }, ColumnUnit::Utf16), None);
+    }
+
+    #[test]
+    fn text_read_out_of_a_page_has_the_pages_positions_and_back() {
+        let file = "<html>\r\n<p>Fish &amp; chips: 😀 <b>412</b>\n  boats.</p>\n<p>Far 9 owls.</p>";
+        let mut m = crate::corpus::formats::MappedText::new();
+        m.copy("Fish ", file.find("Fish").unwrap());
+        m.put("&", file.find("&amp;").unwrap());
+        m.copy(" chips: 😀 ", file.find(" chips").unwrap());
+        m.copy("412", file.find("412").unwrap());
+        m.copy("\n  boats.", file.find("\n  boats").unwrap());
+        m.block_break();
+        m.copy("Far 9 owls.", file.find("Far").unwrap());
+        let (text, anchors) = m.finish();
+        let kept = [at(&text, "Fish & chips: 😀 412\n  boats."), at(&text, "9 owls")];
+        let ex = Excerpts::keep_mapped(&text, file, &anchors, kept.clone());
+        let lines = LineIndex::new(file);
+        for r in kept {
+            for offset in r.clone().filter(|o| text.is_char_boundary(*o)) {
+                let in_file = mapped::file_offset(&anchors, offset).unwrap();
+                for unit in UNITS {
+                    let want = lines.line_col(file, in_file, unit);
+                    assert_eq!(ex.line_col(offset, unit), Some(want), "offset {offset} {unit:?}");
+                    assert_eq!(ex.offset(want, unit), Some(offset), "back from {want:?} {unit:?}");
+                }
+            }
+        }
+        assert_eq!(ex.get(at(&text, "412")), Some("412"));
     }
 
     #[test]

@@ -1,7 +1,8 @@
-//! Finding and reading source files: every .txt/.md under the source
-//! folders, read and indexed in parallel; unreadable, binary and oversized
-//! files, and symlinks leading out of the source folders, are reported and
-//! skipped.
+//! Finding and reading source files: every file of a format the corpus
+//! reads (`formats::EXTENSIONS`) under the source folders, read by its
+//! format's reader and indexed in parallel; unreadable, binary, oversized
+//! and unparsable files, and symlinks leading out of the source folders,
+//! are reported and skipped.
 
 use super::cache::{CacheOptions, IndexCache};
 use super::source::Source;
@@ -25,8 +26,8 @@ pub struct LoadReport {
     pub not_read: Vec<PathBuf>,
 }
 
-/// The file extensions read as sources.
-pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
+pub use super::formats::EXTENSIONS;
+use super::formats::{self, SourceFormat};
 
 /// Folders deeper than this under a source folder are not read.
 const MAX_DEPTH: usize = 32;
@@ -134,7 +135,7 @@ impl Walk<'_> {
 
 /// Does the path name a file the corpus reads?
 pub fn is_source_file(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+    SourceFormat::of_path(path).is_some()
 }
 
 /// Why a file is not read as a source, when it is not: its format.
@@ -147,16 +148,28 @@ pub fn not_read_reason(path: &Path) -> Option<String> {
     Some(format!("not read: {format} is not a supported format (sources are .{})", EXTENSIONS.join(", .")))
 }
 
-/// Reads one source file; a file of a format the corpus does not read (an
-/// HTML page, a PDF) is refused, not read as raw text.
+/// Reads one source file by its format's reader; a file of a format the
+/// corpus does not read is refused, not read as raw text, and one that
+/// fails to parse is named with the reason.
 pub fn load_file(path: &Path, synonyms: &Synonyms, conv: &Conventions) -> Result<Source, String> {
-    if let Some(why) = not_read_reason(path) {
+    let (format, doc) = read_document(path)?;
+    Ok(Source::from_document(path, format, doc, synonyms, conv))
+}
+
+/// The document a source file holds, read by its format's reader (what
+/// `load_file` indexes; hover reads a cited source's opening from it).
+pub fn read_document(path: &Path) -> Result<(SourceFormat, formats::Document), String> {
+    let Some(format) = SourceFormat::of_path(path) else {
+        let why = not_read_reason(path).unwrap_or_default();
         return Err(format!("{}: {why}", path.display()));
-    }
-    let file = input::read_text(path).map_err(|e| e.to_string())?;
-    let mut s = Source::from_text(path, file.text, synonyms, conv);
-    s.warning = file.warning;
-    Ok(s)
+    };
+    let bytes = input::read_bytes(path, format.max_bytes()).map_err(|e| e.to_string())?;
+    let name = path.display().to_string();
+    let doc = formats::read(format, &name, bytes).map_err(|why| match format.is_binary() {
+        true => format!("{name}: not read as {}: {why}", format.name()),
+        false => why,
+    })?;
+    Ok((format, doc))
 }
 
 /// Reads every source under `folders` in parallel, through the index cache

@@ -7,6 +7,7 @@ pub mod dating;
 mod excerpts;
 mod extra;
 mod figure;
+pub mod formats;
 mod loading;
 mod removal;
 mod search;
@@ -19,7 +20,7 @@ pub use extra::Extra;
 pub use figure::CompactFigure;
 pub use loading::{
     discover, discover_under, is_source_file, load_file, load_folders, load_folders_cached, load_folders_except,
-    not_read_reason, LoadReport, EXTENSIONS as SOURCE_EXTENSIONS,
+    not_read_reason, read_document, LoadReport, EXTENSIONS as SOURCE_EXTENSIONS,
 };
 pub use source::{Source, SourceFigure};
 pub use unit::Unit;

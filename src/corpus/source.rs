@@ -4,10 +4,10 @@
 use super::dating;
 use super::excerpts::Excerpts;
 use super::figure::CompactFigure;
+use super::formats::{Document, Place, Places, SourceFormat};
 use crate::figures::{self, conventions::Conventions, DateSpec, Figure};
 use crate::subject::{self, SourceSubject, Synonyms};
 use crate::text::lines::{ColumnUnit, LineCol};
-use crate::text::Format;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -34,26 +34,51 @@ pub struct Source {
     pub figures: Vec<SourceFigure>,
     /// A warning from reading the file (invalid UTF-8), if any.
     pub warning: Option<String>,
+    /// The format it was read in.
+    pub format: SourceFormat,
+    /// Its pages or paragraphs (PDF, Word), where positions are not lines.
+    pub places: Places,
 }
 
 impl Source {
-    /// Reads a source from its text.
+    /// Reads a source from its text (the format its path names, text if none).
     pub fn from_text(path: &Path, text: String, synonyms: &Synonyms, conv: &Conventions) -> Source {
-        let format = Format::from_path(path);
-        let ex = figures::extract_with(&text, format, conv);
-        let date = dating::date_of(&text, &ex);
+        let format = SourceFormat::of_path(path).filter(|f| !f.is_binary()).unwrap_or(SourceFormat::Text);
+        let doc = Document { text, ..Document::default() };
+        Source::from_document(path, format, doc, synonyms, conv)
+    }
+
+    /// Reads a source from the document its file's reader made: figures
+    /// are found in its text; positions are the file's.
+    pub fn from_document(
+        path: &Path,
+        format: SourceFormat,
+        doc: Document,
+        synonyms: &Synonyms,
+        conv: &Conventions,
+    ) -> Source {
+        let text = doc.text;
+        let ex = figures::extract_with(&text, format.text_format(), conv);
+        let date = doc.date.or_else(|| dating::date_of(&text, &ex));
         let figures = subjects_of(&ex.masked, ex.figures, synonyms);
         let first_line_end = text.find('\n').unwrap_or(text.len()).min(u32::MAX as usize);
         let kept = figures.iter().flat_map(|f| [f.figure.sentence(), f.figure.span()]);
+        let kept = kept.chain([0..0, first_line_end..first_line_end]);
+        let excerpts = match &doc.file {
+            Some(file) => Excerpts::keep_mapped(&text, file, &doc.anchors, kept),
+            None => Excerpts::keep(&text, kept),
+        };
         Source {
             id: path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
             path: path.to_path_buf(),
-            title: title_of(&text),
+            title: doc.title.unwrap_or_else(|| title_of(&text)),
             date,
-            excerpts: Excerpts::keep(&text, kept.chain([0..0, first_line_end..first_line_end])),
+            excerpts,
             first_line_end: first_line_end as u32,
             figures,
-            warning: None,
+            warning: doc.warning,
+            format,
+            places: doc.places,
         }
     }
 
@@ -82,13 +107,40 @@ impl Source {
     }
 
     /// Line and column (0-based) of an offset in a kept excerpt.
+    /// In a PDF or Word file, whose positions are pages or paragraphs
+    /// (`place`), every kept offset is at the file's start.
     pub fn line_col(&self, offset: usize, unit: ColumnUnit) -> Option<LineCol> {
+        if self.format.is_binary() {
+            return self.excerpts.get(offset..offset).map(|_| LineCol { line: 0, col: 0 });
+        }
         self.excerpts.line_col(offset, unit)
+    }
+
+    /// Where an offset in a kept excerpt is, as a quote cites it: its line,
+    /// or its page (PDF) or paragraph (Word).
+    pub fn place(&self, offset: usize) -> Option<Place> {
+        self.excerpts.get(offset..offset)?;
+        self.places.at(offset).or_else(|| self.line_of(offset).map(Place::Line))
     }
 
     /// The 1-based line of an offset in a kept excerpt.
     pub fn line_of(&self, offset: usize) -> Option<usize> {
         Some(self.line_col(offset, ColumnUnit::Utf8)?.line as usize + 1)
+    }
+
+    /// The page or paragraph of an offset, for a PDF or Word source: "p. 2".
+    pub fn page_or_paragraph(&self, offset: usize) -> Option<String> {
+        self.place(offset).filter(|p| !matches!(p, Place::Line(_))).map(|p| p.to_string())
+    }
+
+    /// How a quote names where it is, after the file's name: ":12" (a
+    /// line), ", p. 2", ", para. 4".
+    pub fn place_suffix(&self, offset: usize) -> String {
+        match self.place(offset) {
+            Some(Place::Line(n)) => format!(":{n}"),
+            Some(p) => format!(", {p}"),
+            None => ":1".to_string(),
+        }
     }
 
     /// The first line's range (where a citation of the source points).

@@ -82,9 +82,13 @@ impl Document {
     }
 
     /// Is this a note (Markdown or plain text) rather than some other file?
+    /// A saved page, a PDF or a Word file opened in the editor is not.
     pub fn is_prose(&self) -> bool {
+        use crate::corpus::formats::SourceFormat;
+        let prose_file =
+            |p: &std::path::Path| matches!(SourceFormat::of_path(p), Some(SourceFormat::Text | SourceFormat::Markdown));
         matches!(self.language_id.as_str(), "markdown" | "plaintext" | "text" | "md")
-            || self.path.as_deref().is_some_and(crate::corpus::is_source_file)
+            || self.path.as_deref().is_some_and(prose_file)
     }
 }
 
@@ -95,6 +99,17 @@ mod props;
 mod tests {
     use super::*;
     use tower_lsp_server::ls_types::Range;
+
+    #[test]
+    fn a_saved_page_pdf_or_word_file_opened_from_a_quote_is_no_note() {
+        let doc = |path: &str, language: &str| Document::new("<p>5</p>", 1, language, Some(PathBuf::from(path)));
+        assert!(!doc("sources/page.html", "html").is_prose());
+        assert!(!doc("sources/report.pdf", "pdf").is_prose());
+        assert!(!doc("sources/memo.docx", "").is_prose());
+        assert!(doc("sources/article.txt", "").is_prose());
+        assert!(doc("notes/n.md", "").is_prose());
+        assert!(doc("notes/n.html", "markdown").is_prose());
+    }
 
     fn change(l1: u32, c1: u32, l2: u32, c2: u32, text: &str) -> TextDocumentContentChangeEvent {
         TextDocumentContentChangeEvent {

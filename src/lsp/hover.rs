@@ -4,6 +4,7 @@
 
 use super::convert::path_to_uri;
 use crate::check::{FigureCheck, NoteCheck};
+use crate::corpus::formats::Place;
 use crate::corpus::Source;
 use crate::report::{self, collapse};
 use crate::verdict::{Evidence, Stance, Verdict};
@@ -45,10 +46,14 @@ fn passage(e: &Evidence, short_id: &str) -> String {
         Stance::Supports => "supports",
         Stance::Contradicts => "contradicts",
     };
-    let line = src.line_of(fig.span().start).unwrap_or(1);
-    let link = path_to_uri(&src.path)
-        .map(|u| format!("[{}:{line}]({}#L{line})", file_name(src), u.as_str()))
-        .unwrap_or_else(|| format!("{}:{line}", file_name(src)));
+    // a line is linked to; a PDF's page or a Word paragraph is named (editors open such files whole)
+    let place = src.place(fig.span().start).unwrap_or(Place::Line(1));
+    let at = src.place_suffix(fig.span().start);
+    let link = match (path_to_uri(&src.path), place) {
+        (Some(u), Place::Line(line)) => format!("[{}{at}]({}#L{line})", file_name(src), u.as_str()),
+        (Some(u), _) => format!("[{}]({}){at}", file_name(src), u.as_str()),
+        (None, _) => format!("{}{at}", file_name(src)),
+    };
     let date = src.date.map(|d| format!(", {}", d.display())).unwrap_or_default();
     let mut quote = format!("> {}{}**{}**{}{}\n", before, space(&before), bold, space_before(&after), after);
     quote = quote.replace("\n\n", "\n");
@@ -80,11 +85,11 @@ fn file_name(src: &Source) -> String {
 }
 
 /// The Markdown card for a cited source, cited as `@short_id`; its opening
-/// lines are read from the file as it is now (only figures' sentences are
-/// kept in memory).
+/// lines are read from the file as it is now, by its format's reader (only
+/// figures' sentences are kept in memory).
 pub fn citation_card(src: &Source, short_id: &str) -> String {
     let date = src.date.map(|d| format!(" — {}", d.display())).unwrap_or_default();
-    let text = crate::input::read_text(&src.path).map(|f| f.text).unwrap_or_default();
+    let text = crate::corpus::read_document(&src.path).map(|(_, d)| d.text).unwrap_or_default();
     let opening: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).skip(1).take(3).collect();
     let mut s = format!(
         "**{}**{date}\n\n`@{short_id}` · `{}` · {} figures\n\n",
