@@ -210,10 +210,11 @@ impl Config {
         self.ignore.is_ignored(root, path)
     }
 
-    /// The source folders, resolved against `root`.
+    /// The source folders, resolved against `root` (`..` by name: a
+    /// folder's `../shared` is the `shared` beside it).
     pub fn source_folders(&self, root: &Path) -> Vec<PathBuf> {
         match &self.sources {
-            Some(list) => list.iter().map(|p| if p.is_absolute() { p.clone() } else { root.join(p) }).collect(),
+            Some(list) => list.iter().map(|p| crate::workspace::normalise(&root.join(p))).collect(),
             None => {
                 let defaults: Vec<PathBuf> = ["seeds", "sources"].iter().map(|d| root.join(d)).collect();
                 let present: Vec<PathBuf> = defaults.iter().filter(|p| p.is_dir()).cloned().collect();

@@ -79,15 +79,15 @@ async fn run_now(state: Arc<State>, client: Client, uri: Uri) {
     let st = state.clone();
     let job_uri = uri.clone();
     let job = tokio::task::spawn_blocking(move || {
-        let settings = read(&st.workspace).settings.clone();
+        let root = st.root_of(path.as_deref());
         let mut cache = lock(&st.judgements).remove(&job_uri).unwrap_or_default();
         let mut memo = lock(&st.diagnostic_memos).remove(&job_uri).unwrap_or_default();
-        let corpus = read(&st.corpus);
+        let corpus = read(&root.corpus);
         let t = std::time::Instant::now();
         let cached = cache.len();
         // given up between sentences once the document has moved on
         let moved_on = || lock(&st.docs).get(&job_uri).map(|d| d.version) != Some(version);
-        let check = check_note_unless(&text, format, path.as_deref(), &corpus, &settings, &mut cache, &moved_on);
+        let check = check_note_unless(&text, format, path.as_deref(), &corpus, &root.settings, &mut cache, &moved_on);
         tracing::debug!(elapsed = ?t.elapsed(), cached, cancelled = check.is_none(), "check_note");
         drop(corpus);
         lock(&st.judgements).insert(job_uri.clone(), cache);
@@ -99,9 +99,9 @@ async fn run_now(state: Arc<State>, client: Client, uri: Uri) {
         let analysis = Analysis { text: Arc::from(text), lines, check };
         // the diagnostics too, off the async workers
         let t = std::time::Instant::now();
-        let severity = read(&st.workspace).config.severity.clone();
+        let severity = &root.config.severity;
         let doc = Doc { text: &analysis.text, lines: &analysis.lines, encoding: st.encoding() };
-        let json = diagnostics::to_json(&analysis, &doc, &severity, st.caps().related_information, &mut memo);
+        let json = diagnostics::to_json(&analysis, &doc, severity, st.caps().related_information, &mut memo);
         lock(&st.diagnostic_memos).insert(job_uri.clone(), memo);
         let prepared = publish::prepare(&job_uri, Some(version), json);
         tracing::debug!(elapsed = ?t.elapsed(), "diagnostics built");
@@ -157,7 +157,7 @@ async fn refresh_views(state: &State, client: &Client) {
             tracing::debug!("code lens refresh refused: {e}");
         }
     }
-    if caps.inlay_hint_refresh && read(&state.workspace).config.inlay_hints {
+    if caps.inlay_hint_refresh && state.roots().iter().any(|r| r.config.inlay_hints) {
         if let Err(e) = client.inlay_hint_refresh().await {
             tracing::debug!("inlay hint refresh refused: {e}");
         }

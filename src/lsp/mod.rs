@@ -19,6 +19,7 @@ mod navigation;
 mod options;
 mod panic_guard;
 mod publish;
+mod roots;
 mod server;
 mod state;
 mod symbols;

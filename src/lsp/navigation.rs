@@ -126,27 +126,33 @@ fn gather(state: &State, source_path: &Path, fig: Option<usize>, on_disk: bool) 
     if !on_disk {
         return out;
     }
-    // notes on disk
-    let (root, settings) = {
-        let ws = read(&state.workspace);
-        (ws.root.clone(), ws.settings.clone())
-    };
-    let Some(root) = root else { return out };
-    let corpus = read(&state.corpus);
-    for path in notes_on_disk(&root, state) {
-        if seen.iter().any(|s| same_file(s, &path)) {
+    // notes on disk, in every folder whose corpus holds the source, judged on it
+    for root in state.roots() {
+        let corpus = read(&root.corpus);
+        if corpus.by_path(source_path).is_none() {
             continue;
         }
-        let Ok(file) = crate::input::read_text(&path) else { continue };
-        let check = check_note(&file.text, Format::from_path(&path), Some(&path), &corpus, &settings);
-        let lines = LineIndex::new(&file.text);
-        let doc = Doc { text: &file.text, lines: &lines, encoding };
-        let Some(uri) = path_to_uri(&path) else { continue };
-        for f in check.figures.iter().filter(|f| cites(f)) {
-            out.push(Location { uri: uri.clone(), range: doc.range(&f.figure.span) });
+        for path in notes_on_disk(&root.path, state) {
+            if seen.iter().any(|s| same_file(s, &path)) || !same_root(state, &root, &path) {
+                continue;
+            }
+            seen.push(path.clone());
+            let Ok(file) = crate::input::read_text(&path) else { continue };
+            let check = check_note(&file.text, Format::from_path(&path), Some(&path), &corpus, &root.settings);
+            let lines = LineIndex::new(&file.text);
+            let doc = Doc { text: &file.text, lines: &lines, encoding };
+            let Some(uri) = path_to_uri(&path) else { continue };
+            for f in check.figures.iter().filter(|f| cites(f)) {
+                out.push(Location { uri: uri.clone(), range: doc.range(&f.figure.span) });
+            }
         }
     }
     out
+}
+
+/// Does the note at `path` belong to `root` (not to a folder inside it)?
+fn same_root(state: &State, root: &super::roots::Root, path: &Path) -> bool {
+    state.root_of(Some(path)).path == root.path
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

@@ -122,9 +122,22 @@ impl Client {
 
     /// Starts the server with these client capabilities and trace level.
     pub fn start_with(root: &Path, init_options: Value, caps: Value, trace: Value) -> (Client, Value) {
+        Client::start_in(root, &[root.to_path_buf()], init_options, caps, trace)
+    }
+
+    /// Starts the server in `cwd` with these workspace folders (the first is
+    /// also the root URI).
+    pub fn start_in(
+        cwd: &Path,
+        folders: &[PathBuf],
+        init_options: Value,
+        caps: Value,
+        trace: Value,
+    ) -> (Client, Value) {
+        let root = folders.first().map_or(cwd, |f| f.as_path());
         let mut child = Command::new(env!("CARGO_BIN_EXE_sourcecheck"))
             .arg("lsp")
-            .current_dir(root)
+            .current_dir(cwd)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(match std::env::var_os("SOURCECHECK_TEST_STDERR") {
@@ -174,10 +187,14 @@ impl Client {
             answers: Default::default(),
         };
         let root_uri = format!("file://{}", root.display());
+        let folders: Vec<Value> = folders
+            .iter()
+            .map(|f| json!({"uri": format!("file://{}", f.display()), "name": f.file_name().map(|n| n.to_string_lossy().into_owned())}))
+            .collect();
         let init = c.request(
             "initialize",
             json!({"processId": null, "rootUri": root_uri, "capabilities": caps, "initializationOptions": init_options,
-                   "workspaceFolders": [{"uri": root_uri, "name": "ws"}], "trace": trace}),
+                   "workspaceFolders": folders, "trace": trace}),
         );
         c.notify("initialized", json!({}));
         (c, init)
