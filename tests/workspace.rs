@@ -112,3 +112,100 @@ fn folders_reading_the_same_sources_share_them_and_a_change_reaches_both() {
     }
     assert_eq!(client.shutdown_and_exit(), 0);
 }
+
+const CONTRADICTED: &str =
+    "# Briefing\n\nThe coalition says «more than 5,000 militants» remain in Iraq and Syria [@004].\n";
+const SUPPORTED: &str =
+    "# Peak\n\nAt its peak two years ago, ISIS was thought to have «more than 45,000 fighters» in the region.\n";
+
+fn pulling() -> Value {
+    json!({"textDocument": {"diagnostic": {"dynamicRegistration": false}, "publishDiagnostics": {"relatedInformation": true}},
+           "workspace": {"diagnostics": {"refreshSupport": true}, "workspaceFolders": true}})
+}
+
+fn codes_and_ranges(items: &Value) -> Vec<(Value, Value)> {
+    items.as_array().expect("items").iter().map(|d| (d["code"].clone(), d["range"].clone())).collect()
+}
+
+#[test]
+fn a_client_that_pulls_gets_every_note_of_the_folder_and_nothing_pushed() {
+    let ws = Workspace::with_seeds();
+    let (closed, open) = (Fixture::parse(CONTRADICTED, false), Fixture::parse(SUPPORTED, false));
+    ws.write("briefings/closed.md", &closed.text);
+    ws.write("briefings/open.md", &open.text);
+    ws.write("sourcecheck.toml", "ignore = [\"drafts\"]\n");
+    ws.write("drafts/ignored.md", &closed.text);
+    let (mut client, init) = Client::start_with(&ws.root(), json!({}), pulling(), Value::Null);
+    assert_eq!(
+        init["capabilities"]["diagnosticProvider"],
+        json!({"identifier": "sourcecheck", "interFileDependencies": true, "workspaceDiagnostics": true})
+    );
+    let open_uri = ws.uri("briefings/open.md");
+    client.open(&open_uri, "markdown", &open.text);
+    // the document pull waits for the check of the version it asks about
+    let doc = client.request("textDocument/diagnostic", json!({"textDocument": {"uri": open_uri}}));
+    assert_eq!(doc["kind"], "full");
+    assert_eq!(codes_and_ranges(&doc["items"]), [(json!("supported"), open.ranges[0].clone())]);
+
+    let all = client.request("workspace/diagnostic", json!({"previousResultIds": []}));
+    let items = all["items"].as_array().expect("items");
+    let uris: Vec<&str> = items.iter().filter_map(|i| i["uri"].as_str()).collect();
+    assert_eq!(uris, [ws.uri("briefings/closed.md"), open_uri.clone()], "the ignored draft is left out");
+    let closed_report = &items[0];
+    assert_eq!((&closed_report["kind"], &closed_report["version"]), (&json!("full"), &Value::Null));
+    assert_eq!(codes_and_ranges(&closed_report["items"]), [(json!("contradicted"), closed.ranges[0].clone())]);
+    let message = closed_report["items"][0]["message"].as_str().unwrap_or("");
+    assert!(
+        message.starts_with("Contradicted: 004 says less than 1,000 militants remain in Iraq and Syria."),
+        "{message}"
+    );
+    // the open note's report is its buffer's, at its version, the one the document pull gave
+    assert_eq!((&items[1]["version"], &items[1]["items"]), (&json!(1), &doc["items"]));
+    assert_eq!(items[1]["resultId"], doc["resultId"]);
+
+    // sent back, the result ids make every report "unchanged"
+    let previous: Vec<Value> = items.iter().map(|i| json!({"uri": i["uri"], "value": i["resultId"]})).collect();
+    let again = client.request("workspace/diagnostic", json!({"previousResultIds": previous}));
+    let kinds: Vec<&str> =
+        again["items"].as_array().expect("items").iter().filter_map(|i| i["kind"].as_str()).collect();
+    assert_eq!(kinds, ["unchanged", "unchanged"]);
+    let same = client.request(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": open_uri}, "previousResultId": doc["resultId"]}),
+    );
+    assert_eq!(same, json!({"kind": "unchanged", "resultId": doc["resultId"]}));
+
+    // an edit before the figure: the pull waits for the new version's check
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": open_uri, "version": 2},
+               "contentChanges": [{"range": {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 0}}, "text": "Updated. "}]}),
+    );
+    let edited = client.request("textDocument/diagnostic", json!({"textDocument": {"uri": open_uri}}));
+    let mut shifted = open.ranges[0].clone();
+    for end in ["start", "end"] {
+        shifted[end]["character"] = json!(shifted[end]["character"].as_u64().unwrap_or(0) + 9);
+    }
+    assert_eq!(codes_and_ranges(&edited["items"]), [(json!("supported"), shifted)]);
+    assert!(
+        !client.backlog.iter().any(|m| m["method"] == "textDocument/publishDiagnostics"),
+        "a client that pulls is not pushed to: {:?}",
+        client.backlog
+    );
+    assert_eq!(client.shutdown_and_exit(), 0);
+}
+
+#[test]
+fn a_client_that_cannot_be_told_to_pull_again_is_pushed_to() {
+    let ws = Workspace::with_seeds();
+    let mut caps = pulling();
+    caps["workspace"]["diagnostics"] = json!({});
+    let (mut client, init) = Client::start_with(&ws.root(), json!({}), caps, Value::Null);
+    assert_eq!(init["capabilities"]["diagnosticProvider"], Value::Null);
+    let fx = Fixture::parse(CONTRADICTED, false);
+    let uri = ws.uri("note.md");
+    client.open(&uri, "markdown", &fx.text);
+    let d = client.diagnostics_where(&uri, |d| !d.is_empty());
+    assert_eq!(codes_and_ranges(&Value::Array(d)), [(json!("contradicted"), fx.ranges[0].clone())]);
+    assert_eq!(client.shutdown_and_exit(), 0);
+}

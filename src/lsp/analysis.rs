@@ -128,7 +128,12 @@ async fn run_now(state: Arc<State>, client: Client, uri: Uri) {
         return;
     }
     let previous = lock(&state.analyses).insert(uri.clone(), analysis);
-    if publish::send_if_changed(&state, &uri, prepared) {
+    let changed = if state.caps().pull_diagnostics {
+        state.pull.keep(&uri, version, prepared)
+    } else {
+        publish::send_if_changed(&state, &uri, prepared)
+    };
+    if changed {
         refresh_views(&state, &client).await;
     }
     // the previous analysis and the publish's buffers are garbage now
@@ -146,6 +151,7 @@ pub async fn rerun_all(state: Arc<State>, client: Client) {
     for uri in uris {
         run(state.clone(), client.clone(), uri).await;
     }
+    super::pull::judgements_changed(&state, &client).await;
 }
 
 /// Asks the client to re-request code lenses and inlay hints, which show

@@ -164,6 +164,7 @@ fn client_caps(params: &InitializeParams) -> (ClientCaps, Encoding) {
             .and_then(|w| w.code_lens.as_ref())
             .and_then(|l| l.refresh_support)
             .unwrap_or(false),
+        pull_diagnostics: super::pull::client_pulls(c),
         inlay_hint_refresh: c
             .workspace
             .as_ref()
@@ -191,6 +192,7 @@ impl LanguageServer for Backend {
             }
         });
         let (caps, encoding) = client_caps(&params);
+        let pulls = caps.pull_diagnostics;
         *write(&self.state.caps) = caps;
         *write(&self.state.encoding) = encoding;
         {
@@ -239,6 +241,7 @@ impl LanguageServer for Backend {
                     resolve_provider: Some(false),
                     work_done_progress_options: Default::default(),
                 }),
+                diagnostic_provider: pulls.then(super::pull::provider),
                 workspace: Some(WorkspaceServerCapabilities {
                     workspace_folders: Some(WorkspaceFoldersServerCapabilities {
                         supported: Some(true),
@@ -517,6 +520,19 @@ impl LanguageServer for Backend {
             found.extend(new);
         }
         Ok(Some(WorkspaceSymbolResponse::Flat(found)))
+    }
+
+    async fn diagnostic(&self, params: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {
+        Ok(super::pull::document(&self.state, params).await)
+    }
+
+    async fn workspace_diagnostic(&self, params: WorkspaceDiagnosticParams) -> Result<WorkspaceDiagnosticReportResult> {
+        let state = self.state.clone();
+        tokio::task::spawn_blocking(move || super::pull::workspace(&state, params)).await.map_err(|e| Error {
+            code: tower_lsp_server::jsonrpc::ErrorCode::InternalError,
+            message: format!("sourcecheck: workspace diagnostics failed: {e}").into(),
+            data: None,
+        })
     }
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {

@@ -25,6 +25,9 @@ pub struct ClientCaps {
     /// Can the server ask for settings (`workspace/configuration`)?
     pub configuration: bool,
     pub code_lens_refresh: bool,
+    /// Does it pull diagnostics, and can it be told to pull again? Then
+    /// nothing is pushed (see `pull`).
+    pub pull_diagnostics: bool,
     pub inlay_hint_refresh: bool,
 }
 
@@ -59,6 +62,8 @@ pub struct State {
     pub diagnostic_memos: Mutex<HashMap<Uri, super::diagnostics::Memo>>,
     /// Fingerprints of the diagnostics each note last published.
     pub published: Mutex<HashMap<Uri, u64>>,
+    /// What a client that pulls diagnostics is answered from.
+    pub pull: super::pull::Store,
     /// Where the server writes notifications itself (see `publish`).
     outbox: RwLock<Outbox>,
     /// The contradicted figure each note's code lens last jumped to.
@@ -95,6 +100,7 @@ impl State {
             judgements: Mutex::new(HashMap::new()),
             diagnostic_memos: Mutex::new(HashMap::new()),
             published: Mutex::new(HashMap::new()),
+            pull: Default::default(),
             outbox: RwLock::new(Outbox::detached()),
             lens_cursor: Mutex::new(HashMap::new()),
             generations: Mutex::new(HashMap::new()),
