@@ -11,6 +11,7 @@ pub mod corpus;
 pub mod evaluation;
 pub mod figures;
 pub mod fixes;
+pub mod flips;
 pub mod ignore;
 pub mod input;
 pub mod lsp;

@@ -209,3 +209,97 @@ fn a_client_that_cannot_be_told_to_pull_again_is_pushed_to() {
     assert_eq!(codes_and_ranges(&Value::Array(d)), [(json!("contradicted"), fx.ranges[0].clone())]);
     assert_eq!(client.shutdown_and_exit(), 0);
 }
+
+const HARBOUR: &str = "Harbour report\n\nAbout 300 ships docked in Portvale last year.\n";
+const CORRECTED: &str = "Harbour report, corrected\n\nOnly 120 ships docked in Portvale last year, the audit found.\n";
+const SHIPS: &str = "# Ports\n\nLast year «300 ships» docked in Portvale.\n";
+
+/// The harbour report rewritten on disk, and the client told.
+fn correct_the_report(ws: &Workspace, client: &mut Client) {
+    let path = ws.write("sources/101_harbour.txt", CORRECTED);
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": format!("file://{}", path.display()), "type": 2}]}),
+    );
+}
+
+#[test]
+fn a_figure_a_changed_source_now_contradicts_says_it_is_newly_contradicted() {
+    let ws = Workspace::empty();
+    ws.write("sources/101_harbour.txt", HARBOUR);
+    let fx = Fixture::parse(SHIPS, false);
+    let (mut client, _) = Client::start(&ws.root(), json!({}), false);
+    let uri = ws.uri("ports.md");
+    client.open(&uri, "markdown", &fx.text);
+    let d = client.diagnostics_where(&uri, |d| !d.is_empty());
+    assert_eq!((&d[0]["code"], &d[0]["range"]), (&json!("supported"), &fx.ranges[0]));
+    correct_the_report(&ws, &mut client);
+    let d = client.diagnostics_where(&uri, |d| with_code(d, "contradicted").is_some());
+    assert_eq!((d.len(), &d[0]["range"]), (1, &fx.ranges[0]));
+    let message = d[0]["message"].as_str().unwrap_or("");
+    assert!(
+        message.starts_with("Newly contradicted by 101: 101 says 120 ships docked in Portvale last year."),
+        "{message}"
+    );
+    // an edit elsewhere keeps it; an edit of its sentence makes it another figure
+    let moved = fx.text.replace("# Ports\n", "# Ports\n\nA paragraph before it.\n");
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": moved}]}),
+    );
+    let d = client.diagnostics_where(&uri, |d| d.first().is_some_and(|d| d["range"]["start"]["line"] == 4));
+    assert!(d[0]["message"].as_str().unwrap_or("").starts_with("Newly contradicted by 101: "), "{d:?}");
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"text": moved.replace("docked", "moored")}]}),
+    );
+    let d = client.diagnostics_where(&uri, |d| {
+        d.first().is_some_and(|d| !d["message"].as_str().unwrap_or("").starts_with("Newly"))
+    });
+    assert_eq!(d[0]["range"]["start"]["line"], 4);
+    assert!(
+        d[0]["message"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("Contradicted: 101 says 120 ships docked in Portvale last year."),
+        "{d:?}"
+    );
+    assert_eq!(client.shutdown_and_exit(), 0);
+}
+
+#[test]
+fn a_note_on_disk_is_judged_again_when_a_source_changes_and_the_client_pulls_again() {
+    let ws = Workspace::empty();
+    ws.write("sources/101_harbour.txt", HARBOUR);
+    let fx = Fixture::parse(SHIPS, false);
+    ws.write("ports.md", &fx.text);
+    ws.write("other.md", "# Other\n\nNothing measured here.\n");
+    let (mut client, _) = Client::start_with(&ws.root(), json!({}), pulling(), Value::Null);
+    let other = ws.uri("other.md");
+    client.open(&other, "markdown", "# Other\n\nNothing measured here.\n");
+    client.request("textDocument/diagnostic", json!({"textDocument": {"uri": other}}));
+    let pull = |client: &mut Client| {
+        let all = client.request("workspace/diagnostic", json!({"previousResultIds": []}));
+        all["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .find(|i| i["uri"] == ws.uri("ports.md"))
+            .cloned()
+            .expect("ports.md")
+    };
+    let before = pull(&mut client);
+    assert_eq!(codes_and_ranges(&before["items"]), [(json!("supported"), fx.ranges[0].clone())]);
+    // told to pull again once the first index is read, and again after the change
+    let refresh = "workspace/diagnostic/refresh";
+    client.server_request(refresh, 1);
+    correct_the_report(&ws, &mut client);
+    client.server_request(refresh, 2);
+    let after = pull(&mut client);
+    let message = after["items"][0]["message"].as_str().unwrap_or("");
+    assert!(
+        message.starts_with("Newly contradicted by 101: 101 says 120 ships docked in Portvale last year."),
+        "{message}"
+    );
+    assert_eq!(client.shutdown_and_exit(), 0);
+}

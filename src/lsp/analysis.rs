@@ -9,6 +9,7 @@ use super::heap;
 use super::publish;
 use super::state::{lock, read, Analysis, State};
 use crate::check::check_note_unless;
+use crate::flips;
 use crate::text::lines::LineIndex;
 use std::sync::Arc;
 use std::time::Duration;
@@ -95,8 +96,13 @@ async fn run_now(state: Arc<State>, client: Client, uri: Uri) {
             lock(&st.diagnostic_memos).insert(job_uri.clone(), memo);
             return None;
         };
+        // verdicts flipped since the note's last check (the sources changed)
+        let flips = match lock(&st.analyses).get(&job_uri) {
+            Some(before) => flips::update(&before.flips, &flips::verdicts(&before.text, &before.check), &text, &check),
+            None => Default::default(),
+        };
         let lines = LineIndex::new(&text);
-        let analysis = Analysis { text: Arc::from(text), lines, check };
+        let analysis = Analysis { text: Arc::from(text), lines, check, flips };
         // the diagnostics too, off the async workers
         let t = std::time::Instant::now();
         let severity = &root.config.severity;

@@ -14,6 +14,7 @@ use super::notes;
 use super::publish::Prepared;
 use super::roots::Root;
 use super::state::{lock, Analysis, State};
+use crate::flips;
 use crate::text::lines::LineIndex;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -37,6 +38,9 @@ struct DiskReport {
     stamp: (u64, SystemTime),
     generation: u64,
     report: Report,
+    /// Its figures' verdicts, and those newly contradicted.
+    verdicts: flips::Verdicts,
+    flips: flips::Flips,
 }
 
 /// What pull diagnostics keep.
@@ -192,13 +196,21 @@ fn on_disk(state: &State, root: &Root, path: &std::path::Path) -> Option<Report>
     let meta = std::fs::metadata(path).ok()?;
     let stamp = (meta.len(), meta.modified().ok()?);
     let generation = state.pull.generation.load(Ordering::SeqCst);
-    if let Some(d) = lock(&state.pull.disk).get(path).filter(|d| d.stamp == stamp && d.generation == generation) {
-        return Some(d.report.clone());
-    }
+    let before = {
+        let disk = lock(&state.pull.disk);
+        match disk.get(path) {
+            Some(d) if d.stamp == stamp && d.generation == generation => return Some(d.report.clone()),
+            Some(d) => Some((d.verdicts.clone(), d.flips.clone())),
+            None => None,
+        }
+    };
     let (text, check) = notes::check_on_disk(root, path)?;
-    let analysis = Analysis { lines: LineIndex::new(&text), text: Arc::from(text), check };
+    let verdicts = flips::verdicts(&text, &check);
+    let flips = before.map(|(v, f)| flips::update(&f, &v, &text, &check)).unwrap_or_default();
+    let analysis = Analysis { lines: LineIndex::new(&text), text: Arc::from(text), check, flips };
     let report = report_of(state, root, &analysis, &path_to_uri(path)?);
-    lock(&state.pull.disk).insert(path.to_path_buf(), DiskReport { stamp, generation, report: report.clone() });
+    let kept = DiskReport { stamp, generation, report: report.clone(), verdicts, flips: analysis.flips };
+    lock(&state.pull.disk).insert(path.to_path_buf(), kept);
     Some(report)
 }
 

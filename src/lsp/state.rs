@@ -50,6 +50,8 @@ pub struct Analysis {
     pub text: Arc<str>,
     pub lines: LineIndex,
     pub check: NoteCheck,
+    /// Its figures that were supported and are now contradicted.
+    pub flips: crate::flips::Flips,
 }
 
 pub struct State {

@@ -311,6 +311,23 @@ impl Client {
         }
     }
 
+    /// Waits (30 s at most) for the server's request number `n` (from 1)
+    /// with `method`, answering it and any other; returns it.
+    pub fn server_request(&mut self, method: &str, n: usize) -> Value {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            if let Some(r) = self.server_requests.iter().filter(|r| r["method"] == method).nth(n - 1) {
+                return r.clone();
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.rx.recv_timeout(left) {
+                Ok(m) if m.get("method").is_some() && m.get("id").is_some() => self.answer(m),
+                Ok(m) => self.backlog.push(m),
+                Err(_) => panic!("no request {method} number {n} within 30 s"),
+            }
+        }
+    }
+
     /// Answers a request from the server (registerCapability,
     /// workDoneProgress/create, configuration, showDocument) and keeps it.
     fn answer(&mut self, m: Value) {
