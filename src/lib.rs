@@ -7,6 +7,7 @@ pub mod check;
 pub mod citations;
 pub mod cli;
 pub mod config;
+pub mod consistency;
 pub mod corpus;
 pub mod evaluation;
 pub mod figures;

@@ -336,6 +336,7 @@ pub fn explain(
     out
 }
 
+pub mod across_notes;
 mod compare;
 mod coverage;
 pub mod features;
