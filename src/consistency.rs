@@ -51,6 +51,28 @@ pub struct Disagreement {
     pub other_figure: usize,
 }
 
+/// The figures of `note` that one of `others` states differently, in order
+/// of figure, then of the other note and figure (`other_note` indexes
+/// `others`).
+pub fn against(note: &[Stated], others: &[&[Stated]], corpus: &Corpus, params: &MatchParams) -> Vec<Disagreement> {
+    let mut groups: HashMap<_, Vec<(usize, usize)>> = HashMap::new();
+    for (n, figures) in others.iter().enumerate() {
+        for (i, s) in figures.iter().enumerate() {
+            groups.entry(s.group()).or_default().push((n, i));
+        }
+    }
+    let mut out = Vec::new();
+    for (i, s) in note.iter().enumerate() {
+        let Some(members) = groups.get(&s.group()).filter(|m| m.len() <= MAX_GROUP) else { continue };
+        for &(n, j) in members {
+            if same_measure(s, &others[n][j], corpus, params) == Some(false) {
+                out.push(Disagreement { figure: i, other_note: n, other_figure: j });
+            }
+        }
+    }
+    out
+}
+
 /// For each note, its figures that another note states differently, in
 /// order of figure, then of the other note and figure.
 pub fn disagreements(notes: &[Vec<Stated>], corpus: &Corpus, params: &MatchParams) -> Vec<Vec<Disagreement>> {
@@ -85,7 +107,12 @@ mod tests {
     fn compare(a: &str, b: &str) -> Vec<Vec<Disagreement>> {
         let s = Settings::default();
         let notes = [read(a, Format::Markdown, &s), read(b, Format::Markdown, &s)];
-        disagreements(&notes, &Corpus::new(), &MatchParams::default())
+        let all = disagreements(&notes, &Corpus::new(), &MatchParams::default());
+        // one note against the other finds the same
+        let one = against(&notes[0], &[&notes[1]], &Corpus::new(), &MatchParams::default());
+        let as_pairs = |d: &[Disagreement]| d.iter().map(|d| (d.figure, d.other_figure)).collect::<Vec<_>>();
+        assert_eq!(as_pairs(&one), as_pairs(&all[0]));
+        all
     }
 
     const PACE: &str = "About 900 foreign fighters a month still join the group in Syria.\n";

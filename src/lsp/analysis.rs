@@ -3,6 +3,7 @@
 //! moves on gives up at the next sentence (what it judged is kept for the
 //! next), and diagnostics are published only when they change.
 
+use super::consistency;
 use super::convert::Doc;
 use super::diagnostics;
 use super::heap;
@@ -101,8 +102,9 @@ async fn run_now(state: Arc<State>, client: Client, uri: Uri) {
             Some(before) => flips::update(&before.flips, &flips::verdicts(&before.text, &before.check), &text, &check),
             None => Default::default(),
         };
+        let inconsistent = consistency::of_note(&st, &root, path.as_deref(), &text, format);
         let lines = LineIndex::new(&text);
-        let analysis = Analysis { text: Arc::from(text), lines, check, flips };
+        let analysis = Analysis { text: Arc::from(text), lines, check, flips, inconsistent };
         // the diagnostics too, off the async workers
         let t = std::time::Instant::now();
         let severity = &root.config.severity;

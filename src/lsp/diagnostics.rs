@@ -143,6 +143,14 @@ pub fn to_json(a: &Analysis, doc: &Doc, levels: &Severity, related: bool, memo: 
         if let (Some(w), Some(sev)) = (&f.citation_warning, severity(levels, Code::CitationMismatch)) {
             push(&mut out, range, &body(sev, Code::CitationMismatch, &capitalise(w), None));
         }
+        if let Some(sev) = severity(levels, Code::Inconsistent) {
+            for i in a.inconsistent.iter().filter(|i| i.span == f.figure.span) {
+                let other = related.then(|| {
+                    vec![DiagnosticRelatedInformation { location: i.other.clone(), message: i.message.clone() }]
+                });
+                push(&mut out, range, &body(sev, Code::Inconsistent, &i.message, other));
+            }
+        }
     }
     out.push(b']');
     memo.bodies = bodies;
@@ -225,7 +233,13 @@ mod tests {
 
     fn analyse(corpus: &Corpus, text: &str, cache: &mut JudgementCache) -> Analysis {
         let check = check_note_cached(text, Format::Markdown, None, corpus, &Settings::default(), cache);
-        Analysis { text: Arc::from(text), lines: LineIndex::new(text), check, flips: Default::default() }
+        Analysis {
+            text: Arc::from(text),
+            lines: LineIndex::new(text),
+            check,
+            flips: Default::default(),
+            inconsistent: Vec::new(),
+        }
     }
 
     #[test]

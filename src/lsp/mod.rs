@@ -6,6 +6,7 @@ mod actions;
 mod analysis;
 mod changes;
 mod completion;
+mod consistency;
 pub mod convert;
 mod diagnostics;
 mod documents;

@@ -37,6 +37,8 @@ struct Report {
 struct DiskReport {
     stamp: (u64, SystemTime),
     generation: u64,
+    /// `consistency::Figures::generation` when made: the other notes it was compared with.
+    notes: u64,
     report: Report,
     /// Its figures' verdicts, and those newly contradicted.
     verdicts: flips::Verdicts,
@@ -169,6 +171,11 @@ pub fn workspace(state: &State, params: WorkspaceDiagnosticParams) -> WorkspaceD
     }
     let mut kept = lock(&state.pull.disk);
     kept.retain(|p, _| seen.contains(p));
+    // compared with the notes as this pull read them all
+    let notes = state.consistency.generation();
+    for d in kept.values_mut() {
+        d.notes = notes;
+    }
     WorkspaceDiagnosticReportResult::Report(WorkspaceDiagnosticReport { items })
 }
 
@@ -199,7 +206,9 @@ fn on_disk(state: &State, root: &Root, path: &std::path::Path) -> Option<Report>
     let before = {
         let disk = lock(&state.pull.disk);
         match disk.get(path) {
-            Some(d) if d.stamp == stamp && d.generation == generation => return Some(d.report.clone()),
+            Some(d) if d.stamp == stamp && d.generation == generation && d.notes == state.consistency.generation() => {
+                return Some(d.report.clone());
+            }
             Some(d) => Some((d.verdicts.clone(), d.flips.clone())),
             None => None,
         }
@@ -207,9 +216,12 @@ fn on_disk(state: &State, root: &Root, path: &std::path::Path) -> Option<Report>
     let (text, check) = notes::check_on_disk(root, path)?;
     let verdicts = flips::verdicts(&text, &check);
     let flips = before.map(|(v, f)| flips::update(&f, &v, &text, &check)).unwrap_or_default();
-    let analysis = Analysis { lines: LineIndex::new(&text), text: Arc::from(text), check, flips };
+    let inconsistent =
+        super::consistency::of_note(state, root, Some(path), &text, crate::text::Format::from_path(path));
+    let analysis = Analysis { lines: LineIndex::new(&text), text: Arc::from(text), check, flips, inconsistent };
     let report = report_of(state, root, &analysis, &path_to_uri(path)?);
-    let kept = DiskReport { stamp, generation, report: report.clone(), verdicts, flips: analysis.flips };
+    let notes = state.consistency.generation();
+    let kept = DiskReport { stamp, generation, notes, report: report.clone(), verdicts, flips: analysis.flips };
     lock(&state.pull.disk).insert(path.to_path_buf(), kept);
     Some(report)
 }

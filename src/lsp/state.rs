@@ -52,6 +52,8 @@ pub struct Analysis {
     pub check: NoteCheck,
     /// Its figures that were supported and are now contradicted.
     pub flips: crate::flips::Flips,
+    /// Its figures another note of its folder states otherwise.
+    pub inconsistent: Vec<super::consistency::Inconsistency>,
 }
 
 pub struct State {
@@ -66,6 +68,8 @@ pub struct State {
     pub published: Mutex<HashMap<Uri, u64>>,
     /// What a client that pulls diagnostics is answered from.
     pub pull: super::pull::Store,
+    /// Every note's figures, for comparing notes.
+    pub consistency: super::consistency::Figures,
     /// Where the server writes notifications itself (see `publish`).
     outbox: RwLock<Outbox>,
     /// The contradicted figure each note's code lens last jumped to.
@@ -103,6 +107,7 @@ impl State {
             diagnostic_memos: Mutex::new(HashMap::new()),
             published: Mutex::new(HashMap::new()),
             pull: Default::default(),
+            consistency: Default::default(),
             outbox: RwLock::new(Outbox::detached()),
             lens_cursor: Mutex::new(HashMap::new()),
             generations: Mutex::new(HashMap::new()),

@@ -1,0 +1,124 @@
+//! Cross-note consistency in the server: a note's figures against every
+//! other note of its workspace folder (open ones from their buffers, the
+//! rest from disk, each read once per version of the file); a figure
+//! another note states otherwise gets a warning whose related information
+//! points at that note's figure.
+
+use super::convert::{path_to_uri, Doc};
+use super::notes;
+use super::roots::Root;
+use super::state::{lock, read, State};
+use crate::consistency::{self, Disagreement};
+use crate::report::collapse;
+use crate::text::lines::{ColumnUnit, LineIndex};
+use crate::text::Format;
+use crate::verdict::across_notes::Stated;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
+use tower_lsp_server::ls_types::Location;
+
+/// A figure of the note that another note states otherwise.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Inconsistency {
+    pub span: Range<usize>,
+    pub message: String,
+    /// The other note's figure.
+    pub other: Location,
+}
+
+/// Which version of a note its figures were read from.
+#[derive(Clone, Copy, PartialEq)]
+enum Version {
+    Disk(u64, SystemTime),
+    Open(i32),
+}
+
+/// A note's figures as read for comparing.
+struct Read {
+    version: Version,
+    text: String,
+    lines: LineIndex,
+    figures: Vec<Stated>,
+}
+
+/// Every note's figures, by path, as last read.
+#[derive(Default)]
+pub struct Figures {
+    by_path: Mutex<HashMap<PathBuf, Arc<Read>>>,
+    /// Raised whenever some note's figures are read anew.
+    changes: AtomicU64,
+}
+
+impl Figures {
+    /// How many times a note's figures were read anew: a note's report made
+    /// before the last change may be stale.
+    pub fn generation(&self) -> u64 {
+        self.changes.load(Ordering::SeqCst)
+    }
+}
+
+/// The figures of the note at `path` (with `text`) that another note of
+/// `root` states otherwise.
+pub fn of_note(state: &State, root: &Root, path: Option<&Path>, text: &str, format: Format) -> Vec<Inconsistency> {
+    let Some(path) = path else { return Vec::new() };
+    let mine = consistency::read(text, format, &root.settings);
+    if mine.is_empty() {
+        return Vec::new();
+    }
+    let others: Vec<(PathBuf, Arc<Read>)> = notes::on_disk(state, root)
+        .into_iter()
+        .filter(|p| !notes::same_file(p, path))
+        .filter_map(|p| Some((p.clone(), figures_of(state, root, &p)?)))
+        .collect();
+    let slices: Vec<&[Stated]> = others.iter().map(|(_, r)| r.figures.as_slice()).collect();
+    let found = consistency::against(&mine, &slices, &read(&root.corpus), &root.settings.params);
+    let encoding = state.encoding();
+    found
+        .iter()
+        .filter_map(|d: &Disagreement| {
+            let (other_path, other) = &others[d.other_note];
+            let there = &other.figures[d.other_figure].figure.span;
+            let doc = Doc { text: &other.text, lines: &other.lines, encoding };
+            let at = other.lines.line_col(&other.text, there.start, ColumnUnit::Chars);
+            let shown = crate::workspace::relative_to(&root.path, other_path).unwrap_or_else(|| other_path.clone());
+            let words = collapse(other.text.get(there.clone())?);
+            Some(Inconsistency {
+                span: mine[d.figure].figure.span.clone(),
+                message: format!("Inconsistent: {}:{}:{} says {words}", shown.display(), at.line + 1, at.col + 1),
+                other: Location { uri: path_to_uri(other_path)?, range: doc.range(there) },
+            })
+        })
+        .collect()
+}
+
+/// The figures of the note at `path`: from its buffer when it is open, else
+/// from disk; read again only when that changed.
+fn figures_of(state: &State, root: &Root, path: &Path) -> Option<Arc<Read>> {
+    let open = lock(&state.docs)
+        .values()
+        .find(|d| d.path.as_deref().is_some_and(|p| notes::same_file(p, path)))
+        .map(|d| (d.version, d.text(), d.format));
+    let version = match &open {
+        Some((v, _, _)) => Version::Open(*v),
+        None => {
+            let meta = std::fs::metadata(path).ok()?;
+            Version::Disk(meta.len(), meta.modified().ok()?)
+        }
+    };
+    if let Some(r) = lock(&state.consistency.by_path).get(path).filter(|r| r.version == version) {
+        return Some(r.clone());
+    }
+    let (text, format) = match open {
+        Some((_, text, format)) => (text, format),
+        None => (crate::input::read_text(path).ok()?.text, Format::from_path(path)),
+    };
+    let figures = consistency::read(&text, format, &root.settings);
+    let read = Arc::new(Read { version, lines: LineIndex::new(&text), text, figures });
+    lock(&state.consistency.by_path).insert(path.to_path_buf(), read.clone());
+    state.consistency.changes.fetch_add(1, Ordering::SeqCst);
+    Some(read)
+}
