@@ -65,15 +65,17 @@ impl Figures {
 /// `root` states otherwise.
 pub fn of_note(state: &State, root: &Root, path: Option<&Path>, text: &str, format: Format) -> Vec<Inconsistency> {
     let Some(path) = path else { return Vec::new() };
-    let mine = consistency::read(text, format, &root.settings);
-    if mine.is_empty() {
-        return Vec::new();
-    }
+    // the other notes first: a note alone in its folder costs a walk of it
     let others: Vec<(PathBuf, Arc<Read>)> = notes::on_disk(state, root)
         .into_iter()
         .filter(|p| !notes::same_file(p, path))
         .filter_map(|p| Some((p.clone(), figures_of(state, root, &p)?)))
+        .filter(|(_, r)| !r.figures.is_empty())
         .collect();
+    if others.is_empty() {
+        return Vec::new();
+    }
+    let mine = consistency::read(text, format, &root.settings);
     let slices: Vec<&[Stated]> = others.iter().map(|(_, r)| r.figures.as_slice()).collect();
     let found = consistency::against(&mine, &slices, &read(&root.corpus), &root.settings.params);
     let encoding = state.encoding();

@@ -55,10 +55,11 @@ impl Root {
         IndexKey::of(&self.path, &self.config, &self.folders)
     }
 
-    /// Is `path` inside one of this root's source folders?
+    /// Is `path` inside one of this root's source folders, links followed
+    /// (a link in a source folder leading out of it is not)?
     pub fn holds_source(&self, path: &Path) -> bool {
         let canon = canonical(path);
-        self.folders.iter().any(|f| canon.starts_with(canonical(f)) || path.starts_with(f))
+        self.folders.iter().any(|f| canon.starts_with(canonical(f)))
     }
 
     /// Is `path` its `sourcecheck.toml`?
