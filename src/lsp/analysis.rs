@@ -102,7 +102,8 @@ async fn run_now(state: Arc<State>, client: Client, uri: Uri) {
             Some(before) => flips::update(&before.flips, &flips::verdicts(&before.text, &before.check), &text, &check),
             None => Default::default(),
         };
-        let inconsistent = consistency::of_note(&st, &root, path.as_deref(), &text, format);
+        let notes = super::notes::on_disk(&st, &root);
+        let inconsistent = consistency::of_note(&st, &root, &notes, path.as_deref(), &text, format);
         let lines = LineIndex::new(&text);
         let analysis = Analysis { text: Arc::from(text), lines, check, flips, inconsistent };
         // the diagnostics too, off the async workers

@@ -61,15 +61,22 @@ impl Figures {
     }
 }
 
-/// The figures of the note at `path` (with `text`) that another note of
-/// `root` states otherwise.
-pub fn of_note(state: &State, root: &Root, path: Option<&Path>, text: &str, format: Format) -> Vec<Inconsistency> {
+/// The figures of the note at `path` (with `text`) that another of
+/// `root`'s notes (`notes`, as `notes::on_disk` lists them) states otherwise.
+pub fn of_note(
+    state: &State,
+    root: &Root,
+    notes: &[PathBuf],
+    path: Option<&Path>,
+    text: &str,
+    format: Format,
+) -> Vec<Inconsistency> {
     let Some(path) = path else { return Vec::new() };
-    // the other notes first: a note alone in its folder costs a walk of it
-    let others: Vec<(PathBuf, Arc<Read>)> = notes::on_disk(state, root)
-        .into_iter()
+    // the other notes first: a note alone in its folder reads nothing
+    let others: Vec<(PathBuf, Arc<Read>)> = notes
+        .iter()
         .filter(|p| !notes::same_file(p, path))
-        .filter_map(|p| Some((p.clone(), figures_of(state, root, &p)?)))
+        .filter_map(|p| Some((p.clone(), figures_of(state, root, p)?)))
         .filter(|(_, r)| !r.figures.is_empty())
         .collect();
     if others.is_empty() {

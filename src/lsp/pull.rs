@@ -137,7 +137,8 @@ pub fn workspace(state: &State, params: WorkspaceDiagnosticParams) -> WorkspaceD
         lock(&state.docs).iter().filter_map(|(u, d)| Some((d.path.clone()?, (u.clone(), d.version)))).collect();
     let mut seen: HashSet<PathBuf> = HashSet::new();
     for root in state.roots() {
-        for path in notes::on_disk(state, &root) {
+        let listed = notes::on_disk(state, &root);
+        for path in listed.iter().cloned() {
             if !seen.insert(path.clone()) {
                 continue;
             }
@@ -149,7 +150,7 @@ pub fn workspace(state: &State, params: WorkspaceDiagnosticParams) -> WorkspaceD
                 },
                 None => {
                     let Some(uri) = path_to_uri(&path) else { continue };
-                    let Some(report) = on_disk(state, &root, &path) else { continue };
+                    let Some(report) = on_disk(state, &root, &listed, &path) else { continue };
                     (uri, None, report)
                 }
             };
@@ -199,7 +200,7 @@ fn report_of(state: &State, root: &Root, a: &Analysis, uri: &Uri) -> Report {
 
 /// The report of a note on disk, made again when the file or the
 /// judgements changed.
-fn on_disk(state: &State, root: &Root, path: &std::path::Path) -> Option<Report> {
+fn on_disk(state: &State, root: &Root, notes: &[PathBuf], path: &std::path::Path) -> Option<Report> {
     let meta = std::fs::metadata(path).ok()?;
     let stamp = (meta.len(), meta.modified().ok()?);
     let generation = state.pull.generation.load(Ordering::SeqCst);
@@ -216,12 +217,18 @@ fn on_disk(state: &State, root: &Root, path: &std::path::Path) -> Option<Report>
     let (text, check) = notes::check_on_disk(root, path)?;
     let verdicts = flips::verdicts(&text, &check);
     let flips = before.map(|(v, f)| flips::update(&f, &v, &text, &check)).unwrap_or_default();
-    let inconsistent =
-        super::consistency::of_note(state, root, Some(path), &text, crate::text::Format::from_path(path));
+    let format = crate::text::Format::from_path(path);
+    let inconsistent = super::consistency::of_note(state, root, notes, Some(path), &text, format);
     let analysis = Analysis { lines: LineIndex::new(&text), text: Arc::from(text), check, flips, inconsistent };
     let report = report_of(state, root, &analysis, &path_to_uri(path)?);
-    let notes = state.consistency.generation();
-    let kept = DiskReport { stamp, generation, notes, report: report.clone(), verdicts, flips: analysis.flips };
+    let kept = DiskReport {
+        stamp,
+        generation,
+        notes: state.consistency.generation(),
+        report: report.clone(),
+        verdicts,
+        flips: analysis.flips,
+    };
     lock(&state.pull.disk).insert(path.to_path_buf(), kept);
     Some(report)
 }
