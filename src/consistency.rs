@@ -17,7 +17,7 @@ use std::ops::Range;
 
 /// Most figures of one kind and counted noun compared pairwise; a larger
 /// group (a noun every note counts) is left alone.
-const MAX_GROUP: usize = 4000;
+pub const MAX_GROUP: usize = 2000;
 
 /// A note's figures (those no ignore marker covers), each with its subject.
 pub fn read(text: &str, format: Format, settings: &Settings) -> Vec<Stated> {

@@ -52,6 +52,21 @@ fn check_reports_the_other_notes_figure_beside_each() {
 }
 
 #[test]
+fn a_figure_several_notes_state_otherwise_is_one_finding_naming_the_first() {
+    let ws = Workspace::empty();
+    notes(&ws);
+    ws.write("c.md", "# Third\n\nSome 2,000 foreign fighters a month still join the group in Syria.\n");
+    let out = cli_support::run(&["check", "a.md", "briefings/b.md", "c.md"], &ws.root());
+    let text = cli_support::stdout(&out);
+    let lines: Vec<&str> = text.lines().filter(|l| l.starts_with("a.md") && l.contains("Inconsistent")).collect();
+    assert_eq!(
+        lines,
+        ["a.md:3:1: warning: Inconsistent: briefings/b.md:3:18 says Some 1,500 foreign fighters a month (and 1 more)"],
+        "{text}"
+    );
+}
+
+#[test]
 fn an_open_note_is_warned_with_the_other_notes_figure_as_related_information() {
     let ws = Workspace::empty();
     let (a, b) = notes(&ws);
@@ -63,8 +78,12 @@ fn an_open_note_is_warned_with_the_other_notes_figure_as_related_information() {
     assert_eq!(found.len(), 1, "only the figure of the same subject, place and time: {d:?}");
     assert_eq!((&found[0]["range"], &found[0]["severity"]), (&a.ranges[0], &json!(2)));
     assert_eq!(found[0]["message"], "Inconsistent: briefings/b.md:3:18 says Some 1,500 foreign fighters a month");
-    let related = &found[0]["relatedInformation"][0];
-    assert_eq!(related["location"], json!({"uri": ws.uri("briefings/b.md"), "range": b.ranges[0]}));
+    let related = &found[0]["relatedInformation"];
+    assert_eq!(
+        related,
+        &json!([{"location": {"uri": ws.uri("briefings/b.md"), "range": b.ranges[0]},
+                 "message": "briefings/b.md:3:18 says Some 1,500 foreign fighters a month"}])
+    );
 
     // the other note opened and edited to agree: this note's warning goes at its next check
     let other = ws.uri("briefings/b.md");

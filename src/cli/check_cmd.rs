@@ -46,17 +46,18 @@ pub fn run(format: CheckFormat, sources: &[PathBuf], notes: &[PathBuf]) -> i32 {
         let path = *path;
         let check = check_note(text, Format::from_path(path), Some(path), &ws.corpus, &ws.settings);
         let mut found = findings(&check, &ws.config.severity);
+        // one finding a figure: the first other note's figure, and how many more
         let others: Vec<(std::ops::Range<usize>, String)> = disagreements[n]
-            .iter()
-            .map(|d| {
+            .chunk_by(|a, b| a.figure == b.figure)
+            .map(|same| {
+                let d = &same[0];
                 let (other, other_text) = (&read[d.other_note].0, &read[d.other_note].1);
                 let (at, there) = (&stated[n][d.figure].figure.span, &stated[d.other_note][d.other_figure].figure.span);
                 let place = span1(other_text, &LineIndex::new(other_text), there);
                 let words = collapse(&other_text[there.clone()]);
-                (
-                    at.clone(),
-                    format!("Inconsistent: {}:{}:{} says {words}", display_path(other), place.line, place.column),
-                )
+                let more = if same.len() > 1 { format!(" (and {} more)", same.len() - 1) } else { String::new() };
+                let said = format!("{}:{}:{} says {words}{more}", display_path(other), place.line, place.column);
+                (at.clone(), format!("Inconsistent: {said}"))
             })
             .collect();
         add_inconsistencies(&mut found, &check, &ws.config.severity, others.iter().cloned());

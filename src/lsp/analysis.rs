@@ -102,7 +102,7 @@ async fn run_now(state: Arc<State>, client: Client, uri: Uri) {
             Some(before) => flips::update(&before.flips, &flips::verdicts(&before.text, &before.check), &text, &check),
             None => Default::default(),
         };
-        let notes = super::notes::on_disk(&st, &root);
+        let notes = consistency::notes_of(&st, &root);
         let inconsistent = consistency::of_note(&st, &root, &notes, path.as_deref(), &text, format);
         let lines = LineIndex::new(&text);
         let analysis = Analysis { text: Arc::from(text), lines, check, flips, inconsistent };

@@ -18,7 +18,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::SystemTime;
+use std::time::{Duration, Instant, SystemTime};
 use tower_lsp_server::ls_types::Location;
 
 /// A figure of the note that another note states otherwise.
@@ -26,9 +26,12 @@ use tower_lsp_server::ls_types::Location;
 pub struct Inconsistency {
     pub span: Range<usize>,
     pub message: String,
-    /// The other note's figure.
-    pub other: Location,
+    /// The other notes' figures (the first [`RELATED`]), each with what it says.
+    pub others: Vec<(String, Location)>,
 }
+
+/// Other notes' figures listed under one warning.
+const RELATED: usize = 3;
 
 /// Which version of a note its figures were read from.
 #[derive(Clone, Copy, PartialEq)]
@@ -45,10 +48,16 @@ struct Read {
     figures: Vec<Stated>,
 }
 
+/// How long a folder's list of notes is reused by the checks of open
+/// notes (a keystroke's check does not walk the folder again).
+const LISTING_FRESH: Duration = Duration::from_secs(2);
+
 /// Every note's figures, by path, as last read.
 #[derive(Default)]
 pub struct Figures {
     by_path: Mutex<HashMap<PathBuf, Arc<Read>>>,
+    /// Each folder's notes as last listed, and when.
+    listed: Mutex<HashMap<PathBuf, (Instant, Arc<Vec<PathBuf>>)>>,
     /// Raised whenever some note's figures are read anew.
     changes: AtomicU64,
 }
@@ -59,6 +68,18 @@ impl Figures {
     pub fn generation(&self) -> u64 {
         self.changes.load(Ordering::SeqCst)
     }
+}
+
+/// `root`'s notes on disk, listed at most [`LISTING_FRESH`] ago.
+pub fn notes_of(state: &State, root: &Root) -> Arc<Vec<PathBuf>> {
+    if let Some((at, list)) = lock(&state.consistency.listed).get(&root.path) {
+        if at.elapsed() < LISTING_FRESH {
+            return list.clone();
+        }
+    }
+    let list = Arc::new(notes::on_disk(state, root));
+    lock(&state.consistency.listed).insert(root.path.clone(), (Instant::now(), list.clone()));
+    list
 }
 
 /// The figures of the note at `path` (with `text`) that another of
@@ -86,19 +107,31 @@ pub fn of_note(
     let slices: Vec<&[Stated]> = others.iter().map(|(_, r)| r.figures.as_slice()).collect();
     let found = consistency::against(&mine, &slices, &read(&root.corpus), &root.settings.params);
     let encoding = state.encoding();
+    // each other figure as "b.md:3:18 says …", with where it is
+    let place = |d: &Disagreement| -> Option<(String, Location)> {
+        let (other_path, other) = &others[d.other_note];
+        let there = &other.figures[d.other_figure].figure.span;
+        let doc = Doc { text: &other.text, lines: &other.lines, encoding };
+        let at = other.lines.line_col(&other.text, there.start, ColumnUnit::Chars);
+        let shown = crate::workspace::relative_to(&root.path, other_path).unwrap_or_else(|| other_path.clone());
+        let words = collapse(other.text.get(there.clone())?);
+        let said = format!("{}:{}:{} says {words}", shown.display(), at.line + 1, at.col + 1);
+        Some((said, Location { uri: path_to_uri(other_path)?, range: doc.range(there) }))
+    };
+    // one warning a figure, however many notes state it otherwise
     found
-        .iter()
-        .filter_map(|d: &Disagreement| {
-            let (other_path, other) = &others[d.other_note];
-            let there = &other.figures[d.other_figure].figure.span;
-            let doc = Doc { text: &other.text, lines: &other.lines, encoding };
-            let at = other.lines.line_col(&other.text, there.start, ColumnUnit::Chars);
-            let shown = crate::workspace::relative_to(&root.path, other_path).unwrap_or_else(|| other_path.clone());
-            let words = collapse(other.text.get(there.clone())?);
+        .chunk_by(|a, b| a.figure == b.figure)
+        .filter_map(|same| {
+            let places: Vec<(String, Location)> = same.iter().filter_map(place).collect();
+            let (first, _) = places.first()?;
+            let more = match places.len() - 1 {
+                0 => String::new(),
+                n => format!(" (and {n} more)"),
+            };
             Some(Inconsistency {
-                span: mine[d.figure].figure.span.clone(),
-                message: format!("Inconsistent: {}:{}:{} says {words}", shown.display(), at.line + 1, at.col + 1),
-                other: Location { uri: path_to_uri(other_path)?, range: doc.range(there) },
+                span: mine[same[0].figure].figure.span.clone(),
+                message: format!("Inconsistent: {first}{more}"),
+                others: places.into_iter().take(RELATED).collect(),
             })
         })
         .collect()

@@ -146,7 +146,11 @@ pub fn to_json(a: &Analysis, doc: &Doc, levels: &Severity, related: bool, memo: 
         if let Some(sev) = severity(levels, Code::Inconsistent) {
             for i in a.inconsistent.iter().filter(|i| i.span == f.figure.span) {
                 let other = related.then(|| {
-                    vec![DiagnosticRelatedInformation { location: i.other.clone(), message: i.message.clone() }]
+                    let info = |(said, at): &(String, Location)| DiagnosticRelatedInformation {
+                        location: at.clone(),
+                        message: said.clone(),
+                    };
+                    i.others.iter().map(info).collect()
                 });
                 push(&mut out, range, &body(sev, Code::Inconsistent, &i.message, other));
             }

@@ -54,7 +54,10 @@ impl Stated {
     }
 }
 
-/// Do `a` and `b` state the same measure? Then whether they agree.
+/// Do `a` and `b` state the same measure? Then whether they agree. Two
+/// figures whose intervals agree are `Some(true)` without their subjects
+/// being compared (agreement is never reported); a disagreement is only
+/// `Some(false)` once every test passed.
 pub fn same_measure(a: &Stated, b: &Stated, corpus: &Corpus, params: &MatchParams) -> Option<bool> {
     let factor = comparable(&a.figure, &b.figure)?;
     if !same_time(a.figure.time.as_ref(), b.figure.time.as_ref()) {
@@ -62,6 +65,12 @@ pub fn same_measure(a: &Stated, b: &Stated, corpus: &Corpus, params: &MatchParam
     }
     if a.query.noun != b.query.noun {
         return None;
+    }
+    let iv = b.figure.interval.scaled(factor);
+    let agree = iv.same_bound(&a.figure.interval).unwrap_or_else(|| iv.overlaps(&a.figure.interval));
+    if agree {
+        // agreeing figures say nothing either way: the subjects need no reading
+        return Some(true);
     }
     if a.query.names_conflict(&b.indexed) || b.query.names_conflict(&a.indexed) {
         return None;
@@ -73,8 +82,7 @@ pub fn same_measure(a: &Stated, b: &Stated, corpus: &Corpus, params: &MatchParam
     if whole.min(rest) < params.min_note_coverage {
         return None;
     }
-    let iv = b.figure.interval.scaled(factor);
-    Some(iv.same_bound(&a.figure.interval).unwrap_or_else(|| iv.overlaps(&a.figure.interval)))
+    Some(false)
 }
 
 /// Do two note figures speak of one time? Both of the present, both of a
