@@ -52,12 +52,15 @@ struct Read {
 /// notes (a keystroke's check does not walk the folder again).
 const LISTING_FRESH: Duration = Duration::from_secs(2);
 
+/// A folder's notes, and when they were listed.
+type Listing = (Instant, Arc<Vec<PathBuf>>);
+
 /// Every note's figures, by path, as last read.
 #[derive(Default)]
 pub struct Figures {
     by_path: Mutex<HashMap<PathBuf, Arc<Read>>>,
     /// Each folder's notes as last listed, and when.
-    listed: Mutex<HashMap<PathBuf, (Instant, Arc<Vec<PathBuf>>)>>,
+    listed: Mutex<HashMap<PathBuf, Listing>>,
     /// Raised whenever some note's figures are read anew.
     changes: AtomicU64,
 }

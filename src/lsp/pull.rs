@@ -138,19 +138,19 @@ pub fn workspace(state: &State, params: WorkspaceDiagnosticParams) -> WorkspaceD
     let mut seen: HashSet<PathBuf> = HashSet::new();
     for root in state.roots() {
         let listed = notes::on_disk(state, &root);
-        for path in listed.iter().cloned() {
+        for path in &listed {
             if !seen.insert(path.clone()) {
                 continue;
             }
             // an open note: its buffer's report (the document pull's), else it is on the way
-            let (uri, version, report) = match open.iter().find(|(p, _)| notes::same_file(p, &path)) {
+            let (uri, version, report) = match open.iter().find(|(p, _)| notes::same_file(p, path)) {
                 Some((_, (uri, version))) => match lock(&state.pull.open).get(uri) {
                     Some((v, r)) if v == version => (uri.clone(), Some(*v as i64), r.clone()),
                     _ => continue,
                 },
                 None => {
-                    let Some(uri) = path_to_uri(&path) else { continue };
-                    let Some(report) = on_disk(state, &root, &listed, &path) else { continue };
+                    let Some(uri) = path_to_uri(path) else { continue };
+                    let Some(report) = on_disk(state, &root, &listed, path) else { continue };
                     (uri, None, report)
                 }
             };
