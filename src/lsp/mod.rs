@@ -4,6 +4,7 @@
 
 mod actions;
 mod analysis;
+mod capabilities;
 mod changes;
 mod completion;
 mod consistency;
