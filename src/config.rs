@@ -58,11 +58,19 @@ pub enum Code {
     UnknownCitation,
     /// A figure whose cited source does not give it.
     CitationMismatch,
+    /// A figure another note states otherwise (same measure, same time).
+    Inconsistent,
 }
 
 impl Code {
-    pub const ALL: [Code; 5] =
-        [Code::Contradicted, Code::Unsourced, Code::Supported, Code::UnknownCitation, Code::CitationMismatch];
+    pub const ALL: [Code; 6] = [
+        Code::Contradicted,
+        Code::Unsourced,
+        Code::Supported,
+        Code::UnknownCitation,
+        Code::CitationMismatch,
+        Code::Inconsistent,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -71,6 +79,7 @@ impl Code {
             Code::Supported => "supported",
             Code::UnknownCitation => "unknown-citation",
             Code::CitationMismatch => "citation-mismatch",
+            Code::Inconsistent => "inconsistent",
         }
     }
 
@@ -99,7 +108,8 @@ pub struct Severity {
 
 impl Severity {
     /// The configured level of a diagnostic code: unknown citations follow
-    /// `citation`, citation mismatches follow `contradicted`.
+    /// `citation`, citation mismatches and inconsistencies between notes
+    /// follow `contradicted`.
     pub fn of(&self, code: Code) -> Level {
         match Severity::key_of(code) {
             "contradicted" => self.contradicted,
@@ -113,7 +123,7 @@ impl Severity {
     /// documentation names beside each code).
     pub fn key_of(code: Code) -> &'static str {
         match code {
-            Code::Contradicted | Code::CitationMismatch => "contradicted",
+            Code::Contradicted | Code::CitationMismatch | Code::Inconsistent => "contradicted",
             Code::Unsourced => "unsourced",
             Code::Supported => "supported",
             Code::UnknownCitation => "citation",
@@ -210,10 +220,11 @@ impl Config {
         self.ignore.is_ignored(root, path)
     }
 
-    /// The source folders, resolved against `root`.
+    /// The source folders, resolved against `root` (`..` by name: a
+    /// folder's `../shared` is the `shared` beside it).
     pub fn source_folders(&self, root: &Path) -> Vec<PathBuf> {
         match &self.sources {
-            Some(list) => list.iter().map(|p| if p.is_absolute() { p.clone() } else { root.join(p) }).collect(),
+            Some(list) => list.iter().map(|p| crate::workspace::normalise(&root.join(p))).collect(),
             None => {
                 let defaults: Vec<PathBuf> = ["seeds", "sources"].iter().map(|d| root.join(d)).collect();
                 let present: Vec<PathBuf> = defaults.iter().filter(|p| p.is_dir()).cloned().collect();

@@ -90,16 +90,38 @@ pub fn relative_to(root: &Path, path: &Path) -> Option<PathBuf> {
     real.strip_prefix(real_root).ok().map(Path::to_path_buf)
 }
 
-fn normalise(path: &Path) -> PathBuf {
+/// `path` with `.` and `..` resolved by name (`/w/a/../shared` is `/w/shared`).
+pub fn normalise(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in path.components() {
         match c {
             Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
+            // a leading `..` of a relative path stays (`/..` is `/`)
+            Component::ParentDir => match out.components().next_back() {
+                Some(Component::Normal(_)) => {
+                    out.pop();
+                }
+                Some(Component::RootDir | Component::Prefix(_)) => {}
+                _ => out.push(".."),
+            },
             other => out.push(other),
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dots_are_resolved_by_name_and_a_leading_parent_stays() {
+        let n = |p: &str| normalise(Path::new(p)).display().to_string();
+        assert_eq!(n("/w/a/../shared"), "/w/shared");
+        assert_eq!(n("/w/./a/b/../../c"), "/w/c");
+        assert_eq!(n("./../shared"), "../shared");
+        assert_eq!(n("../../x/../y"), "../../y");
+        assert_eq!(n("/../x"), "/x");
+        assert_eq!(n("./seeds"), "seeds");
+    }
 }

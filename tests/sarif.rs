@@ -77,14 +77,17 @@ fn results_have_exact_rules_levels_and_utf16_regions() {
     assert_eq!(driver["name"], "sourcecheck");
     assert_eq!(driver["version"], env!("CARGO_PKG_VERSION"));
     let ids: Vec<&str> = driver["rules"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["contradicted", "unsourced", "supported", "unknown-citation", "citation-mismatch"]);
+    assert_eq!(
+        ids,
+        ["contradicted", "unsourced", "supported", "unknown-citation", "citation-mismatch", "inconsistent"]
+    );
     let levels: Vec<&str> = driver["rules"]
         .as_array()
         .unwrap()
         .iter()
         .map(|r| r["defaultConfiguration"]["level"].as_str().unwrap())
         .collect();
-    assert_eq!(levels, ["warning", "note", "note", "error", "warning"]);
+    assert_eq!(levels, ["warning", "note", "note", "error", "warning", "warning"]);
     assert!(driver["rules"][0]["fullDescription"]["text"].as_str().unwrap().contains("none of their intervals"));
 
     // 📈 is one character but two UTF-16 code units: the figure starts at

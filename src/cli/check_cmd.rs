@@ -3,11 +3,12 @@
 //! at the configured severities (`off` left out); JSON lists everything.
 
 use super::check_json::note_out;
-use super::findings::{failures, findings, Finding};
+use super::findings::{add_inconsistencies, failures, findings, Finding};
 use super::position::{display_path, span1};
 use super::{sarif, CheckFormat};
 use crate::check::{check_note, NoteCheck};
 use crate::config::Level;
+use crate::consistency;
 use crate::report::collapse;
 use crate::text::{lines::LineIndex, Format};
 use crate::verdict::{Stance, Verdict};
@@ -29,25 +30,49 @@ pub fn run(format: CheckFormat, sources: &[PathBuf], notes: &[PathBuf]) -> i32 {
     let mut log = sarif::Log::new(&ws);
     let stdout = std::io::stdout();
     let mut w = stdout.lock();
+    let mut read: Vec<(&PathBuf, String)> = Vec::new();
     for path in notes {
         if super::report_ignored(&ws.config, &ws.root, path) {
             continue;
         }
         let Some(file) = super::read_input(path, &mut status) else { continue };
-        let check = check_note(&file.text, Format::from_path(path), Some(path), &ws.corpus, &ws.settings);
-        let found = findings(&check, &ws.config.severity);
+        read.push((path, file.text));
+    }
+    // the same measure stated otherwise in two of the notes
+    let stated: Vec<_> =
+        read.iter().map(|(p, text)| consistency::read(text, Format::from_path(p), &ws.settings)).collect();
+    let disagreements = consistency::disagreements(&stated, &ws.corpus, &ws.settings.params);
+    for (n, (path, text)) in read.iter().enumerate() {
+        let path = *path;
+        let check = check_note(text, Format::from_path(path), Some(path), &ws.corpus, &ws.settings);
+        let mut found = findings(&check, &ws.config.severity);
+        // one finding a figure: the first other note's figure, and how many more
+        let others: Vec<(std::ops::Range<usize>, String)> = disagreements[n]
+            .chunk_by(|a, b| a.figure == b.figure)
+            .map(|same| {
+                let d = &same[0];
+                let (other, other_text) = (&read[d.other_note].0, &read[d.other_note].1);
+                let (at, there) = (&stated[n][d.figure].figure.span, &stated[d.other_note][d.other_figure].figure.span);
+                let place = span1(other_text, &LineIndex::new(other_text), there);
+                let words = collapse(&other_text[there.clone()]);
+                let more = if same.len() > 1 { format!(" (and {} more)", same.len() - 1) } else { String::new() };
+                let said = format!("{}:{}:{} says {words}{more}", display_path(other), place.line, place.column);
+                (at.clone(), format!("Inconsistent: {said}"))
+            })
+            .collect();
+        add_inconsistencies(&mut found, &check, &ws.config.severity, others.iter().cloned());
         let failed = failures(&found, ws.config.fail_level());
         if !failed.is_empty() {
             status = status.max(1);
         }
         match format {
             CheckFormat::Text => {
-                if let Err(e) = write_text(&mut w, path, &file.text, &check, &found, &failed, &ws) {
+                if let Err(e) = write_text(&mut w, path, text, &check, &found, &failed, &ws) {
                     return super::output_failed(&e);
                 }
             }
-            CheckFormat::Json => json.push(note_out(path, &file.text, &check)),
-            CheckFormat::Sarif => log.add_note(path, &file.text, &found),
+            CheckFormat::Json => json.push(note_out(path, text, &check, &others)),
+            CheckFormat::Sarif => log.add_note(path, text, &found),
         }
     }
     let doc = match format {

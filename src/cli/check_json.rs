@@ -7,6 +7,7 @@ use crate::report::collapse;
 use crate::text::lines::LineIndex;
 use crate::verdict::{Stance, Verdict};
 use serde::Serialize;
+use std::ops::Range;
 use std::path::Path;
 
 #[derive(Serialize)]
@@ -14,6 +15,16 @@ pub struct NoteOut {
     path: String,
     figures: Vec<FigureOut>,
     citations: Vec<CitationOut>,
+    /// Figures another of the notes states otherwise.
+    inconsistent: Vec<InconsistentOut>,
+}
+
+#[derive(Serialize)]
+struct InconsistentOut {
+    text: String,
+    #[serde(flatten)]
+    at: Span1,
+    message: String,
 }
 
 #[derive(Serialize)]
@@ -49,7 +60,9 @@ struct CitationOut {
     source: Option<String>,
 }
 
-pub fn note_out(path: &Path, text: &str, check: &NoteCheck) -> NoteOut {
+/// The note's object; `inconsistent`: the spans of its figures another note
+/// states otherwise, each with its message.
+pub fn note_out(path: &Path, text: &str, check: &NoteCheck, inconsistent: &[(Range<usize>, String)]) -> NoteOut {
     let index = LineIndex::new(text);
     let figures = check
         .figures
@@ -90,5 +103,13 @@ pub fn note_out(path: &Path, text: &str, check: &NoteCheck) -> NoteOut {
             source: c.source.as_ref().map(|s| display_path(&s.path)),
         })
         .collect();
-    NoteOut { path: path.display().to_string(), figures, citations }
+    let inconsistent = inconsistent
+        .iter()
+        .map(|(range, message)| InconsistentOut {
+            text: text[range.clone()].to_string(),
+            at: span1(text, &index, range),
+            message: message.clone(),
+        })
+        .collect();
+    NoteOut { path: path.display().to_string(), figures, citations, inconsistent }
 }

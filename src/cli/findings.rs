@@ -39,6 +39,25 @@ pub fn findings<'a>(check: &'a NoteCheck, severity: &Severity) -> Vec<Finding<'a
     out
 }
 
+/// Adds a finding for each figure (by span) another note states otherwise,
+/// after that figure's own, at the `contradicted` level.
+pub fn add_inconsistencies<'a>(
+    found: &mut Vec<Finding<'a>>,
+    check: &'a NoteCheck,
+    severity: &Severity,
+    disagreements: impl Iterator<Item = (Range<usize>, String)>,
+) {
+    let level = severity.of(Code::Inconsistent);
+    if level == Level::Off {
+        return;
+    }
+    for (range, message) in disagreements {
+        let figure = check.figures.iter().find(|f| f.figure.span == range);
+        let at = found.iter().rposition(|f| f.range == range).map_or(found.len(), |i| i + 1);
+        found.insert(at, Finding { code: Code::Inconsistent, level, range, message, figure });
+    }
+}
+
 /// What fails the run (exit status 1): every finding reported at
 /// `fail_on` or above, as "1 contradicted" counts by code in report order;
 /// empty when the note passes.

@@ -197,6 +197,10 @@ fn rule(code: Code, configured: Level) -> Value {
             "A figure its cited source does not give",
             "The figure is cited to a source that does not support it, while another source does.",
         ),
+        Code::Inconsistent => (
+            "A figure another note states otherwise",
+            "Another note gives a figure for the same measure, of the same kind and time, and the two intervals do not overlap, whatever the sources say.",
+        ),
     };
     let mut config = json!({ "level": level(configured) });
     if configured == Level::Off {

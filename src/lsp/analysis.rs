@@ -4,12 +4,14 @@
 //! moves on gives up at the next sentence (what it judged is kept for the
 //! next), and diagnostics are published only when they change.
 
+use super::consistency;
 use super::convert::Doc;
 use super::diagnostics;
 use super::heap;
 use super::publish;
 use super::state::{lock, read, Analysis, State};
 use crate::check::check_note_unless;
+use crate::flips;
 use crate::text::lines::LineIndex;
 use std::sync::Arc;
 use std::time::Duration;
@@ -77,15 +79,15 @@ async fn run_now(state: Arc<State>, client: Client, uri: Uri) {
     let st = state.clone();
     let job_uri = uri.clone();
     let job = tokio::task::spawn_blocking(move || {
-        let settings = read(&st.workspace).settings.clone();
+        let root = st.root_of(path.as_deref());
         let mut cache = lock(&st.judgements).remove(&job_uri).unwrap_or_default();
         let mut memo = lock(&st.diagnostic_memos).remove(&job_uri).unwrap_or_default();
-        let corpus = read(&st.corpus);
+        let corpus = read(&root.corpus);
         let t = std::time::Instant::now();
         let cached = cache.len();
         // given up between sentences once the document has moved on
         let moved_on = || lock(&st.docs).get(&job_uri).map(|d| d.version) != Some(version);
-        let check = check_note_unless(&text, format, path.as_deref(), &corpus, &settings, &mut cache, &moved_on);
+        let check = check_note_unless(&text, format, path.as_deref(), &corpus, &root.settings, &mut cache, &moved_on);
         tracing::debug!(elapsed = ?t.elapsed(), cached, cancelled = check.is_none(), "check_note");
         drop(corpus);
         lock(&st.judgements).insert(job_uri.clone(), cache);
@@ -93,13 +95,20 @@ async fn run_now(state: Arc<State>, client: Client, uri: Uri) {
             lock(&st.diagnostic_memos).insert(job_uri.clone(), memo);
             return None;
         };
+        // verdicts flipped since the note's last check (the sources changed)
+        let flips = match lock(&st.analyses).get(&job_uri) {
+            Some(before) => flips::update(&before.flips, &flips::verdicts(&before.text, &before.check), &text, &check),
+            None => Default::default(),
+        };
+        let notes = consistency::notes_of(&st, &root);
+        let inconsistent = consistency::of_note(&st, &root, &notes, path.as_deref(), &text, format);
         let lines = LineIndex::new(&text);
-        let analysis = Analysis { text: Arc::from(text), lines, check };
+        let analysis = Analysis { text: Arc::from(text), lines, check, flips, inconsistent };
         // the diagnostics too, off the async workers
         let t = std::time::Instant::now();
-        let severity = read(&st.workspace).config.severity.clone();
+        let severity = &root.config.severity;
         let doc = Doc { text: &analysis.text, lines: &analysis.lines, encoding: st.encoding() };
-        let json = diagnostics::to_json(&analysis, &doc, &severity, st.caps().related_information, &mut memo);
+        let json = diagnostics::to_json(&analysis, &doc, severity, st.caps().related_information, &mut memo);
         lock(&st.diagnostic_memos).insert(job_uri.clone(), memo);
         let prepared = publish::prepare(&job_uri, Some(version), json);
         tracing::debug!(elapsed = ?t.elapsed(), "diagnostics built");
@@ -126,7 +135,12 @@ async fn run_now(state: Arc<State>, client: Client, uri: Uri) {
         return;
     }
     let previous = lock(&state.analyses).insert(uri.clone(), analysis);
-    if publish::send_if_changed(&state, &uri, prepared) {
+    let changed = if state.caps().pull_diagnostics {
+        state.pull.keep(&uri, version, prepared)
+    } else {
+        publish::send_if_changed(&state, &uri, prepared)
+    };
+    if changed {
         refresh_views(&state, &client).await;
     }
     // the previous analysis and the publish's buffers are garbage now
@@ -144,6 +158,7 @@ pub async fn rerun_all(state: Arc<State>, client: Client) {
     for uri in uris {
         run(state.clone(), client.clone(), uri).await;
     }
+    super::pull::judgements_changed(&state, &client).await;
 }
 
 /// Asks the client to re-request code lenses and inlay hints, which show
@@ -155,7 +170,7 @@ async fn refresh_views(state: &State, client: &Client) {
             tracing::debug!("code lens refresh refused: {e}");
         }
     }
-    if caps.inlay_hint_refresh && read(&state.workspace).config.inlay_hints {
+    if caps.inlay_hint_refresh && state.roots().iter().any(|r| r.config.inlay_hints) {
         if let Err(e) = client.inlay_hint_refresh().await {
             tracing::debug!("inlay hint refresh refused: {e}");
         }

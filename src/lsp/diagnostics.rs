@@ -22,9 +22,10 @@ use tower_lsp_server::ls_types::{DiagnosticRelatedInformation, DiagnosticSeverit
 /// Passages listed under a diagnostic (hover and definition list them all).
 const RELATED_PASSAGES: usize = 3;
 
-/// A judgement (held, so that its address stays its own) and its
-/// serialized diagnostic body, none when its level is off.
-type Kept = (Arc<Judgement>, Option<Arc<[u8]>>);
+/// A judgement (held, so that its address stays its own), the source that
+/// newly contradicts it if any, and its serialized diagnostic body, none
+/// when its level is off.
+type Kept = (Arc<Judgement>, Option<String>, Option<Arc<[u8]>>);
 
 /// Serialized diagnostic bodies (all but the range) by judgement, for the
 /// settings they were made with.
@@ -101,7 +102,9 @@ pub fn to_json(a: &Analysis, doc: &Doc, levels: &Severity, related: bool, memo: 
         *memo = Memo { made_with, bodies: HashMap::new() };
     }
     let key = |f: &FigureCheck| Arc::as_ptr(&f.judgement) as usize;
-    let missing: Vec<&FigureCheck> = a.check.figures.iter().filter(|f| !memo.bodies.contains_key(&key(f))).collect();
+    let flip = |f: &FigureCheck| a.flips.get(&crate::flips::key(&a.text, f)).cloned();
+    let missing: Vec<&FigureCheck> =
+        a.check.figures.iter().filter(|f| memo.bodies.get(&key(f)).is_none_or(|k| k.1 != flip(f))).collect();
     // one URI per source file, not one per passage
     let mut uris: Uris = HashMap::new();
     if related {
@@ -112,8 +115,9 @@ pub fn to_json(a: &Analysis, doc: &Doc, levels: &Severity, related: bool, memo: 
     let made: Vec<(usize, Kept)> = missing
         .par_iter()
         .map(|f| {
-            let body = verdict_body(&f.judgement, &a.check, doc, levels, related.then_some(&uris));
-            (key(f), (f.judgement.clone(), body))
+            let by = flip(f);
+            let body = verdict_body(&f.judgement, by.as_deref(), &a.check, doc, levels, related.then_some(&uris));
+            (key(f), (f.judgement.clone(), by, body))
         })
         .collect();
     let mut bodies: HashMap<usize, Kept> = HashMap::with_capacity(a.check.figures.len());
@@ -124,7 +128,7 @@ pub fn to_json(a: &Analysis, doc: &Doc, levels: &Severity, related: bool, memo: 
     }
     bodies.extend(made);
     // a range and the separators take at most about 90 bytes: room enough that the megabyte is never moved
-    let mut out = Vec::with_capacity(bodies.values().filter_map(|b| b.1.as_ref()).map(|b| b.len() + 96).sum());
+    let mut out = Vec::with_capacity(bodies.values().filter_map(|b| b.2.as_ref()).map(|b| b.len() + 96).sum());
     out.push(b'[');
     for c in &a.check.citations {
         if let (Some(err), Some(sev)) = (&c.error, severity(levels, Code::UnknownCitation)) {
@@ -133,11 +137,23 @@ pub fn to_json(a: &Analysis, doc: &Doc, levels: &Severity, related: bool, memo: 
     }
     for f in &a.check.figures {
         let range = doc.range(&f.figure.span);
-        if let Some(b) = bodies.get(&key(f)).and_then(|b| b.1.as_ref()) {
+        if let Some(b) = bodies.get(&key(f)).and_then(|b| b.2.as_ref()) {
             push(&mut out, range, b);
         }
         if let (Some(w), Some(sev)) = (&f.citation_warning, severity(levels, Code::CitationMismatch)) {
             push(&mut out, range, &body(sev, Code::CitationMismatch, &capitalise(w), None));
+        }
+        if let Some(sev) = severity(levels, Code::Inconsistent) {
+            for i in a.inconsistent.iter().filter(|i| i.span == f.figure.span) {
+                let other = related.then(|| {
+                    let info = |(said, at): &(String, Location)| DiagnosticRelatedInformation {
+                        location: at.clone(),
+                        message: said.clone(),
+                    };
+                    i.others.iter().map(info).collect()
+                });
+                push(&mut out, range, &body(sev, Code::Inconsistent, &i.message, other));
+            }
         }
     }
     out.push(b']');
@@ -145,10 +161,12 @@ pub fn to_json(a: &Analysis, doc: &Doc, levels: &Severity, related: bool, memo: 
     out
 }
 
-/// A judgement's diagnostic body (with its passages when `uris` is given),
-/// or none when its verdict's level is off.
+/// A judgement's diagnostic body (with its passages when `uris` is given;
+/// "Newly contradicted by …" when `newly_by` names a source), or none when
+/// its verdict's level is off.
 fn verdict_body(
     j: &Judgement,
+    newly_by: Option<&str>,
     check: &NoteCheck,
     doc: &Doc,
     levels: &Severity,
@@ -156,7 +174,10 @@ fn verdict_body(
 ) -> Option<Arc<[u8]>> {
     let code = Code::of_verdict(j.verdict);
     let sev = severity(levels, code)?;
-    let mut message = j.message.clone();
+    let mut message = match newly_by {
+        Some(by) => crate::flips::message(by, &j.message),
+        None => j.message.clone(),
+    };
     for n in &j.notes {
         message.push('\n');
         message.push_str(n);
@@ -216,7 +237,13 @@ mod tests {
 
     fn analyse(corpus: &Corpus, text: &str, cache: &mut JudgementCache) -> Analysis {
         let check = check_note_cached(text, Format::Markdown, None, corpus, &Settings::default(), cache);
-        Analysis { text: Arc::from(text), lines: LineIndex::new(text), check }
+        Analysis {
+            text: Arc::from(text),
+            lines: LineIndex::new(text),
+            check,
+            flips: Default::default(),
+            inconsistent: Vec::new(),
+        }
     }
 
     #[test]
@@ -243,7 +270,7 @@ mod tests {
         );
         assert_eq!(first[0]["relatedInformation"][0]["location"]["range"]["start"], json!({"line": 2, "character": 0}));
         let kept = |a: &Analysis, memo: &Memo, i: usize| {
-            memo.bodies.get(&(Arc::as_ptr(&a.check.figures[i].judgement) as usize)).and_then(|b| b.1.clone())
+            memo.bodies.get(&(Arc::as_ptr(&a.check.figures[i].judgement) as usize)).and_then(|b| b.2.clone())
         };
         let (supported, unsourced) = (kept(&a, &memo, 0).expect("a body"), kept(&a, &memo, 1).expect("a body"));
 

@@ -5,42 +5,62 @@
 //! under a path that vanished (file or folder) is dropped.
 
 use super::analysis;
+use super::roots::{distinct_corpora, same_dir, IndexKey, Root};
 use super::state::{lock, read, write, State};
 use crate::config::Config;
 use crate::corpus::{self, Corpus};
 use crate::workspace::Settings;
 use notify_debouncer_full::notify::RecursiveMode;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 use tower_lsp_server::ls_types::{MessageType, ProgressToken};
 use tower_lsp_server::Client;
 
-/// Resolves the configuration (sourcecheck.toml, then client options on top)
-/// and stores it; returns problems to show the user.
+/// Resolves each workspace folder's configuration (its sourcecheck.toml,
+/// then the client's options on top) and stores the roots; a root keeps the
+/// corpus it had when it still reads the same sources the same way, and
+/// roots that read the same sources share one. Returns problems to show.
 pub fn configure(state: &State) -> Vec<String> {
     let mut problems = Vec::new();
     let mut ws = write(&state.workspace);
-    let root = ws.root.clone().unwrap_or_else(|| PathBuf::from("."));
-    let mut config = match Config::load(&root) {
-        Ok(c) => c,
-        Err(e) => {
-            problems.push(e);
-            Config::default()
-        }
-    };
-    if let Some(opts) = ws.client_options.clone() {
-        match super::options::merge(&mut config, &opts) {
-            Ok(unknown) => {
-                for k in unknown {
-                    problems.push(format!("unknown sourcecheck setting '{k}' ignored"));
-                }
+    let paths = if ws.folders.is_empty() { vec![PathBuf::from(".")] } else { ws.folders.clone() };
+    let mut roots: Vec<Root> = Vec::new();
+    for path in paths {
+        let mut config = match Config::load(&path) {
+            Ok(c) => c,
+            Err(e) => {
+                problems.push(e);
+                Config::default()
             }
-            Err(e) => problems.push(format!("sourcecheck settings: {e}")),
+        };
+        let options = ws.folder_options.get(&path).or(ws.client_options.as_ref()).cloned();
+        if let Some(opts) = options {
+            match super::options::merge(&mut config, &opts) {
+                Ok(unknown) => {
+                    for k in unknown {
+                        problems.push(format!("unknown sourcecheck setting '{k}' ignored"));
+                    }
+                }
+                Err(e) => problems.push(format!("sourcecheck settings: {e}")),
+            }
         }
+        let folders = config.source_folders(&path);
+        let key = IndexKey::of(&path, &config, &folders);
+        // the corpus of a root (new, else old) that reads these sources so; else
+        // this folder's old one, read again by the next full index (meanwhile
+        // its notes are judged on what it held, not on nothing)
+        let taken = |c: &Arc<RwLock<Corpus>>| roots.iter().any(|r| Arc::ptr_eq(&r.corpus, c));
+        let corpus = roots
+            .iter()
+            .chain(ws.roots.iter())
+            .find(|r| r.key() == key)
+            .or_else(|| ws.roots.iter().find(|r| r.path == path && !taken(&r.corpus)))
+            .map(|r| r.corpus.clone())
+            .unwrap_or_default();
+        roots.push(Root { settings: Settings::from_config(&config), path, config, folders, corpus });
     }
-    ws.settings = Settings::from_config(&config);
-    ws.folders = config.source_folders(&root);
-    ws.config = config;
+    ws.roots = roots;
+    problems.dedup();
     problems
 }
 
@@ -75,15 +95,17 @@ pub async fn full_index(state: Arc<State>, client: Client) {
     let indexing = state.index_lock.lock().await;
     let st = state.clone();
     let result = tokio::task::spawn_blocking(move || {
-        let (root, config, folders, settings) = {
-            let ws = read(&st.workspace);
-            (ws.root_or_cwd(), ws.config.clone(), ws.folders.clone(), ws.settings.clone())
-        };
-        let (sources, report) = crate::workspace::load_sources(&root, &config, &folders, &settings);
-        let corpus = Corpus::from_sources(sources);
-        let summary = format!("{} sources, {} figures", corpus.len(), corpus.figure_count());
-        *write(&st.corpus) = corpus;
-        (report, summary)
+        let mut report = corpus::LoadReport::default();
+        let (mut sources, mut figures) = (0, 0);
+        for root in distinct_corpora(&st.roots()) {
+            let (read_now, r) = crate::workspace::load_sources(&root.path, &root.config, &root.folders, &root.settings);
+            let corpus = Corpus::from_sources(read_now);
+            (sources, figures) = (sources + corpus.len(), figures + corpus.figure_count());
+            *write(&root.corpus) = corpus;
+            report.problems.extend(r.problems);
+            report.warnings.extend(r.warnings);
+        }
+        (report, format!("{sources} sources, {figures} figures"))
     })
     .await;
     drop(indexing);
@@ -166,20 +188,31 @@ struct Reread {
 }
 
 /// Drops every source at or under `paths` (files or folders no longer
-/// there); how many.
+/// there) from every corpus; how many.
 fn drop_vanished(st: &State, paths: &[PathBuf]) -> usize {
     if paths.is_empty() {
         return 0;
     }
     let set: std::collections::HashSet<&Path> = paths.iter().map(PathBuf::as_path).collect();
     lock(&st.stamps).retain(|p, _| !p.ancestors().any(|a| set.contains(a)));
-    write(&st.corpus).remove_under_any(paths)
+    distinct_corpora(&st.roots()).iter().map(|r| write(&r.corpus).remove_under_any(paths)).sum()
 }
 
-/// Brings the corpus in line with what is on disk at `path`.
+/// Brings every corpus whose sources `path` is among in line with what is
+/// on disk at `path`.
 fn reread(st: &State, path: &Path) -> Reread {
+    let roots: Vec<Root> = distinct_corpora(&st.roots())
+        .into_iter()
+        .filter(|r| r.holds_source(path) || parent_of_folder(r, path))
+        .collect();
     if path.is_dir() {
-        return reread_folder(st, path);
+        let mut out = Reread::default();
+        for root in &roots {
+            let r = reread_folder(root, path);
+            out.changed |= r.changed;
+            out.problems.extend(r.problems);
+        }
+        return out;
     }
     if !path.exists() {
         // a file or a whole folder vanished (deleted, renamed away)
@@ -189,36 +222,48 @@ fn reread(st: &State, path: &Path) -> Reread {
     if !corpus::is_source_file(path) {
         return Reread::default();
     }
-    let mut problems = Vec::new();
-    if !st.is_source_path(path) {
+    let inside: Vec<&Root> = roots.iter().filter(|r| r.holds_source(path)).collect();
+    if inside.is_empty() {
         // a symlink leading out of the source folders: never read
-        write(&st.corpus).remove(path);
-        problems.push(format!("{}: links outside the source folders, skipped", path.display()));
-    } else if st.is_ignored(path) {
-        write(&st.corpus).remove(path);
-    } else {
-        // taken before reading: a change while it is read makes it differ
-        let stamp = stamp_of(path);
-        if stamp.is_some() && lock(&st.stamps).get(path) == stamp.as_ref() {
-            return Reread::default(); // as it was when last read
+        for r in &roots {
+            write(&r.corpus).remove(path);
         }
-        let settings = read(&st.workspace).settings.clone();
-        match corpus::load_file(path, &settings.synonyms, &settings.conventions) {
-            Ok(src) => {
-                write(&st.corpus).upsert(src);
-                if let Some(stamp) = stamp {
-                    lock(&st.stamps).insert(path.to_path_buf(), stamp);
-                }
-            }
+        lock(&st.stamps).remove(path);
+        return Reread {
+            changed: true,
+            problems: vec![format!("{}: links outside the source folders, skipped", path.display())],
+        };
+    }
+    // taken before reading: a change while it is read makes it differ
+    let stamp = stamp_of(path);
+    if stamp.is_some() && lock(&st.stamps).get(path) == stamp.as_ref() {
+        return Reread::default(); // as it was when last read
+    }
+    let mut problems = Vec::new();
+    for root in inside {
+        if root.config.is_ignored(&root.path, path) {
+            write(&root.corpus).remove(path);
+            continue;
+        }
+        match corpus::load_file(path, &root.settings.synonyms, &root.settings.conventions) {
+            Ok(src) => write(&root.corpus).upsert(src),
             Err(e) => {
-                write(&st.corpus).remove(path);
+                write(&root.corpus).remove(path);
                 problems.push(e);
             }
         }
-        return Reread { changed: true, problems };
     }
-    lock(&st.stamps).remove(path);
+    match stamp {
+        Some(stamp) if problems.is_empty() => lock(&st.stamps).insert(path.to_path_buf(), stamp),
+        _ => lock(&st.stamps).remove(path),
+    };
+    problems.dedup();
     Reread { changed: true, problems }
+}
+
+/// Is `path` (which may no longer exist) a root's source folder or under one?
+fn parent_of_folder(root: &Root, path: &Path) -> bool {
+    root.folders.iter().any(|f| path.starts_with(f))
 }
 
 /// A file's size and modification time (links followed): what tells an
@@ -230,18 +275,15 @@ fn stamp_of(path: &Path) -> Option<(u64, std::time::SystemTime)> {
 
 /// A folder appeared (or was reported as a whole): every source under it
 /// read afresh, in parallel, and those no longer there dropped.
-fn reread_folder(st: &State, dir: &Path) -> Reread {
+fn reread_folder(root: &Root, dir: &Path) -> Reread {
     use rayon::prelude::*;
-    let (folders, settings) = {
-        let ws = read(&st.workspace);
-        (ws.folders.clone(), ws.settings.clone())
-    };
+    let settings = &root.settings;
     let mut report = corpus::LoadReport::default();
-    let mut paths = corpus::discover_under(&folders, dir, &mut report);
-    paths.retain(|p| !st.is_ignored(p));
+    let mut paths = corpus::discover_under(&root.folders, dir, &mut report);
+    paths.retain(|p| !root.config.is_ignored(&root.path, p));
     let results: Vec<Result<corpus::Source, String>> =
         paths.par_iter().map(|p| corpus::load_file(p, &settings.synonyms, &settings.conventions)).collect();
-    let mut corpus = write(&st.corpus);
+    let mut corpus = write(&root.corpus);
     let mut changed = corpus.remove_under(dir) > 0;
     for r in results {
         match r {
@@ -256,11 +298,9 @@ fn reread_folder(st: &State, dir: &Path) -> Reread {
 }
 
 impl State {
-    /// Is `path` the workspace's sourcecheck.toml?
+    /// Is `path` the sourcecheck.toml of a workspace folder?
     pub fn is_config_file(&self, path: &Path) -> bool {
-        let root = read(&self.workspace).root_or_cwd();
-        path.file_name().is_some_and(|n| n == crate::config::FILE_NAME)
-            && path.parent().is_some_and(|d| same_dir(d, &root))
+        read(&self.workspace).roots.iter().any(|r| r.is_config_file(path))
     }
 
     /// Is `path` (which may no longer exist) under a source folder?
@@ -268,8 +308,7 @@ impl State {
         if self.is_source_path(path) {
             return true;
         }
-        let ws = read(&self.workspace);
-        ws.folders.iter().any(|f| path.starts_with(f))
+        read(&self.workspace).roots.iter().any(|r| parent_of_folder(r, path))
     }
 }
 
@@ -283,21 +322,23 @@ type Debouncer = notify_debouncer_full::Debouncer<
 /// and created again is watched again and re-read whole; sourcecheck.toml
 /// at the root is watched too.
 pub fn watch(state: Arc<State>, client: Client) -> Option<Debouncer> {
-    let (folders, root) = {
-        let ws = read(&state.workspace);
-        (ws.folders.clone(), ws.root_or_cwd())
-    };
+    let roots = state.roots();
+    let mut folders: Vec<PathBuf> = roots.iter().flat_map(|r| r.folders.iter().cloned()).collect();
+    folders.sort();
+    folders.dedup();
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<PathBuf>();
     let weak = tx.downgrade();
     let mut debouncer = source_debouncer(tx)?;
     for f in &folders {
         watch_folder(&mut debouncer, f);
     }
-    // the configuration file: the root itself, not recursively (file_changed
-    // drops its other files); unless a folder's parent watch covers it
-    if !folders.iter().any(|f| f.parent().is_some_and(|p| same_dir(p, &root))) {
-        if let Err(e) = debouncer.watch(&root, RecursiveMode::NonRecursive) {
-            tracing::warn!("cannot watch {}: {e}", root.display());
+    // each configuration file: its folder itself, not recursively (file_changed
+    // drops its other files); unless a source folder's parent watch covers it
+    for root in roots.iter().map(|r| &r.path) {
+        if !folders.iter().any(|f| f.parent().is_some_and(|p| same_dir(p, root))) {
+            if let Err(e) = debouncer.watch(root, RecursiveMode::NonRecursive) {
+                tracing::warn!("cannot watch {}: {e}", root.display());
+            }
         }
     }
     tokio::spawn(async move {
@@ -365,8 +406,4 @@ fn source_debouncer(tx: tokio::sync::mpsc::UnboundedSender<PathBuf>) -> Option<D
         },
     )
     .ok()
-}
-
-fn same_dir(a: &Path, b: &Path) -> bool {
-    a == b || std::fs::canonicalize(a).ok().zip(std::fs::canonicalize(b).ok()).is_some_and(|(a, b)| a == b)
 }

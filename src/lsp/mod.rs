@@ -4,8 +4,10 @@
 
 mod actions;
 mod analysis;
+mod capabilities;
 mod changes;
 mod completion;
+mod consistency;
 pub mod convert;
 mod debounce;
 mod diagnostics;
@@ -17,9 +19,12 @@ mod inlay;
 mod lens;
 pub mod logging;
 mod navigation;
+mod notes;
 mod options;
 mod panic_guard;
 mod publish;
+mod pull;
+mod roots;
 mod server;
 mod state;
 mod symbols;

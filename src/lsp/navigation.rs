@@ -3,10 +3,11 @@
 //! source's title line) to every note figure it supports or contradicts.
 
 use super::convert::{path_to_uri, source_range, uri_to_path, Doc, Encoding};
+use super::notes;
 use super::state::{lock, read, Analysis, State};
-use crate::check::{check_note, Citation, FigureCheck};
+use crate::check::{Citation, FigureCheck};
 use crate::corpus::Source;
-use crate::text::{lines::LineIndex, Format};
+use crate::text::lines::LineIndex;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use tower_lsp_server::ls_types::{DocumentLink, GotoDefinitionResponse, Location, LocationLink, Uri};
@@ -126,55 +127,22 @@ fn gather(state: &State, source_path: &Path, fig: Option<usize>, on_disk: bool) 
     if !on_disk {
         return out;
     }
-    // notes on disk
-    let (root, settings) = {
-        let ws = read(&state.workspace);
-        (ws.root.clone(), ws.settings.clone())
-    };
-    let Some(root) = root else { return out };
-    let corpus = read(&state.corpus);
-    for path in notes_on_disk(&root, state) {
-        if seen.iter().any(|s| same_file(s, &path)) {
+    // notes on disk, in every folder whose corpus holds the source, judged on it
+    for root in state.roots() {
+        if read(&root.corpus).by_path(source_path).is_none() {
             continue;
         }
-        let Ok(file) = crate::input::read_text(&path) else { continue };
-        let check = check_note(&file.text, Format::from_path(&path), Some(&path), &corpus, &settings);
-        let lines = LineIndex::new(&file.text);
-        let doc = Doc { text: &file.text, lines: &lines, encoding };
-        let Some(uri) = path_to_uri(&path) else { continue };
-        for f in check.figures.iter().filter(|f| cites(f)) {
-            out.push(Location { uri: uri.clone(), range: doc.range(&f.figure.span) });
-        }
-    }
-    out
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    a == b || std::fs::canonicalize(a).ok() == std::fs::canonicalize(b).ok()
-}
-
-/// Markdown notes under the root, outside the source folders (at most 2,000).
-fn notes_on_disk(root: &Path, state: &State) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![(root.to_path_buf(), 0usize)];
-    while let Some((dir, depth)) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-        for e in entries.flatten() {
-            let p = e.path();
-            let name = e.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') || name == "target" || name == "node_modules" {
+        for path in notes::on_disk(state, &root) {
+            if seen.iter().any(|s| notes::same_file(s, &path)) {
                 continue;
             }
-            let Ok(ft) = e.file_type() else { continue };
-            if ft.is_dir() && depth < 8 {
-                if !state.is_source_path(&p) {
-                    stack.push((p, depth + 1));
-                }
-            } else if ft.is_file() && p.extension().is_some_and(|x| x == "md" || x == "markdown") {
-                out.push(p);
-                if out.len() >= 2000 {
-                    return out;
-                }
+            seen.push(path.clone());
+            let Some((text, check)) = notes::check_on_disk(&root, &path) else { continue };
+            let lines = LineIndex::new(&text);
+            let doc = Doc { text: &text, lines: &lines, encoding };
+            let Some(uri) = path_to_uri(&path) else { continue };
+            for f in check.figures.iter().filter(|f| cites(f)) {
+                out.push(Location { uri: uri.clone(), range: doc.range(&f.figure.span) });
             }
         }
     }

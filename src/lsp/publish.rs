@@ -27,6 +27,11 @@ impl Prepared {
     fn into_params(self) -> Vec<Vec<u8>> {
         vec![self.head, self.diagnostics, self.tail]
     }
+
+    /// The fingerprint and the diagnostics (a JSON array), for a pull.
+    pub fn into_parts(self) -> (u64, Vec<u8>) {
+        (self.fingerprint, self.diagnostics)
+    }
 }
 
 /// The params for `uri` at `version` around `diagnostics`, a JSON array.
@@ -54,6 +59,7 @@ pub fn send_if_changed(state: &State, uri: &Uri, prepared: Prepared) -> bool {
 
 /// Clears what `uri` showed, if it showed anything (a closed or ignored note).
 pub fn clear(state: &State, uri: &Uri) {
+    state.pull.forget(uri);
     if lock(&state.published).remove(uri).is_some() {
         let empty = prepare(uri, None, b"[]".to_vec());
         state.outbox().notify(METHOD, empty.into_params());

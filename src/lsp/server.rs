@@ -2,13 +2,14 @@
 //! analysis, and shapes the answer. No parsing or judging happens here.
 
 use super::analysis;
-use super::convert::{source_offset, uri_to_path, Doc, Encoding};
+use super::convert::{source_offset, uri_to_path, Doc};
 use super::debounce;
 use super::documents::Document;
 use super::publish;
-use super::state::{lock, read, write, ClientCaps, State};
-use super::{actions, changes, completion, hover, indexing, inlay, lens, logging, navigation, symbols};
+use super::state::{lock, read, write, State};
+use super::{actions, capabilities, changes, completion, hover, indexing, inlay, lens, logging, navigation, symbols};
 use serde_json::Value;
+use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -25,27 +26,83 @@ pub struct Backend {
     pub client: Client,
     pub state: Arc<State>,
     watcher: Mutex<Option<Watcher>>,
+    /// Has the client been asked to watch files for us?
+    registered: Mutex<bool>,
 }
 
 impl Backend {
     pub fn new(client: Client, state: Arc<State>) -> Backend {
-        Backend { client, state, watcher: Mutex::new(None) }
+        Backend { client, state, watcher: Mutex::new(None), registered: Mutex::new(false) }
     }
 
-    /// The `sourcecheck` section of the client's settings, when the client
-    /// can be asked (`workspace/configuration`) and has one.
-    async fn pull_configuration(&self) -> Option<Value> {
+    /// The `sourcecheck` section of the client's settings for each workspace
+    /// folder (asked with that folder as the scope), when the client can be
+    /// asked (`workspace/configuration`); the folders it gave some for.
+    async fn pull_configuration(&self) -> Option<Vec<(PathBuf, Value)>> {
         if !self.state.caps().configuration {
             return None;
         }
-        let scope = read(&self.state.workspace).root.as_deref().and_then(super::convert::path_to_uri);
-        let item = ConfigurationItem { scope_uri: scope, section: Some("sourcecheck".to_string()) };
-        match self.client.configuration(vec![item]).await {
-            Ok(mut values) => values.pop().filter(|v| v.as_object().is_some_and(|o| !o.is_empty())),
+        let roots: Vec<PathBuf> = self.state.roots().into_iter().map(|r| r.path).collect();
+        let items = roots
+            .iter()
+            .map(|p| ConfigurationItem {
+                scope_uri: super::convert::path_to_uri(&std::path::absolute(p).unwrap_or_else(|_| p.clone())),
+                section: Some("sourcecheck".to_string()),
+            })
+            .collect();
+        match self.client.configuration(items).await {
+            Ok(values) => Some(
+                roots.into_iter().zip(values).filter(|(_, v)| v.as_object().is_some_and(|o| !o.is_empty())).collect(),
+            ),
             Err(e) => {
                 tracing::warn!("client did not give its settings: {e}");
                 None
             }
+        }
+    }
+
+    /// Stores the settings the client gave per folder; true if it gave any.
+    fn keep_pulled(&self, pulled: Option<Vec<(PathBuf, Value)>>) -> bool {
+        let Some(pulled) = pulled else { return false };
+        let mut ws = write(&self.state.workspace);
+        ws.folder_options = pulled.into_iter().collect();
+        !ws.folder_options.is_empty()
+    }
+
+    /// Asks the client to watch every folder's sources and sourcecheck.toml
+    /// (again, after the folders changed), or watches them itself.
+    async fn watch_sources(&self) {
+        const ID: &str = "sourcecheck-sources";
+        if !self.state.caps().dynamic_watchers {
+            *lock(&self.watcher) = indexing::watch(self.state.clone(), self.client.clone());
+            return;
+        }
+        let roots = self.state.roots();
+        // everything under each source folder, and the folder itself: a folder
+        // deleted, created or renamed is reported once, as a folder (not file by file)
+        let mut globs: Vec<String> = roots
+            .iter()
+            .flat_map(|r| r.folders.iter())
+            .flat_map(|f| [format!("{}/**", f.display()), f.display().to_string()])
+            .chain(roots.iter().map(|r| r.path.join(crate::config::FILE_NAME).display().to_string()))
+            .collect();
+        globs.dedup();
+        let watchers =
+            globs.into_iter().map(|g| FileSystemWatcher { glob_pattern: GlobPattern::String(g), kind: None }).collect();
+        let reg = Registration {
+            id: ID.to_string(),
+            method: "workspace/didChangeWatchedFiles".to_string(),
+            register_options: serde_json::to_value(DidChangeWatchedFilesRegistrationOptions { watchers }).ok(),
+        };
+        if std::mem::replace(&mut *lock(&self.registered), true) {
+            let old = Unregistration { id: ID.to_string(), method: reg.method.clone() };
+            if let Err(e) = self.client.unregister_capability(vec![old]).await {
+                tracing::debug!("client kept the old file watchers: {e}");
+            }
+        }
+        if let Err(e) = self.client.register_capability(vec![reg]).await {
+            tracing::warn!("client refused file watching ({e}); watching ourselves");
+            *lock(&self.watcher) = indexing::watch(self.state.clone(), self.client.clone());
         }
     }
 
@@ -69,55 +126,6 @@ impl Backend {
     }
 }
 
-fn root_of(params: &InitializeParams) -> Option<std::path::PathBuf> {
-    if let Some(folders) = &params.workspace_folders {
-        if let Some(p) = folders.iter().find_map(|f| uri_to_path(&f.uri)) {
-            return Some(p);
-        }
-    }
-    #[allow(deprecated)]
-    params.root_uri.as_ref().and_then(uri_to_path)
-}
-
-fn client_caps(params: &InitializeParams) -> (ClientCaps, Encoding) {
-    let c = &params.capabilities;
-    let td = c.text_document.as_ref();
-    let caps = ClientCaps {
-        link_support: td.and_then(|t| t.definition.as_ref()).and_then(|d| d.link_support).unwrap_or(false),
-        work_done_progress: c.window.as_ref().and_then(|w| w.work_done_progress).unwrap_or(false),
-        dynamic_watchers: c
-            .workspace
-            .as_ref()
-            .and_then(|w| w.did_change_watched_files.as_ref())
-            .and_then(|d| d.dynamic_registration)
-            .unwrap_or(false),
-        related_information: td
-            .and_then(|t| t.publish_diagnostics.as_ref())
-            .and_then(|p| p.related_information)
-            .unwrap_or(true),
-        configuration: c.workspace.as_ref().and_then(|w| w.configuration).unwrap_or(false),
-        show_document: c.window.as_ref().and_then(|w| w.show_document.as_ref()).is_some_and(|s| s.support),
-        code_lens_refresh: c
-            .workspace
-            .as_ref()
-            .and_then(|w| w.code_lens.as_ref())
-            .and_then(|l| l.refresh_support)
-            .unwrap_or(false),
-        inlay_hint_refresh: c
-            .workspace
-            .as_ref()
-            .and_then(|w| w.inlay_hint.as_ref())
-            .and_then(|l| l.refresh_support)
-            .unwrap_or(false),
-    };
-    let offers_utf8 = c
-        .general
-        .as_ref()
-        .and_then(|g| g.position_encodings.as_ref())
-        .is_some_and(|encs| encs.contains(&PositionEncodingKind::UTF8));
-    (caps, if offers_utf8 { Encoding::Utf8 } else { Encoding::Utf16 })
-}
-
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         logging::set_trace(params.trace.unwrap_or(TraceValue::Off));
@@ -129,100 +137,29 @@ impl LanguageServer for Backend {
                 client.log_message(typ, line).await;
             }
         });
-        let (caps, encoding) = client_caps(&params);
+        let (caps, encoding) = capabilities::of_client(&params);
+        let pulls = caps.pull_diagnostics;
         *write(&self.state.caps) = caps;
         *write(&self.state.encoding) = encoding;
         {
             let mut ws = write(&self.state.workspace);
-            ws.root = root_of(&params);
+            ws.folders = capabilities::folders_of(&params);
             ws.client_options = params.initialization_options.clone();
         }
         let problems = indexing::configure(&self.state);
         for p in problems {
             self.client.show_message(MessageType::WARNING, format!("sourcecheck: {p}")).await;
         }
-        let position_encoding = Some(match encoding {
-            Encoding::Utf8 => PositionEncodingKind::UTF8,
-            Encoding::Utf16 => PositionEncodingKind::UTF16,
-        });
-        Ok(InitializeResult {
-            capabilities: ServerCapabilities {
-                position_encoding,
-                text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
-                    open_close: Some(true),
-                    change: Some(TextDocumentSyncKind::INCREMENTAL),
-                    save: Some(TextDocumentSyncSaveOptions::Supported(true)),
-                    ..Default::default()
-                })),
-                hover_provider: Some(HoverProviderCapability::Simple(true)),
-                definition_provider: Some(OneOf::Left(true)),
-                references_provider: Some(OneOf::Left(true)),
-                code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-                    code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
-                    ..Default::default()
-                })),
-                completion_provider: Some(CompletionOptions {
-                    trigger_characters: Some(vec!["@".to_string()]),
-                    resolve_provider: Some(true),
-                    ..Default::default()
-                }),
-                inlay_hint_provider: Some(OneOf::Left(true)),
-                code_lens_provider: Some(CodeLensOptions { resolve_provider: Some(false) }),
-                execute_command_provider: Some(ExecuteCommandOptions {
-                    commands: vec![lens::NEXT_CONTRADICTED.to_string()],
-                    ..Default::default()
-                }),
-                document_symbol_provider: Some(OneOf::Left(true)),
-                workspace_symbol_provider: Some(OneOf::Left(true)),
-                document_link_provider: Some(DocumentLinkOptions {
-                    resolve_provider: Some(false),
-                    work_done_progress_options: Default::default(),
-                }),
-                ..Default::default()
-            },
-            server_info: Some(ServerInfo {
-                name: "sourcecheck".to_string(),
-                version: Some(env!("CARGO_PKG_VERSION").to_string()),
-            }),
-            offset_encoding: None,
-        })
+        Ok(capabilities::offered(encoding, pulls))
     }
 
     async fn initialized(&self, _: InitializedParams) {
-        if let Some(v) = self.pull_configuration().await {
-            write(&self.state.workspace).client_options = Some(v);
+        if self.keep_pulled(self.pull_configuration().await) {
             for p in indexing::configure(&self.state) {
                 self.client.show_message(MessageType::WARNING, format!("sourcecheck: {p}")).await;
             }
         }
-        if self.state.caps().dynamic_watchers {
-            let (folders, root) = {
-                let ws = read(&self.state.workspace);
-                (ws.folders.clone(), ws.root_or_cwd())
-            };
-            // everything under each source folder, and the folder itself: a folder
-            // deleted, created or renamed is reported once, as a folder (not file by file)
-            let mut watchers: Vec<FileSystemWatcher> = folders
-                .iter()
-                .flat_map(|f| [format!("{}/**", f.display()), f.display().to_string()])
-                .map(|glob| FileSystemWatcher { glob_pattern: GlobPattern::String(glob), kind: None })
-                .collect();
-            watchers.push(FileSystemWatcher {
-                glob_pattern: GlobPattern::String(root.join(crate::config::FILE_NAME).display().to_string()),
-                kind: None,
-            });
-            let reg = Registration {
-                id: "sourcecheck-sources".to_string(),
-                method: "workspace/didChangeWatchedFiles".to_string(),
-                register_options: serde_json::to_value(DidChangeWatchedFilesRegistrationOptions { watchers }).ok(),
-            };
-            if let Err(e) = self.client.register_capability(vec![reg]).await {
-                tracing::warn!("client refused file watching ({e}); watching ourselves");
-                *lock(&self.watcher) = indexing::watch(self.state.clone(), self.client.clone());
-            }
-        } else {
-            *lock(&self.watcher) = indexing::watch(self.state.clone(), self.client.clone());
-        }
+        self.watch_sources().await;
         tokio::spawn(changes::read_changes(self.state.clone(), self.client.clone()));
         tokio::spawn(indexing::full_index(self.state.clone(), self.client.clone()));
     }
@@ -308,14 +245,39 @@ impl LanguageServer for Backend {
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
         // clients that can be asked send null here: ask them
-        let settings = match params.settings {
-            Value::Null => self.pull_configuration().await,
-            v => Some(v),
-        };
-        if let Some(v) = settings {
-            write(&self.state.workspace).client_options = Some(v);
+        match params.settings {
+            Value::Null => {
+                self.keep_pulled(self.pull_configuration().await);
+            }
+            v => {
+                let mut ws = write(&self.state.workspace);
+                ws.client_options = Some(v);
+                ws.folder_options.clear();
+            }
         }
         tokio::spawn(indexing::reconfigure(self.state.clone(), self.client.clone()));
+    }
+
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        {
+            let mut ws = write(&self.state.workspace);
+            let removed: Vec<PathBuf> = params.event.removed.iter().filter_map(|f| uri_to_path(&f.uri)).collect();
+            ws.folders.retain(|f| !removed.contains(f));
+            for p in params.event.added.iter().filter_map(|f| uri_to_path(&f.uri)) {
+                if !ws.folders.contains(&p) {
+                    ws.folders.push(p);
+                }
+            }
+        }
+        tracing::info!("workspace folders changed: {:?}", read(&self.state.workspace).folders);
+        for p in indexing::configure(&self.state) {
+            self.client.show_message(MessageType::WARNING, format!("sourcecheck: {p}")).await;
+        }
+        if self.keep_pulled(self.pull_configuration().await) {
+            indexing::configure(&self.state);
+        }
+        self.watch_sources().await;
+        tokio::spawn(indexing::full_index(self.state.clone(), self.client.clone()));
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
@@ -353,7 +315,8 @@ impl LanguageServer for Backend {
         let Some(a) = self.analysis(&uri) else { return Ok(None) };
         let doc = Doc { text: &a.text, lines: &a.lines, encoding: self.state.encoding() };
         let range = doc.offset(params.range.start)..doc.offset(params.range.end);
-        let corpus = read(&self.state.corpus);
+        let root = self.state.root_of(uri_to_path(&uri).as_deref());
+        let corpus = read(&root.corpus);
         Ok(Some(actions::actions(&a, &doc, &uri, range, &params.context.diagnostics, &corpus)))
     }
 
@@ -364,22 +327,31 @@ impl LanguageServer for Backend {
         let lines = crate::text::lines::LineIndex::new(&text);
         let doc = Doc { text: &text, lines: &lines, encoding: self.state.encoding() };
         let Some((key, typed)) = completion::key_at(&text, doc.offset(pos)) else { return Ok(None) };
-        let corpus = read(&self.state.corpus);
+        let root = self.state.root_of(uri_to_path(&uri).as_deref());
+        let corpus = read(&root.corpus);
         Ok(Some(CompletionResponse::List(completion::items(&corpus, typed, doc.range(&key)))))
     }
 
     async fn completion_resolve(&self, item: CompletionItem) -> Result<CompletionItem> {
-        Ok(completion::resolve(&read(&self.state.corpus), item))
+        // the item names its source by path: the folder whose corpus has it
+        let path = item.data.as_ref().and_then(|d| d.get("path")).and_then(Value::as_str).map(PathBuf::from);
+        match path.and_then(|p| self.state.source_root(&p)) {
+            Some((root, _)) => Ok(completion::resolve(&read(&root.corpus), item)),
+            None => Ok(item),
+        }
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
-        if !read(&self.state.workspace).config.inlay_hints {
+        let uri = &params.text_document.uri;
+        let root = self.state.root_of(uri_to_path(uri).as_deref());
+        if !root.config.inlay_hints {
             return Ok(None);
         }
-        let Some(a) = self.analysis(&params.text_document.uri) else { return Ok(None) };
+        let Some(a) = self.analysis(uri) else { return Ok(None) };
         let doc = Doc { text: &a.text, lines: &a.lines, encoding: self.state.encoding() };
         let range = doc.offset(params.range.start)..doc.offset(params.range.end);
-        Ok(Some(inlay::hints(&a, &doc, range, &read(&self.state.corpus))))
+        let hints = inlay::hints(&a, &doc, range, &read(&root.corpus));
+        Ok(Some(hints))
     }
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
@@ -389,7 +361,7 @@ impl LanguageServer for Backend {
         }
         // a source file: how many figures of the open notes it bears on
         let Some(path) = uri_to_path(&uri) else { return Ok(None) };
-        if read(&self.state.corpus).by_path(&path).is_none() {
+        if self.state.source_root(&path).is_none() {
             return Ok(None);
         }
         Ok(Some(vec![lens::source_lens(&navigation::open_references(&self.state, &path))]))
@@ -433,9 +405,29 @@ impl LanguageServer for Backend {
     }
 
     async fn symbol(&self, params: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
-        let synonyms = read(&self.state.workspace).settings.synonyms.clone();
-        let found = symbols::workspace(&read(&self.state.corpus), &params.query, &synonyms, self.state.encoding());
+        let mut found: Vec<SymbolInformation> = Vec::new();
+        for root in super::roots::distinct_corpora(&self.state.roots()) {
+            let more =
+                symbols::workspace(&read(&root.corpus), &params.query, &root.settings.synonyms, self.state.encoding());
+            // a source two corpora share is listed once
+            let new: Vec<SymbolInformation> =
+                more.into_iter().filter(|s| !found.iter().any(|f| f.location == s.location)).collect();
+            found.extend(new);
+        }
         Ok(Some(WorkspaceSymbolResponse::Flat(found)))
+    }
+
+    async fn diagnostic(&self, params: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {
+        Ok(super::pull::document(&self.state, params).await)
+    }
+
+    async fn workspace_diagnostic(&self, params: WorkspaceDiagnosticParams) -> Result<WorkspaceDiagnosticReportResult> {
+        let state = self.state.clone();
+        tokio::task::spawn_blocking(move || super::pull::workspace(&state, params)).await.map_err(|e| Error {
+            code: tower_lsp_server::jsonrpc::ErrorCode::InternalError,
+            message: format!("sourcecheck: workspace diagnostics failed: {e}").into(),
+            data: None,
+        })
     }
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
@@ -453,7 +445,7 @@ impl LanguageServer for Backend {
             if let Some(source) = cited {
                 return Some(navigation::references(&state, &source, None));
             }
-            let src = read(&state.corpus).by_path(&path).cloned()?;
+            let (_, src) = state.source_root(&path)?;
             let offset = source_offset(&src, pos, encoding);
             let fig = offset.and_then(|o| navigation::source_figure_at(&src, o));
             if fig.is_none() && !navigation::on_title_line(pos.line) {

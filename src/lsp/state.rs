@@ -4,12 +4,10 @@
 
 use super::convert::Encoding;
 use super::documents::Document;
+use super::roots::Root;
 use super::transport::Outbox;
 use crate::check::NoteCheck;
-use crate::config::Config;
-use crate::corpus::Corpus;
 use crate::text::lines::LineIndex;
-use crate::workspace::Settings;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -27,17 +25,24 @@ pub struct ClientCaps {
     /// Can the server ask for settings (`workspace/configuration`)?
     pub configuration: bool,
     pub code_lens_refresh: bool,
+    /// Does it pull diagnostics, and can it be told to pull again? Then
+    /// nothing is pushed (see `pull`).
+    pub pull_diagnostics: bool,
     pub inlay_hint_refresh: bool,
 }
 
 /// The workspace as the server holds it.
 pub struct WorkspaceState {
-    pub root: Option<PathBuf>,
-    pub config: Config,
-    pub settings: Settings,
+    /// The workspace folders the client named, in its order (none: the
+    /// working directory).
     pub folders: Vec<PathBuf>,
-    /// Options from the client; they win over sourcecheck.toml.
+    /// Each folder's configuration and corpus (see `roots`).
+    pub roots: Vec<Root>,
+    /// Options from the client for every folder; they win over sourcecheck.toml.
     pub client_options: Option<serde_json::Value>,
+    /// Options the client gave for one folder (`workspace/configuration`
+    /// scoped to it); they win over `client_options`.
+    pub folder_options: HashMap<PathBuf, serde_json::Value>,
 }
 
 /// The latest analysis of a note, for hover and definition.
@@ -45,12 +50,15 @@ pub struct Analysis {
     pub text: Arc<str>,
     pub lines: LineIndex,
     pub check: NoteCheck,
+    /// Its figures that were supported and are now contradicted.
+    pub flips: crate::flips::Flips,
+    /// Its figures another note of its folder states otherwise.
+    pub inconsistent: Vec<super::consistency::Inconsistency>,
 }
 
 pub struct State {
     pub docs: Mutex<HashMap<Uri, Document>>,
     pub workspace: RwLock<WorkspaceState>,
-    pub corpus: RwLock<Corpus>,
     pub analyses: Mutex<HashMap<Uri, Arc<Analysis>>>,
     /// Each note's judgements from its last check, to re-judge only what changed.
     pub judgements: Mutex<HashMap<Uri, crate::check::JudgementCache>>,
@@ -58,6 +66,10 @@ pub struct State {
     pub diagnostic_memos: Mutex<HashMap<Uri, super::diagnostics::Memo>>,
     /// Fingerprints of the diagnostics each note last published.
     pub published: Mutex<HashMap<Uri, u64>>,
+    /// What a client that pulls diagnostics is answered from.
+    pub pull: super::pull::Store,
+    /// Every note's figures, for comparing notes.
+    pub consistency: super::consistency::Figures,
     /// Where the server writes notifications itself (see `publish`).
     outbox: RwLock<Outbox>,
     /// The contradicted figure each note's code lens last jumped to.
@@ -80,29 +92,22 @@ pub struct State {
     check_locks: Mutex<HashMap<Uri, Arc<tokio::sync::Mutex<()>>>>,
 }
 
-impl WorkspaceState {
-    /// The workspace root, or the working directory when the client named none.
-    pub fn root_or_cwd(&self) -> PathBuf {
-        self.root.clone().unwrap_or_else(|| PathBuf::from("."))
-    }
-}
-
 impl State {
     pub fn new() -> State {
         State {
             docs: Mutex::new(HashMap::new()),
             workspace: RwLock::new(WorkspaceState {
-                root: None,
-                config: Config::default(),
-                settings: Settings::default(),
                 folders: Vec::new(),
+                roots: vec![Root::unconfigured()],
                 client_options: None,
+                folder_options: HashMap::new(),
             }),
-            corpus: RwLock::new(Corpus::new()),
             analyses: Mutex::new(HashMap::new()),
             judgements: Mutex::new(HashMap::new()),
             diagnostic_memos: Mutex::new(HashMap::new()),
             published: Mutex::new(HashMap::new()),
+            pull: Default::default(),
+            consistency: Default::default(),
             outbox: RwLock::new(Outbox::detached()),
             lens_cursor: Mutex::new(HashMap::new()),
             generations: Mutex::new(HashMap::new()),
@@ -135,20 +140,15 @@ impl State {
         read(&self.caps).clone()
     }
 
-    /// Is `path` inside one of the source folders?
+    /// Is `path` inside a source folder of any workspace folder?
     pub fn is_source_path(&self, path: &Path) -> bool {
-        let ws = read(&self.workspace);
-        let canon = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        ws.folders.iter().any(|f| {
-            let f = std::fs::canonicalize(f).unwrap_or_else(|_| f.clone());
-            canon.starts_with(&f)
-        })
+        read(&self.workspace).roots.iter().any(|r| r.holds_source(path))
     }
 
-    /// Does the configuration's `ignore` cover `path`?
+    /// Does the `ignore` of the folder `path` belongs to cover it?
     pub fn is_ignored(&self, path: &Path) -> bool {
-        let ws = read(&self.workspace);
-        ws.config.is_ignored(&ws.root_or_cwd(), path)
+        let root = self.root_of(Some(path));
+        root.config.is_ignored(&root.path, path)
     }
 
     /// A new debounce generation for `uri`.

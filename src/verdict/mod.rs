@@ -374,6 +374,7 @@ pub fn explain(
     out
 }
 
+pub mod across_notes;
 mod compare;
 mod coverage;
 pub mod diagnose;

@@ -122,9 +122,22 @@ impl Client {
 
     /// Starts the server with these client capabilities and trace level.
     pub fn start_with(root: &Path, init_options: Value, caps: Value, trace: Value) -> (Client, Value) {
+        Client::start_in(root, &[root.to_path_buf()], init_options, caps, trace)
+    }
+
+    /// Starts the server in `cwd` with these workspace folders (the first is
+    /// also the root URI).
+    pub fn start_in(
+        cwd: &Path,
+        folders: &[PathBuf],
+        init_options: Value,
+        caps: Value,
+        trace: Value,
+    ) -> (Client, Value) {
+        let root = folders.first().map_or(cwd, |f| f.as_path());
         let mut child = Command::new(env!("CARGO_BIN_EXE_sourcecheck"))
             .arg("lsp")
-            .current_dir(root)
+            .current_dir(cwd)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(match std::env::var_os("SOURCECHECK_TEST_STDERR") {
@@ -174,10 +187,14 @@ impl Client {
             answers: Default::default(),
         };
         let root_uri = format!("file://{}", root.display());
+        let folders: Vec<Value> = folders
+            .iter()
+            .map(|f| json!({"uri": format!("file://{}", f.display()), "name": f.file_name().map(|n| n.to_string_lossy().into_owned())}))
+            .collect();
         let init = c.request(
             "initialize",
             json!({"processId": null, "rootUri": root_uri, "capabilities": caps, "initializationOptions": init_options,
-                   "workspaceFolders": [{"uri": root_uri, "name": "ws"}], "trace": trace}),
+                   "workspaceFolders": folders, "trace": trace}),
         );
         c.notify("initialized", json!({}));
         (c, init)
@@ -290,6 +307,23 @@ impl Client {
                 Ok(m) if pred(&m) => return m,
                 Ok(m) => self.backlog.push(m),
                 Err(_) => panic!("no such message within 30 s; seen: {:?}", self.backlog),
+            }
+        }
+    }
+
+    /// Waits (30 s at most) for the server's request number `n` (from 1)
+    /// with `method`, answering it and any other; returns it.
+    pub fn server_request(&mut self, method: &str, n: usize) -> Value {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            if let Some(r) = self.server_requests.iter().filter(|r| r["method"] == method).nth(n - 1) {
+                return r.clone();
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.rx.recv_timeout(left) {
+                Ok(m) if m.get("method").is_some() && m.get("id").is_some() => self.answer(m),
+                Ok(m) => self.backlog.push(m),
+                Err(_) => panic!("no request {method} number {n} within 30 s"),
             }
         }
     }

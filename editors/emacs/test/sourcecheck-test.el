@@ -147,6 +147,24 @@
                                                        "contradicted")))
                                          (flymake-diagnostics))))
                  "sourcecheck-notify-config with contradicted = error: the diagnostic becomes an error")
+      ;; A source corrected in the editor and saved re-judges the note: the
+      ;; figure it supported and now contradicts is "Newly contradicted by 004".
+      (let ((source (expand-file-name "seeds/004_373bdf90062bec4d.txt" (file-name-directory note))))
+        (with-current-buffer (find-file-noselect source)
+          (goto-char (point-min))
+          (search-forward "more than 45,000 fighters")
+          (replace-match "about 20,000 fighters" t t)
+          (save-buffer))
+        (let ((newly (sct-wait
+                      (lambda ()
+                        (cl-find-if (lambda (d)
+                                      (string-prefix-p "Newly contradicted by 004: "
+                                                       (plist-get (alist-get 'eglot-lsp-diag (flymake-diagnostic-data d))
+                                                                  :message)))
+                                    (flymake-diagnostics))))))
+          (sct-check (and newly (= (line-number-at-pos (flymake-diagnostic-beg newly)) 5))
+                     "the source saved: \"Newly contradicted by 004\" on the 45,000 line"
+                     (mapconcat #'flymake-diagnostic-text (flymake-diagnostics) " | "))))
       (ignore-errors (eglot-shutdown (eglot-current-server))))))
 
 (condition-case err

@@ -413,6 +413,47 @@ local function run_text()
   check(found, 'notes.txt: "contradicted" diagnostic on exactly the figure')
 end
 
+local function code_of(d)
+  return d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code)
+end
+
+-- Neovim 0.10 pulls diagnostics but cannot be told to pull again: it is
+-- pushed to, and offered no diagnosticProvider (no second, pulled copy of
+-- each diagnostic). A source rewritten on disk re-judges the note: the
+-- figure it supported and now contradicts says "Newly contradicted by 004".
+local function run_workspace()
+  local buf = vim.fn.bufnr(note)
+  local client = get_clients(buf)[1]
+  check(client and client.server_capabilities.diagnosticProvider == nil,
+    'no diagnosticProvider for a client without workspace.diagnostics.refreshSupport',
+    client and vim.inspect(client.server_capabilities.diagnosticProvider))
+  local contradicted = vim.tbl_filter(function(d)
+    return code_of(d) == 'contradicted'
+  end, vim.diagnostic.get(buf))
+  check(#contradicted == 1, 'each diagnostic once (pushed, not pulled too)', vim.inspect(contradicted))
+  local source = vim.fs.dirname(note) .. '/seeds/004_373bdf90062bec4d.txt'
+  local f = assert(io.open(source, 'r'))
+  local text = f:read('*a')
+  f:close()
+  local changed, n = text:gsub('more than 45,000 fighters', 'about 20,000 fighters')
+  assert(n == 1, 'the seed states more than 45,000 fighters')
+  f = assert(io.open(source, 'w'))
+  f:write(changed)
+  f:close()
+  local newly
+  local ok = vim.wait(timeout_ms, function()
+    for _, d in ipairs(vim.diagnostic.get(buf)) do
+      if code_of(d) == 'contradicted' and d.message:find('^Newly contradicted by 004: ') then
+        newly = d
+        return true
+      end
+    end
+    return false
+  end, 50)
+  check(ok and newly.lnum == 4, 'the source rewritten on disk: "Newly contradicted by 004" on the 45,000 line',
+    vim.inspect(vim.diagnostic.get(buf)))
+end
+
 local ok, e = xpcall(function()
   run()
   if failed == 0 and mode == 'setup' then
@@ -420,6 +461,9 @@ local ok, e = xpcall(function()
   end
   if failed == 0 then
     run_text()
+  end
+  if failed == 0 and mode == 'setup' then
+    run_workspace()
   end
 end, debug.traceback)
 if not ok then

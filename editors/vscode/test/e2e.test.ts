@@ -373,3 +373,87 @@ describe("a workspace's sourcecheck.toml, with a VS Code user who set nothing", 
     assert.ok(Array.isArray(hints) && hints.length === 3, `inlay_hints = true, from sourcecheck.toml: ${JSON.stringify(hints)}`);
   });
 });
+
+describe("a multi-root workspace, pulled as vscode-languageclient pulls", () => {
+  let top: string;
+  let server: Server;
+  const pace = "# Pace\n\nAbout 900 foreign fighters a month still join the group in Syria.\n";
+  const other = "# Elsewhere\n\nSome 1,500 foreign fighters a month still join the group in Syria.\n";
+  const uri = (rel: string) => pathToFileURL(path.join(top, rel)).href;
+  type Report = { uri: string; kind: string; version: number | null; resultId?: string; items?: Diagnostic[] };
+  const pull = async (previous: Array<{ uri: string; value: string }> = []) =>
+    (await server.request<{ items: Report[] }>("workspace/diagnostic", { previousResultIds: previous })).items;
+
+  before(async () => {
+    top = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "sourcecheck-vscode-roots-")));
+    fs.cpSync(SEEDS, path.join(top, "shared"), { recursive: true });
+    for (const f of ["a", "b"]) {
+      fs.mkdirSync(path.join(top, f));
+      fs.writeFileSync(path.join(top, f, "sourcecheck.toml"), 'sources = ["../shared"]\n');
+    }
+    fs.writeFileSync(path.join(top, "b", "sourcecheck.toml"), 'sources = ["../shared"]\n[severity]\ncontradicted = "error"\n');
+    fs.writeFileSync(path.join(top, "a", "briefing.md"), NOTE);
+    fs.writeFileSync(path.join(top, "a", "pace.md"), pace);
+    fs.writeFileSync(path.join(top, "a", "other.md"), other);
+    fs.writeFileSync(path.join(top, "b", "briefing.md"), NOTE);
+    server = new Server(BIN, top);
+    const params = initializeParams(path.join(top, "a"), {}, "off");
+    const caps = params.capabilities as { textDocument: Record<string, unknown>; workspace: Record<string, unknown> };
+    // what vscode-languageclient 11 declares for pull diagnostics
+    caps.textDocument.diagnostic = { dynamicRegistration: true, relatedDocumentSupport: false };
+    caps.workspace.diagnostics = { refreshSupport: true };
+    const init = await server.request<{ capabilities: Record<string, unknown> }>("initialize", params);
+    assert.deepEqual(init.capabilities.diagnosticProvider, {
+      identifier: "sourcecheck",
+      interFileDependencies: true,
+      workspaceDiagnostics: true,
+    });
+    await server.conn.sendNotification("initialized", {});
+    // a document pull waits for the first index
+    const probe = uri("a/pace.md");
+    await server.conn.sendNotification("textDocument/didOpen", { textDocument: { uri: probe, languageId: "markdown", version: 1, text: pace } });
+    await server.request("textDocument/diagnostic", { textDocument: { uri: probe } });
+  });
+
+  after(async () => {
+    server?.conn.dispose();
+    server?.proc.kill();
+    if (top) {
+      fs.rmSync(top, { recursive: true, force: true });
+    }
+  });
+
+  it("lists every note of the folder, the closed ones from disk, with notes that disagree", async () => {
+    const items = await pull();
+    const byUri = new Map(items.map((i) => [i.uri, i]));
+    assert.deepEqual([...byUri.keys()].sort(), [uri("a/briefing.md"), uri("a/other.md"), uri("a/pace.md")]);
+    const closed = byUri.get(uri("a/briefing.md"))!;
+    assert.equal(closed.version, null, "a note on disk has no version");
+    const c = closed.items!.find((d) => d.code === "contradicted")!;
+    assert.deepEqual(c.range, rangeOf(NOTE, FIGURE));
+    assert.equal(c.severity, 2);
+    const open = byUri.get(uri("a/pace.md"))!;
+    assert.equal(open.version, 1, "an open note's report is its buffer's");
+    const i = open.items!.find((d) => d.code === "inconsistent")!;
+    assert.deepEqual(i.range, rangeOf(pace, "About 900 foreign fighters a month"));
+    assert.equal(i.message, "Inconsistent: other.md:3:1 says Some 1,500 foreign fighters a month");
+    const unchanged = await pull(items.map((r) => ({ uri: r.uri, value: r.resultId! })));
+    assert.deepEqual(unchanged.map((r) => r.kind), ["unchanged", "unchanged", "unchanged"]);
+  });
+
+  it("a folder added later is read with its own sourcecheck.toml", async () => {
+    await server.conn.sendNotification("workspace/didChangeWorkspaceFolders", {
+      event: { added: [{ uri: uri("b"), name: "b" }], removed: [] },
+    });
+    let found: Report | undefined;
+    for (let tries = 0; tries < 100 && !found; tries++) {
+      found = (await pull()).find((r) => r.uri === uri("b/briefing.md"));
+      if (!found) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    assert.ok(found, "b's note is reported");
+    const c = found.items!.find((d) => d.code === "contradicted")!;
+    assert.equal(c.severity, 1, "contradicted = error, from b's sourcecheck.toml");
+  });
+});
