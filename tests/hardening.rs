@@ -22,12 +22,22 @@ fn change(uri: &str, version: i32, changes: Value) -> Value {
     json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": changes})
 }
 
+/// The tests here time the server's answers (a flood, typing in a long
+/// note): run one at a time, so that one test's server is not measured
+/// while another's works beside it on the same cores.
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn serial() -> std::sync::MutexGuard<'static, ()> {
+    SERIAL.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 fn ranged(l1: u32, c1: u32, l2: u32, c2: u32, text: &str) -> Value {
     json!({"range": {"start": {"line": l1, "character": c1}, "end": {"line": l2, "character": c2}}, "text": text})
 }
 
 #[test]
 fn positions_past_a_lines_end_clamp_to_it_and_past_the_document_find_nothing() {
+    let _serial = serial();
     let note = "# Briefing\n\nThe coalition says «more than 5,000 militants»\nremain in Iraq and Syria [@004].\n";
     let (ws, mut client, fx, uri) = open_note(false, note);
     client.diagnostics_where(&uri, |d| !d.is_empty());
@@ -61,6 +71,7 @@ fn positions_past_a_lines_end_clamp_to_it_and_past_the_document_find_nothing() {
 
 #[test]
 fn edits_to_unopened_documents_are_ignored() {
+    let _serial = serial();
     let ws = Workspace::with_seeds();
     let fx = Fixture::parse(CONTRADICTED, false);
     let (mut client, _) = Client::start(&ws.root(), json!({}), false);
@@ -80,6 +91,7 @@ fn edits_to_unopened_documents_are_ignored() {
 
 #[test]
 fn changes_with_older_or_equal_versions_are_ignored() {
+    let _serial = serial();
     let (_ws, mut client, _fx, uri) = open_note(false, CONTRADICTED);
     let supported = "# Briefing\n\nThe coalition says less than 1,000 militants remain in Iraq and Syria [@004].\n";
     client.notify("textDocument/didChange", change(&uri, 5, json!([{"text": supported}])));
@@ -106,6 +118,7 @@ fn changes_with_older_or_equal_versions_are_ignored() {
 
 #[test]
 fn unknown_requests_are_method_not_found_and_unknown_notifications_ignored() {
+    let _serial = serial();
     let (_ws, mut client, _fx, uri) = open_note(false, CONTRADICTED);
     client.diagnostics_where(&uri, |d| !d.is_empty());
     client.notify("sourcecheck/noSuchNotification", json!({"x": 1}));
@@ -121,6 +134,7 @@ fn unknown_requests_are_method_not_found_and_unknown_notifications_ignored() {
 
 #[test]
 fn after_a_flood_of_10000_changes_the_server_answers_fast_with_the_final_text_and_its_memory_returns() {
+    let _serial = serial();
     let (_ws, mut client, _fx, uri) = open_note(false, CONTRADICTED);
     client.diagnostics_where(&uri, |d| !d.is_empty());
     let before = client.rss_kib();
@@ -166,6 +180,7 @@ fn after_a_flood_of_10000_changes_the_server_answers_fast_with_the_final_text_an
 
 #[test]
 fn requests_after_shutdown_are_invalid_and_exit_still_ends_with_0() {
+    let _serial = serial();
     let (_ws, mut client, _fx, uri) = open_note(false, CONTRADICTED);
     client.diagnostics_where(&uri, |d| !d.is_empty());
     assert_eq!(client.request("shutdown", Value::Null), Value::Null);
@@ -180,6 +195,7 @@ const FAIR: &str = "Town fair\n\nAbout 200 people came to the fair on 3 May 2016
 
 #[test]
 fn a_source_folder_deleted_and_recreated_is_read_again() {
+    let _serial = serial();
     let ws = Workspace::empty();
     ws.write("sources/fair.txt", FAIR);
     let fx = Fixture::parse("«About 200 people» came to the fair [@fair].\n", false);
@@ -213,6 +229,7 @@ fn summary(d: &[Value]) -> Vec<(Value, Value, Value)> {
 
 #[test]
 fn a_subfolder_the_client_reports_deleted_or_created_drops_or_reads_every_source_under_it() {
+    let _serial = serial();
     let ws = Workspace::empty();
     ws.write("sources/fairs/2016/fair.txt", FAIR);
     ws.write("sources/fairs/notes.txt", "Stalls\n\nThe fair had 40 stalls on 3 May 2016.\n");
@@ -280,6 +297,7 @@ fn assert_no_secret(what: &str, v: &Value) {
 
 #[test]
 fn citations_links_and_symlinks_never_read_outside_the_workspace_and_sources() {
+    let _serial = serial();
     use std::os::unix::fs::symlink;
     let outside = tempfile::tempdir().expect("tmp");
     let secret = outside.path().join("secret.txt");
@@ -360,6 +378,7 @@ fn error_reply(client: &mut Client) -> Value {
 
 #[test]
 fn json_that_is_no_request_gets_invalid_request_with_its_id_and_the_server_answers_after_each() {
+    let _serial = serial();
     let (_ws, mut client, _fx, uri) = open_note(false, CONTRADICTED);
     client.diagnostics_where(&uri, |d| !d.is_empty());
     let cases = [
@@ -389,6 +408,7 @@ fn json_that_is_no_request_gets_invalid_request_with_its_id_and_the_server_answe
 
 #[test]
 fn a_header_line_with_no_end_is_skipped_in_bounded_memory_and_the_server_goes_on() {
+    let _serial = serial();
     let (_ws, mut client, _fx, uri) = open_note(false, CONTRADICTED);
     client.diagnostics_where(&uri, |d| !d.is_empty());
     let before = client.rss_kib();
@@ -410,6 +430,7 @@ fn a_header_line_with_no_end_is_skipped_in_bounded_memory_and_the_server_goes_on
 
 #[test]
 fn thousands_of_watched_file_events_for_unchanged_sources_never_hold_up_a_request() {
+    let _serial = serial();
     let (ws, mut client, _fx, uri) = open_note(false, CONTRADICTED);
     client.diagnostics_where(&uri, |d| !d.is_empty());
     let seeds: Vec<String> = std::fs::read_dir(ws.root().join("seeds"))
@@ -437,6 +458,7 @@ fn word_of(i: usize) -> String {
 
 #[test]
 fn sources_deleted_while_the_first_index_runs_leave_it() {
+    let _serial = serial();
     let ws = Workspace::empty();
     // long enough that the first index takes a while, and files are deleted in the middle of it
     let article = |i: usize| {
@@ -497,6 +519,7 @@ fn sources_deleted_while_the_first_index_runs_leave_it() {
 
 #[test]
 fn typing_in_a_long_note_cancels_stale_checks_and_the_last_text_is_checked_soon_after() {
+    let _serial = serial();
     // a long note: a check of the whole of it takes a while
     let mut note =
         String::from("# Briefing\n\nThe coalition says more than 5,000 militants remain in Iraq and Syria [@004].\n\n");
@@ -544,6 +567,7 @@ fn typing_in_a_long_note_cancels_stale_checks_and_the_last_text_is_checked_soon_
 
 #[test]
 fn a_note_over_the_size_limit_is_not_checked_says_so_and_the_server_goes_on() {
+    let _serial = serial();
     let (_ws, mut client, fx, uri) = open_note(false, CONTRADICTED);
     client.diagnostics_where(&uri, |d| !d.is_empty());
     // the same note grown past 16 MiB with figures: nothing stale stays shown
