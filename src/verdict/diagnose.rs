@@ -51,7 +51,7 @@ pub fn why_not(
     if scored.iter().any(|s| s.2.is_some()) {
         return ("coverage took another", String::new());
     }
-    let candidates = candidates_of(figure, &query, note_date, &[], corpus, params, &idf);
+    let candidates = candidates_of(figure, &query, note_date, &[], corpus, params, &idf, &mut Default::default());
     let Some(c) = candidates.iter().find(|c| c.at == target) else { return ("no candidate", String::new()) };
     let f = &c.features;
     let detail = format!("p {:.2} features {:?}", c.probability, f.map(|x| (x * 100.0).round() / 100.0));

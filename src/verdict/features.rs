@@ -52,9 +52,30 @@ pub fn probability(f: &Features, weights: &Features, bias: f32) -> f32 {
 #[derive(Default)]
 pub struct DocumentScores {
     by_source: HashMap<usize, f32>,
+    /// The sources sharing the most of the paragraph's rarer terms, with
+    /// their scores, best first: looked up once per judgement.
+    sharing: Option<Vec<(f32, std::sync::Arc<Source>)>>,
 }
 
 impl DocumentScores {
+    /// The few sources sharing the most of the paragraph of `query`'s rarer
+    /// terms, each with its score (the model's best document and the
+    /// stated-value reading both ask).
+    pub fn sharing(
+        &mut self,
+        corpus: &crate::corpus::Corpus,
+        query: &Query,
+        idf: &impl Fn(TermId) -> f32,
+    ) -> &[(f32, std::sync::Arc<Source>)] {
+        if self.sharing.is_none() {
+            let found: Vec<std::sync::Arc<Source>> =
+                corpus.sources_sharing(&query.context, BEST_DOCUMENTS).into_iter().cloned().collect();
+            let scored = found.into_iter().map(|s| (self.of(&s, query, idf), s)).collect();
+            self.sharing = Some(scored);
+        }
+        self.sharing.as_deref().unwrap_or(&[])
+    }
+
     pub fn of(&mut self, source: &Source, query: &Query, idf: &impl Fn(TermId) -> f32) -> f32 {
         if query.context.is_empty() {
             return 0.0;
@@ -108,11 +129,7 @@ pub fn best_document(
     docs: &mut DocumentScores,
     idf: &impl Fn(TermId) -> f32,
 ) -> f32 {
-    corpus
-        .sources_sharing(&query.context, BEST_DOCUMENTS)
-        .into_iter()
-        .map(|s| docs.of(s, query, idf))
-        .fold(0.0f32, f32::max)
+    docs.sharing(corpus, query, idf).iter().map(|s| s.0).fold(0.0f32, f32::max)
 }
 
 pub fn relative_documents(all: &mut [Features], best_elsewhere: f32) {

@@ -146,9 +146,11 @@ pub fn candidates(
     params: &MatchParams,
 ) -> Vec<Candidate> {
     let idf = IdfCache::new(corpus);
-    candidates_of(figure, &Query::of(subject), note_date, cited, corpus, params, &idf)
+    let mut docs = features::DocumentScores::default();
+    candidates_of(figure, &Query::of(subject), note_date, cited, corpus, params, &idf, &mut docs)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn candidates_of(
     figure: &Figure,
     query: &Query,
@@ -157,18 +159,18 @@ fn candidates_of(
     corpus: &Corpus,
     params: &MatchParams,
     idf: &IdfCache,
+    docs: &mut features::DocumentScores,
 ) -> Vec<Candidate> {
     let idf_of = |t| idf.idf(t);
-    let mut docs = features::DocumentScores::default();
     let mut out = Vec::new();
     for r in retrieve(figure, query, note_date, cited, corpus, params.retrieve_share) {
         let Some((source, sf)) = corpus.get(r) else { continue };
         let is_cited = cited.iter().any(|p| *p == source.path);
-        let f = features::features(figure, query, &sf.figure, &sf.subject, source, is_cited, &mut docs, &idf_of);
+        let f = features::features(figure, query, &sf.figure, &sf.subject, source, is_cited, docs, &idf_of);
         out.push(Candidate { at: r, features: f, probability: 0.0, factor: comparable(figure, &sf.figure) });
     }
     let mut all: Vec<features::Features> = out.iter().map(|c| c.features).collect();
-    features::relative_documents(&mut all, features::best_document(corpus, query, &mut docs, &idf_of));
+    features::relative_documents(&mut all, features::best_document(corpus, query, docs, &idf_of));
     for (c, f) in out.iter_mut().zip(all) {
         c.features = f;
         c.probability = features::probability(&f, &params.weights, params.bias);
@@ -190,11 +192,12 @@ pub fn judge(
     let (query, idf) = (Query::of(subject), IdfCache::new(corpus));
     let mut scored = coverage::scored(figure, &query, note_date, cited, corpus, params, &idf);
     let mut model_found = false;
+    let mut docs = features::DocumentScores::default();
     if !scored.iter().any(|s| s.2.is_some()) {
         // what the coverage reading missed: the model's sure candidates from
         // the article that speaks most of the note's paragraph, counting
         // the same thing (or a figure of a source the note cites)
-        scored = candidates_of(figure, &query, note_date, cited, corpus, params, &idf)
+        scored = candidates_of(figure, &query, note_date, cited, corpus, params, &idf, &mut docs)
             .into_iter()
             .filter(|c| {
                 c.factor.is_some()
@@ -250,7 +253,7 @@ pub fn judge(
     // neither reading found the measure: the paragraph's article may still state the value
     let (mut supported, mut by_value) = (supported, false);
     if evidence.is_empty() {
-        if let Some(e) = stated_value::support(figure, &query, note_date, corpus, &idf) {
+        if let Some(e) = stated_value::support(figure, &query, note_date, corpus, &idf, &mut docs) {
             (supported, nearest, by_value) = (true, None, true);
             evidence.push(e);
         }

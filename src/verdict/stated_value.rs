@@ -55,16 +55,15 @@ pub(super) fn support(
     note_date: Option<DateSpec>,
     corpus: &Corpus,
     idf: &IdfCache,
+    docs: &mut DocumentScores,
 ) -> Option<Evidence> {
+    let value = *figure.stated.first()?;
     let idf_of = |t| idf.idf(t);
-    let mut docs = DocumentScores::default();
-    let ranked: Vec<_> =
-        corpus.sources_sharing(&query.context, 5).into_iter().map(|s| (docs.of(s, query, &idf_of), s)).collect();
+    let ranked = docs.sharing(corpus, query, &idf_of);
     let best = ranked.iter().map(|r| r.0).fold(0.0f32, f32::max);
     if best < MIN_DOCUMENT {
         return None;
     }
-    let value = *figure.stated.first()?;
     // one article of the best score only: two as good leave the note's story open
     let mut top = ranked.iter().filter(|r| r.0 >= best * 0.999);
     let (_, source) = top.next()?;
