@@ -57,7 +57,7 @@ pub fn why_not(
     let detail = format!("p {:.2} features {:?}", c.probability, f.map(|x| (x * 100.0).round() / 100.0));
     if f[features::OTHER_NOUN] > 0.0 {
         ("model: other noun", detail)
-    } else if f[features::DOCUMENT_VS_BEST] < 0.999 {
+    } else if f[features::DOCUMENT_VS_BEST] < features::BEST_DOCUMENT {
         ("model: not the best document", detail)
     } else if c.probability < params.min_probability {
         ("model: low probability", detail)

@@ -141,8 +141,18 @@ pub fn relative_documents(all: &mut [Features], best_elsewhere: f32) {
 
 /// Do the two figures state the same number (a rate and a total both "50")?
 pub fn same_number(a: &impl Measure, b: &impl Measure) -> bool {
-    a.stated().iter().any(|x| b.stated().iter().any(|y| (x - y).abs() <= 0.01 * x.abs().max(y.abs())))
+    numbers_within(a, b, 0.01)
 }
+
+/// Do the two figures state a number within `tolerance` of each other (a
+/// share of the larger; 0: as written, 10 is no restatement of 10.1)?
+pub fn numbers_within(a: &impl Measure, b: &impl Measure, tolerance: f64) -> bool {
+    a.stated().iter().any(|x| b.stated().iter().any(|y| (x - y).abs() <= tolerance.max(1e-9) * x.abs().max(y.abs())))
+}
+
+/// The least share of the best document score for a source to count as
+/// the article that speaks most of the note's paragraph (ties, not rounding).
+pub const BEST_DOCUMENT: f32 = 0.999;
 
 /// The features of source figure `src` (with subject `sub`, in `source`)
 /// as a candidate for `figure` (with `query`).

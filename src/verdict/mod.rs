@@ -203,7 +203,8 @@ pub fn judge(
                 c.factor.is_some()
                     && c.probability >= params.min_probability
                     && c.features[features::OTHER_NOUN] == 0.0
-                    && (c.features[features::DOCUMENT_VS_BEST] >= 0.999 || c.features[features::CITED] > 0.0)
+                    && (c.features[features::DOCUMENT_VS_BEST] >= features::BEST_DOCUMENT
+                        || c.features[features::CITED] > 0.0)
             })
             .map(|c| (c.at, c.probability, c.factor))
             .collect();

@@ -15,7 +15,7 @@
 //! small numbers commoner still, so they are counted at 5%.
 
 use super::compare::{comparable, same_time};
-use super::features::DocumentScores;
+use super::features::{numbers_within, DocumentScores, BEST_DOCUMENT};
 use super::{Evidence, IdfCache, Stance};
 use crate::corpus::Corpus;
 use crate::figures::{DateSpec, Figure, Measure};
@@ -41,12 +41,6 @@ fn chance_of(v: f64) -> f64 {
     }
 }
 
-/// Does `src` state a number of `note` as it is written, not merely near
-/// it (10 is no restatement of 10.1)?
-fn states_exactly(note: &Figure, src: &impl Measure) -> bool {
-    note.stated.iter().any(|x| src.stated().iter().any(|y| (x - y).abs() <= 1e-9 * x.abs().max(1.0)))
-}
-
 /// The figure of the best article for the note's paragraph that states the
 /// note figure's value, where that is unlikely to be a coincidence.
 pub(super) fn support(
@@ -65,7 +59,7 @@ pub(super) fn support(
         return None;
     }
     // one article of the best score only: two as good leave the note's story open
-    let mut top = ranked.iter().filter(|r| r.0 >= best * 0.999);
+    let mut top = ranked.iter().filter(|r| r.0 >= best * BEST_DOCUMENT);
     let (_, source) = top.next()?;
     if top.next().is_some() {
         return None;
@@ -80,7 +74,7 @@ pub(super) fn support(
         comparable_figures += 1;
         let iv = sf.figure.interval().scaled(f);
         let agrees = iv.same_bound(&figure.interval).unwrap_or_else(|| iv.overlaps(&figure.interval));
-        if stating.is_none() && agrees && states_exactly(figure, &sf.figure) {
+        if stating.is_none() && agrees && numbers_within(figure, &sf.figure, 0.0) {
             stating = Some(i);
         }
     }
