@@ -59,8 +59,7 @@ pub struct DocumentScores {
 
 impl DocumentScores {
     /// The few sources sharing the most of the paragraph of `query`'s rarer
-    /// terms, each with its score (the model's best document and the
-    /// stated-value reading both ask).
+    /// terms, each with its score: looked up once per judgement.
     pub fn sharing(
         &mut self,
         corpus: &crate::corpus::Corpus,

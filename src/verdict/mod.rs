@@ -246,19 +246,11 @@ pub fn judge(
     // only where it is sure of one measure; else it is said as the nearest
     // passage, a note, not a warning (a false contradiction costs the writer
     // most trust; unguarded, 22 of the 50 it added on xsum's check part were false).
-    let mut nearest = if !supported && model_found && !one_sure_measure(&evidence, figure, params) {
+    let nearest = if !supported && model_found && !one_sure_measure(&evidence, figure, params) {
         std::mem::take(&mut evidence).into_iter().max_by(|a, b| a.similarity.total_cmp(&b.similarity))
     } else {
         None
     };
-    // neither reading found the measure: the paragraph's article may still state the value
-    let (mut supported, mut by_value) = (supported, false);
-    if evidence.is_empty() {
-        if let Some(e) = stated_value::support(figure, &query, note_date, corpus, &idf, &mut docs) {
-            (supported, nearest, by_value) = (true, None, true);
-            evidence.push(e);
-        }
-    }
     let verdict = if supported {
         Verdict::Supported
     } else if evidence.is_empty() {
@@ -285,9 +277,6 @@ pub fn judge(
         })
         .collect();
     let mut notes = notes(figure, verdict, &evidence, &later, &related, corpus);
-    if by_value {
-        notes.push("Matched by its value alone, in other words: check that it is the same measure.".to_string());
-    }
     if let Some(n) = nearest {
         notes.push(format!("Nearest: {} says {}.", words::cite(&n, corpus), n.excerpt()));
     }
@@ -383,7 +372,6 @@ mod compare;
 mod coverage;
 pub mod diagnose;
 pub mod features;
-mod stated_value;
 mod words;
 
 #[cfg(test)]
