@@ -32,7 +32,8 @@ fn main() {
     let mut subj = sourcecheck::benchmark::subject_of(&ex, fig, &corpus, &settings);
     // the section's heading, as the check adds it
     if let Some(h) = ex.headings.iter().take_while(|h| h.end <= fig.sentence.start).last() {
-        subj = subject::with_context(subj, &ex.masked, h.clone(), &settings.synonyms, |t| corpus.uses(t));
+        let heading = subject::used_terms(&ex.masked, h.clone(), &settings.synonyms, |t| corpus.uses(t));
+        subj = subject::with_terms(subj, &heading);
     }
     println!(
         "figure: {:?} time={:?} per={:?} unit={:?} note_date={:?}",

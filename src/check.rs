@@ -85,12 +85,12 @@ impl JudgementCache {
 
 /// What a figure's judgement depends on, hashed: its sentence's
 /// [`sentence_digest`], where the figure stands in it, its row in `prose`,
-/// the heading of its section, the sources it cites and the note's date.
+/// the words of its section's heading the sources use, the sources it cites and the note's date.
 fn judgement_key(
     prose: &str,
     figure: &Figure,
     sentence: u64,
-    heading: Option<Range<usize>>,
+    heading: &[String],
     context: &[String],
     cited: &[PathBuf],
     note_date: Option<crate::figures::DateSpec>,
@@ -103,7 +103,7 @@ fn judgement_key(
     for c in &figure.context {
         prose[c.clone()].hash(&mut h);
     }
-    heading.map(|r| &prose[r]).hash(&mut h);
+    heading.hash(&mut h);
     context.hash(&mut h);
     cited.hash(&mut h);
     note_date.hash(&mut h);
@@ -170,6 +170,8 @@ pub fn check_note_unless(
     let headings = std::mem::take(&mut ex.headings);
     // headings come in order: the last that ends before the figure's sentence
     let heading_before = |at: usize| headings[..headings.partition_point(|h| h.end <= at)].last().cloned();
+    // each heading's words that some source uses: all it brings to a judgement
+    let mut heading_terms: std::collections::HashMap<usize, Vec<String>> = Default::default();
     // the sentence being read: its digest, and its words once a figure needs a subject
     let mut current: Option<(Range<usize>, u64)> = None;
     let mut contexts: std::collections::HashMap<(usize, usize, Option<usize>), Vec<String>> = Default::default();
@@ -179,9 +181,12 @@ pub fn check_note_unless(
     let synonyms = &settings.synonyms;
     let mut passages: Option<(Range<usize>, subject::PassageTerms)> = None;
     let cells = subject::Cells::default();
+    // figures judged afresh, not found in `cache`
+    let mut judged = 0usize;
     for (n, figure) in ex.figures.into_iter().enumerate() {
         // asked between sentences, and every few hundred figures within one
         if n % CANCEL_EVERY == CANCEL_EVERY - 1 && cancelled() {
+            tracing::debug!(at = n, judged, "check given up");
             cache.map.extend(next);
             return None;
         }
@@ -195,6 +200,7 @@ pub fn check_note_unless(
             Some((s, d)) if *s == figure.sentence => *d,
             _ => {
                 if cancelled() {
+                    tracing::debug!(at = n, judged, "check given up");
                     cache.map.extend(next);
                     return None;
                 }
@@ -235,19 +241,24 @@ pub fn check_note_unless(
                 terms
             })
             .clone();
-        let key = judgement_key(&prose, &figure, digest, heading.clone(), &context, &cited_paths, note_date);
+        let heading_words: &[String] = match &heading {
+            Some(h) => heading_terms
+                .entry(h.start)
+                .or_insert_with(|| subject::used_terms(&prose, h.clone(), synonyms, |t| corpus.uses(t))),
+            None => &[],
+        };
+        let key = judgement_key(&prose, &figure, digest, heading_words, &context, &cited_paths, note_date);
         let judgement = match cache.map.remove(&key).or_else(|| next.get(&key).cloned()) {
             Some(j) => j,
             None => {
+                judged += 1;
                 let words = reading.get_or_insert_with(|| {
                     subject::SentenceSubjects::new(&prose, figure.sentence.clone(), sentence_figures, synonyms, &cells)
                 });
                 // the others: the sentence's spans but this figure's
                 let mut subject = words.of(&figure, words.count_of(&figure.span));
                 subject.context = context;
-                if let Some(h) = heading {
-                    subject = subject::with_context(subject, &prose, h, &settings.synonyms, |t| corpus.uses(t));
-                }
+                subject = subject::with_terms(subject, heading_words);
                 Arc::new(verdict::judge(&figure, &subject, note_date, &cited_paths, corpus, &settings.params))
             }
         };
@@ -256,6 +267,7 @@ pub fn check_note_unless(
         out.figures.push(FigureCheck { figure, judgement, cited, citation_warning });
     }
     cache.map = next;
+    tracing::debug!(figures = out.figures.len(), judged, "figures judged");
     let named = out.figures.iter().flat_map(|f| f.judgement.evidence.iter().map(|e| &e.source));
     for source in named.chain(out.citations.iter().filter_map(|c| c.source.as_ref())) {
         if !out.short_ids.contains_key(&source.id) {

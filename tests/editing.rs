@@ -300,3 +300,51 @@ fn a_source_files_lens_counts_the_open_note_figures_it_bears_on() {
     );
     assert_eq!(refs.as_array().map(Vec::len), Some(3), "{refs:#}");
 }
+
+/// The `(figures, judged afresh)` of the note's next finished check, from
+/// the server's log at the verbose trace level.
+fn next_check(client: &mut Client) -> (usize, usize) {
+    let m = client.message_where(|m| {
+        m["method"] == "window/logMessage" && m["params"]["message"].as_str().unwrap_or("").contains("figures judged")
+    });
+    let text = m["params"]["message"].as_str().unwrap_or("").to_string();
+    let field = |name: &str| {
+        let at = text.find(&format!(" {name}=")).unwrap_or_else(|| panic!("no {name} in {text:?}"));
+        let digits: String = text[at + name.len() + 2..].chars().take_while(char::is_ascii_digit).collect();
+        digits.parse::<usize>().unwrap_or_else(|_| panic!("{name} in {text:?}"))
+    };
+    (field("figures"), field("judged"))
+}
+
+fn edit(client: &mut Client, uri: &str, version: i32, (line, from, to): (u32, u32, u32), text: &str) {
+    let change = json!({"range": range(line, from, line, to), "text": text});
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}),
+    );
+}
+
+#[test]
+fn an_edit_rejudges_only_the_figures_whose_sentence_or_headings_source_words_it_changed() {
+    let ws = workspace();
+    let note = "# Harbour\n\nSome 412 cargo ships docked. Fewer than 80 trawlers fish there.\n\n\
+                About 30 crews left.\n";
+    ws.write("note.md", note);
+    let (mut client, _) = Client::start_with(&ws.root(), json!({}), json!({}), json!("verbose"));
+    let uri = ws.uri("note.md");
+    client.open(&uri, "markdown", note);
+    assert_eq!(next_check(&mut client), (3, 3));
+    // a figure's sentence: that figure alone
+    edit(&mut client, &uri, 2, (2, 40, 42), "90");
+    assert_eq!(next_check(&mut client), (3, 1));
+    // the heading loses "harbour", a word the sources use: every figure under it
+    edit(&mut client, &uri, 3, (0, 9, 9), "zq");
+    assert_eq!(next_check(&mut client), (3, 3));
+    // a word no source uses changes no judgement
+    edit(&mut client, &uri, 4, (0, 11, 11), "x");
+    assert_eq!(next_check(&mut client), (3, 0));
+    // nor does one in another paragraph, without a figure
+    edit(&mut client, &uri, 5, (4, 20, 20), " Then quiet.");
+    assert_eq!(next_check(&mut client), (3, 0));
+    assert_eq!(client.shutdown_and_exit(), 0);
+}

@@ -76,21 +76,34 @@ pub fn of_figure(text: &str, figure: &Figure, others: &[std::ops::Range<usize>],
     SentenceSubjects::new(text, figure.sentence.clone(), others, synonyms, &Cells::default()).of(figure, 0)
 }
 
-/// `subject` with the words of `range` (a section's heading in a note) as
-/// words of its sentence: those it lacks and the sources use (`used`). A
-/// heading says what its section's figures are about ("## Unemployment"
-/// over "A year before, the rate had been 3.6 percent").
-pub fn with_context(
-    mut subject: Subject,
+/// The terms of `range` (a section's heading in a note) that the sources
+/// use (`used`), in the heading's order and once each: all a heading
+/// brings to its figures' subjects (`with_terms`), so a word typed into it
+/// that no source uses changes no judgement.
+pub fn used_terms(
     text: &str,
     range: std::ops::Range<usize>,
     synonyms: &Synonyms,
     used: impl Fn(TermId) -> bool,
-) -> Subject {
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
     for t in tokenize(text, range) {
         let Some(term) = (t.kind == TokKind::Word).then(|| term(t.text(text), synonyms)).flatten() else { continue };
-        if used(TermId::lookup(&term)) && !subject.terms.iter().any(|(s, _)| *s == term) {
-            subject.terms.push((term, SENTENCE));
+        if used(TermId::lookup(&term)) && !out.contains(&term) {
+            out.push(term);
+        }
+    }
+    out
+}
+
+/// `subject` with `terms` (a section's heading's `used_terms` in a note) as
+/// words of its sentence: those it lacks. A heading says what its section's
+/// figures are about ("## Unemployment" over "A year before, the rate had
+/// been 3.6 percent").
+pub fn with_terms(mut subject: Subject, terms: &[String]) -> Subject {
+    for term in terms {
+        if !subject.terms.iter().any(|(s, _)| s == term) {
+            subject.terms.push((term.clone(), SENTENCE));
         }
     }
     subject.terms = merge(subject.terms);
