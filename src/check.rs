@@ -183,6 +183,8 @@ pub fn check_note_unless(
     let cells = subject::Cells::default();
     // figures judged afresh, not found in `cache`
     let mut judged = 0usize;
+    // each paragraph's best documents, looked up once for all its figures
+    let mut documents = verdict::features::DocumentMemo::default();
     for (n, figure) in ex.figures.into_iter().enumerate() {
         // asked between sentences, and every few hundred figures within one
         if n % CANCEL_EVERY == CANCEL_EVERY - 1 && cancelled() {
@@ -259,7 +261,8 @@ pub fn check_note_unless(
                 let mut subject = words.of(&figure, words.count_of(&figure.span));
                 subject.context = context;
                 subject = subject::with_terms(subject, heading_words);
-                Arc::new(verdict::judge(&figure, &subject, note_date, &cited_paths, corpus, &settings.params))
+                let params = &settings.params;
+                Arc::new(verdict::judge_in(&figure, &subject, note_date, &cited_paths, corpus, params, &mut documents))
             }
         };
         next.insert(key, judgement.clone());

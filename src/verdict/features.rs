@@ -48,18 +48,35 @@ pub fn probability(f: &Features, weights: &Features, bias: f32) -> f32 {
 
 /// What the note figure's paragraph has in common with each source: the
 /// IDF-weighted share of the paragraph's terms that the source's figures
-/// use. Computed once per source and judgement.
+/// use. Computed once per source and paragraph (`DocumentMemo`).
 #[derive(Default)]
 pub struct DocumentScores {
     by_source: HashMap<usize, f32>,
     /// The sources sharing the most of the paragraph's rarer terms, with
-    /// their scores, best first: looked up once per judgement.
+    /// their scores, best first: looked up once per paragraph.
     sharing: Option<Vec<(f32, std::sync::Arc<Source>)>>,
+}
+
+/// Each paragraph's `DocumentScores`, by its terms (`Query::context`): the
+/// figures of one paragraph, judged in one check, share one look-up of the
+/// sources that speak most of it (the model and the stated-value reading
+/// both ask, and a note's unsourced figures would each pay for it).
+#[derive(Default)]
+pub struct DocumentMemo {
+    by_context: HashMap<Vec<TermId>, DocumentScores>,
+}
+
+impl DocumentMemo {
+    /// The scores of `query`'s paragraph, kept for its other figures.
+    pub fn of(&mut self, query: &Query) -> &mut DocumentScores {
+        self.by_context.entry(query.context.clone()).or_default()
+    }
 }
 
 impl DocumentScores {
     /// The few sources sharing the most of the paragraph of `query`'s rarer
-    /// terms, each with its score: looked up once per judgement.
+    /// terms, each with its score (the model's best document and the
+    /// stated-value reading both ask).
     pub fn sharing(
         &mut self,
         corpus: &crate::corpus::Corpus,

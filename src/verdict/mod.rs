@@ -189,15 +189,29 @@ pub fn judge(
     corpus: &Corpus,
     params: &MatchParams,
 ) -> Judgement {
+    judge_in(figure, subject, note_date, cited, corpus, params, &mut features::DocumentMemo::default())
+}
+
+/// `judge`, with the paragraph's document scores kept in `memo` for the
+/// other figures of the same note (`check` judges a note's figures so).
+pub fn judge_in(
+    figure: &Figure,
+    subject: &Subject,
+    note_date: Option<crate::figures::DateSpec>,
+    cited: &[std::path::PathBuf],
+    corpus: &Corpus,
+    params: &MatchParams,
+    memo: &mut features::DocumentMemo,
+) -> Judgement {
     let (query, idf) = (Query::of(subject), IdfCache::new(corpus));
     let mut scored = coverage::scored(figure, &query, note_date, cited, corpus, params, &idf);
     let mut model_found = false;
-    let mut docs = features::DocumentScores::default();
+    let docs = memo.of(&query);
     if !scored.iter().any(|s| s.2.is_some()) {
         // what the coverage reading missed: the model's sure candidates from
         // the article that speaks most of the note's paragraph, counting
         // the same thing (or a figure of a source the note cites)
-        scored = candidates_of(figure, &query, note_date, cited, corpus, params, &idf, &mut docs)
+        scored = candidates_of(figure, &query, note_date, cited, corpus, params, &idf, docs)
             .into_iter()
             .filter(|c| {
                 c.factor.is_some()
@@ -246,11 +260,19 @@ pub fn judge(
     // only where it is sure of one measure; else it is said as the nearest
     // passage, a note, not a warning (a false contradiction costs the writer
     // most trust; unguarded, 22 of the 50 it added on xsum's check part were false).
-    let nearest = if !supported && model_found && !one_sure_measure(&evidence, figure, params) {
+    let mut nearest = if !supported && model_found && !one_sure_measure(&evidence, figure, params) {
         std::mem::take(&mut evidence).into_iter().max_by(|a, b| a.similarity.total_cmp(&b.similarity))
     } else {
         None
     };
+    // neither reading found the measure: the paragraph's article may still state the value
+    let (mut supported, mut by_value) = (supported, false);
+    if evidence.is_empty() {
+        if let Some(e) = stated_value::support(figure, &query, note_date, corpus, &idf, docs) {
+            (supported, nearest, by_value) = (true, None, true);
+            evidence.push(e);
+        }
+    }
     let verdict = if supported {
         Verdict::Supported
     } else if evidence.is_empty() {
@@ -277,6 +299,9 @@ pub fn judge(
         })
         .collect();
     let mut notes = notes(figure, verdict, &evidence, &later, &related, corpus);
+    if by_value {
+        notes.push("Matched by its value alone, in other words: check that it is the same measure.".to_string());
+    }
     if let Some(n) = nearest {
         notes.push(format!("Nearest: {} says {}.", words::cite(&n, corpus), n.excerpt()));
     }
@@ -372,6 +397,7 @@ mod compare;
 mod coverage;
 pub mod diagnose;
 pub mod features;
+mod stated_value;
 mod words;
 
 #[cfg(test)]

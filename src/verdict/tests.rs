@@ -237,3 +237,38 @@ In 2010 insurers counted 13,500 containers lost at sea.";
     let c = corpus(&sources, &Synonyms::default());
     assert_eq!(judged(&format!("- {long} about 13,500 containers on Monday.\n"), &c).0, Verdict::Unsourced);
 }
+
+const FOSSILS: &[(&str, &str)] = &[
+    (
+        "fossils.txt",
+        "The remains were found in a cave near Johannesburg by a team of palaeontologists.\n\nIdentified as an adult female and a juvenile male, the team said 1,350 bone fragments were recovered from the cave floor.",
+    ),
+    ("harbour.txt", "The harbour authority said the port handled about 4,500 containers on Monday."),
+];
+
+#[test]
+fn the_paragraphs_article_stating_a_rare_value_in_other_words_supports_it() {
+    let c = corpus(FOSSILS, &Synonyms::default());
+    // no word of the figure's own sentence is the article's: only its value is
+    let note = "Palaeontologists working in a cave near Johannesburg have found the remains of an adult female and a juvenile male.\n\nThey dug out 1,350 pieces of skeleton.\n";
+    let ex = crate::figures::extract(note, Format::Markdown);
+    let figure = &ex.figures[0];
+    let mut subject = subject::of_figure(note, figure, &[], &Synonyms::default());
+    subject.context = subject::context_terms(note, 0..note.len(), &Synonyms::default());
+    let j = judge(figure, &subject, None, &[], &c, &MatchParams::default());
+    assert_eq!(
+        (j.verdict, j.evidence[0].source.id.as_str(), j.evidence[0].quote()),
+        (Verdict::Supported, "fossils", "1,350 bone fragments".to_string())
+    );
+    // a common value is no evidence: "two" could be there by chance
+    let note = note.replace("1,350", "two");
+    let ex = crate::figures::extract(&note, Format::Markdown);
+    let mut subject = subject::of_figure(&note, &ex.figures[0], &[], &Synonyms::default());
+    subject.context = subject::context_terms(&note, 0..note.len(), &Synonyms::default());
+    let sources = [
+        ("fossils.txt", FOSSILS[0].1.replace("1,350 bone fragments", "two bone fragments and 40 teeth")),
+        ("harbour.txt", FOSSILS[1].1.to_string()),
+    ];
+    let c = corpus(&sources.iter().map(|(a, b)| (*a, b.as_str())).collect::<Vec<_>>(), &Synonyms::default());
+    assert_eq!(judge(&ex.figures[0], &subject, None, &[], &c, &MatchParams::default()).verdict, Verdict::Unsourced);
+}
