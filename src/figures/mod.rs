@@ -391,6 +391,20 @@ mod tests {
     }
 
     #[test]
+    fn may_and_march_are_months_only_beside_a_date_or_a_preposition() {
+        let may = Some(vec![time::Cue::Date(time::DateSpec { year: None, month: Some(5), day: None })]);
+        let t = "Home Secretary Theresa May is considering banning two US bloggers.";
+        assert_eq!(time_of(t, "two"), None);
+        let t = "The March on the capital drew 5,000 people.";
+        assert_eq!(time_of(t, "5,000"), None);
+        assert_eq!(time_of("The fleet landed 412 tonnes in May.", "412"), may);
+        assert_eq!(time_of("The fleet landed 412 tonnes between April and May.", "412").map(|c| c.len()), Some(2));
+        assert_eq!(time_of("The fleet landed 412 tonnes during May.", "412"), may);
+        let may_3 = time::DateSpec { year: None, month: Some(5), day: Some(3) };
+        assert_eq!(time_of("The fleet landed 412 tonnes on May 3.", "412"), Some(vec![time::Cue::Date(may_3)]));
+    }
+
+    #[test]
     fn the_later_months_of_a_sentence_about_the_future_come_too() {
         let t = "Layoffs will come in two waves: about 550 on March 1 and the rest when the mill shuts on March 29.";
         let day = |d| time::DateSpec { year: None, month: Some(3), day: Some(d) };

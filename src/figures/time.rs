@@ -268,8 +268,10 @@ fn month_at(cx: &Ctx, i: usize) -> Option<(u32, usize)> {
     if cx.raw_at(next) == Some(".") && cx.glued(next) && raw.len() <= 4 {
         next += 1;
     }
-    // "May" and "March" are also verbs; require a date-like neighbour or a preposition.
-    if matches!(m, 3 | 5) && raw.len() > 3 {
+    // "May" and "March" are also verbs and names ("Theresa May", "the March
+    // on Washington"): require a date-like neighbour or a preposition. ("Mar."
+    // is only a month.)
+    if m == 5 || (m == 3 && raw.len() > 3) {
         let prev_ok = i > 0
             && (day_at(cx, i - 1).is_some()
                 || matches!(
@@ -288,8 +290,21 @@ fn month_at(cx: &Ctx, i: usize) -> Option<(u32, usize)> {
                             | "from"
                             | "through"
                             | "this"
+                            | "to"
+                            | "during"
+                            | "before"
+                            | "after"
+                            | "between"
+                            | "throughout"
+                            | "till"
+                            | "each"
+                            | "every"
                     )
-                ));
+                )
+                // "April and May", "March or April"
+                || (matches!(cx.word(i - 1), Some("and" | "or" | "-" | "\u{2013}"))
+                    && i >= 2
+                    && cx.word(i - 2).and_then(lx::month).is_some()));
         if !prev_ok && day_at(cx, next).is_none() && year_at(cx, next).is_none() {
             return None;
         }

@@ -95,7 +95,12 @@ pub(super) fn same_time(
     // a forecast in a note is judged as its present
     let scoped = note.filter(|t| t.cues.iter().any(|c| !matches!(c, Cue::Now | Cue::Window | Cue::Ahead)));
     let Some(n) = scoped else {
-        return !src_past;
+        // a month without a year in an undated source, against an undated
+        // note's present: neither text places it before the other's now
+        let unplaced = note_date.is_none()
+            && source.date.is_none()
+            && src.is_some_and(|t| t.cues.iter().all(|c| matches!(c, Cue::Date(d) if d.year.is_none())));
+        return !src_past || unplaced;
     };
     // a source's forecast speaks of any time after it was written
     let src_month = source.date.and_then(|d| d.month_index());

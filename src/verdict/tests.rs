@@ -192,6 +192,17 @@ fn a_relative_time_neither_text_dates_rules_nothing_out() {
     assert!(!same_time_as(note, source));
 }
 
+#[test]
+fn a_month_without_a_year_in_an_undated_source_is_not_before_an_undated_notes_present() {
+    let source = "In February she pleaded guilty to six counts of murder.\n";
+    assert!(same_time_as("She admitted six counts of murder.\n", source));
+    // a date on either text places it
+    let dated = "Utah case\n\nApril 16, 2015\n\nIn February she pleaded guilty to six counts of murder.\n";
+    assert!(!same_time_as("She admitted six counts of murder.\n", dated));
+    let note = "Prepared 5 May 2015.\n\nShe admitted six counts of murder.\n";
+    assert!(!same_time_as(note, source));
+}
+
 const PORTS: &[(&str, &str)] = &[
     (
         "harbour.txt",
