@@ -79,6 +79,20 @@ pub(super) fn comparable(note: &impl Measure, src: &impl Measure) -> Option<f64>
     }
 }
 
+/// `comparable`, or, where the two differ only in that one states a period
+/// and the other none ("£38,000 a year" against "a minimum salary of
+/// £38,000"), as one figure when they state the same number: a period left
+/// unsaid is not a total, and the same value is evidence of the same
+/// measure. (Other values across a period left unsaid say nothing: "200 a
+/// month" against "2,400" is no contradiction.)
+pub(super) fn comparable_as_stated(note: &impl Measure, src: &impl Measure) -> Option<f64> {
+    comparable(note, src).or_else(|| {
+        let one_period = note.per().is_some() != src.per().is_some();
+        let same = note.kind() == src.kind() && note.unit() == src.unit();
+        (one_period && same && super::features::same_number(note, src)).then_some(1.0)
+    })
+}
+
 /// Does the source figure speak of the time the note figure speaks of?
 /// A note figure with no time (or "now") is about the present: only present
 /// source figures count. A time-scoped one ("at its peak", "in December

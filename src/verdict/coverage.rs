@@ -5,7 +5,7 @@
 //! it misses (a long sentence's extra words dilute its coverage) the fitted
 //! model of `features` may still find (`judge`).
 
-use super::compare::{comparable, retrieve, IdfCache};
+use super::compare::{comparable_as_stated, retrieve, IdfCache};
 use super::MatchParams;
 use crate::corpus::{Corpus, FigureRef};
 use crate::figures::{Figure, Measure};
@@ -56,7 +56,7 @@ pub(super) fn scored(
             sim += params.rate_bonus;
         }
         if sim >= params.min_similarity {
-            scored.push((r, sim, comparable(figure, &sf.figure)));
+            scored.push((r, sim, comparable_as_stated(figure, &sf.figure)));
         }
     }
     scored

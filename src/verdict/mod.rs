@@ -167,7 +167,8 @@ fn candidates_of(
         let Some((source, sf)) = corpus.get(r) else { continue };
         let is_cited = cited.iter().any(|p| *p == source.path);
         let f = features::features(figure, query, &sf.figure, &sf.subject, source, is_cited, docs, &idf_of);
-        out.push(Candidate { at: r, features: f, probability: 0.0, factor: comparable(figure, &sf.figure) });
+        let factor = comparable_as_stated(figure, &sf.figure);
+        out.push(Candidate { at: r, features: f, probability: 0.0, factor });
     }
     let mut all: Vec<features::Features> = out.iter().map(|c| c.features).collect();
     features::relative_documents(&mut all, features::best_document(corpus, query, docs, &idf_of));
@@ -402,7 +403,7 @@ mod words;
 
 #[cfg(test)]
 use compare::same_time;
-use compare::{comparable, retrieve, IdfCache};
+use compare::{comparable, comparable_as_stated, retrieve, IdfCache};
 use words::{message, notes};
 
 #[cfg(test)]

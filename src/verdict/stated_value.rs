@@ -14,7 +14,7 @@
 //! £21m), 0.74%; three or more (603, 1,350), 0.016%. Number words make
 //! small numbers commoner still, so they are counted at 5%.
 
-use super::compare::{comparable, same_time};
+use super::compare::{comparable_as_stated, same_time};
 use super::features::{numbers_within, DocumentScores, BEST_DOCUMENT};
 use super::{Evidence, IdfCache, Stance};
 use crate::corpus::Corpus;
@@ -71,7 +71,7 @@ pub(super) fn support(
     let mut comparable_figures = 0;
     let mut stating = None;
     for (i, sf) in source.figures.iter().enumerate() {
-        let Some(f) = comparable(figure, &sf.figure) else { continue };
+        let Some(f) = comparable_as_stated(figure, &sf.figure) else { continue };
         if !same_time(figure.time.as_ref(), note_date, sf.figure.time(), source) || query.names_conflict(&sf.subject) {
             continue;
         }

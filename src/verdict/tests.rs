@@ -154,6 +154,16 @@ fn an_hourly_figure_is_not_converted_to_a_calendar_period() {
     assert_eq!(judged("- Welders at the yard earn $60,000 a year.", &c), v(Verdict::Unsourced, &[]));
 }
 
+#[test]
+fn a_period_left_unsaid_meets_a_stated_one_only_at_the_same_value() {
+    let source = "The minimum salary needed for a mortgage in the region is \u{a3}38,000, the report said.";
+    let c = corpus(&[("homes.txt", source)], &Synonyms::default());
+    let note = |pay: &str| format!("- The minimum salary needed for a mortgage in the region is {pay} a year.");
+    assert_eq!(judged(&note("\u{a3}38,000"), &c), v(Verdict::Supported, &["homes"]));
+    // another value across the unsaid period is no contradiction
+    assert_eq!(judged(&note("\u{a3}3,000"), &c).0, Verdict::Unsourced);
+}
+
 /// Does the first figure of `source` speak of the time of the first figure of `note`?
 fn same_time_as(note: &str, source: &str) -> bool {
     let conventions = Settings::default().conventions;
