@@ -245,6 +245,8 @@ end
 function M.notify_config()
   local settings = { sourcecheck = M.init_options() }
   for _, client in ipairs(get_clients({ name = M.name })) do
+    -- workspace/configuration is answered from client.settings (0.10 and later)
+    client.settings = settings
     client.config.settings = settings
     client_notify(client, 'workspace/didChangeConfiguration', { settings = settings })
   end
