@@ -79,9 +79,10 @@ run() {
     nvim) "$editors/nvim/test/run.sh" ;;
     nvim-tui) "$editors/nvim/test/tui.sh" ;;
     nvim-multiroot) "$editors/nvim/test/multiroot.sh" ;;
-    # the 0.11+ path: lsp/sourcecheck.lua through vim.lsp.config / vim.lsp.enable
-    nvim-0.11) NVIM=$NVIM_011 SOURCECHECK_MODES=config "$editors/nvim/test/run.sh" &&
-      NVIM=$NVIM_011 SOURCECHECK_MODES=config "$editors/nvim/test/multiroot.sh" ;;
+    # Neovim 0.11+: lsp/sourcecheck.lua through vim.lsp.config / vim.lsp.enable
+    # and setup{}, headless, with two folders, and in a terminal
+    nvim-0.11) NVIM=$NVIM_011 "$editors/nvim/test/run.sh" && NVIM=$NVIM_011 "$editors/nvim/test/multiroot.sh" &&
+      NVIM=$NVIM_011 "$editors/nvim/test/tui.sh" ;;
     nvim-unsupported) "$editors/nvim/test/unsupported.sh" ;;
     vscode) (cd "$editors/vscode" && npm test --silent) ;;
     emacs) "$editors/emacs/test/run.sh" ;;

@@ -16,6 +16,16 @@ wait_for() {
   done
   return 1
 }
+# wait_until SECONDS COMMAND...: COMMAND succeeds within the time
+wait_until() {
+  local until=$((SECONDS + $1))
+  shift
+  while ((SECONDS < until)); do
+    "$@" && return 0
+    sleep 0.3
+  done
+  return 1
+}
 # wait_gone SECONDS GREP-PATTERN: the screen no longer shows it within the time
 wait_gone() {
   local until=$((SECONDS + $1))

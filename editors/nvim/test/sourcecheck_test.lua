@@ -375,13 +375,16 @@ end
 
 -- Neovim 0.10 pulls diagnostics but cannot be told to pull again: it is
 -- pushed to, and offered no diagnosticProvider (no second, pulled copy of
--- each diagnostic). A source rewritten on disk re-judges the note: the
+-- each diagnostic); 0.12 can, and pulls. A source rewritten on disk re-judges the note: the
 -- figure it supported and now contradicts says "Newly contradicted by 004".
 local function run_workspace()
   local buf = vim.fn.bufnr(note)
   local client = get_clients(buf)[1]
-  check(client and client.server_capabilities.diagnosticProvider == nil,
-    'no diagnosticProvider for a client without workspace.diagnostics.refreshSupport',
+  -- 0.12 can be told to pull again: it is offered pull diagnostics instead
+  local pulls = vim.tbl_get(client and client.capabilities or {}, 'workspace', 'diagnostics', 'refreshSupport') == true
+  check(client and (client.server_capabilities.diagnosticProvider ~= nil) == pulls,
+    pulls and 'a diagnosticProvider for a client with workspace.diagnostics.refreshSupport'
+      or 'no diagnosticProvider for a client without workspace.diagnostics.refreshSupport',
     client and vim.inspect(client.server_capabilities.diagnosticProvider))
   local contradicted = vim.tbl_filter(function(d)
     return code_of(d) == 'contradicted'
