@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the editor integration tests against the sourcecheck language server.
 #
-#   editors/run-tests.sh [nvim] [nvim-tui] [nvim-unsupported] [vscode] [emacs]
+#   editors/run-tests.sh [nvim] [nvim-tui] [nvim-multiroot] [nvim-0.11] [nvim-unsupported] [vscode] [emacs] [helix]
 #
 # With no arguments, every test. A test whose editor/tool is not installed is
 # skipped with one line naming it, why, and the install command (bash
@@ -22,7 +22,7 @@ export SOURCECHECK_SEEDS=${SOURCECHECK_SEEDS:-$repo/seeds}
 strict=${CI:-}
 
 tests=("$@")
-((${#tests[@]})) || tests=(nvim nvim-tui nvim-unsupported vscode emacs)
+((${#tests[@]})) || tests=(nvim nvim-tui nvim-multiroot nvim-0.11 nvim-unsupported vscode emacs helix)
 
 passed=0 failed=0 skipped=0
 failures=()
@@ -30,11 +30,12 @@ failures=()
 # "major minor" of a Neovim binary.
 nvim_version() { "$1" --version 2>/dev/null | sed -nE '1s/^NVIM v([0-9]+)\.([0-9]+).*/\1 \2/p'; }
 nvim_at_least_08() { local v; v=$(nvim_version "$1"); [[ -n $v ]] && { read -r ma mi <<<"$v"; ((ma > 0 || mi >= 8)); }; }
+nvim_at_least_011() { local v; v=$(nvim_version "$1"); [[ -n $v ]] && { read -r ma mi <<<"$v"; ((ma > 0 || mi >= 11)); }; }
 
 # Prints why a test cannot run (and returns 1), or sets up its command.
 available() {
   case $1 in
-    nvim | nvim-tui)
+    nvim | nvim-tui | nvim-multiroot)
       if [[ $1 == nvim-tui ]] && ! command -v tmux >/dev/null; then echo "tmux not found (apt-get install tmux)"; return 1; fi
       local n=${NVIM:-}
       if [[ -z $n ]]; then
@@ -43,6 +44,11 @@ available() {
       if [[ -z $n ]]; then echo "no Neovim 0.8+"; return 1; fi
       if ! nvim_at_least_08 "$n"; then echo "$n is older than 0.8"; return 1; fi
       export NVIM=$n ;;
+    nvim-0.11)
+      local n=${NVIM_011:-$editors/nvim/.nvim-sid/nvim}
+      [[ -x $n ]] || { echo "no Neovim 0.11+ at $n (set NVIM_011)"; return 1; }
+      nvim_at_least_011 "$n" || { echo "$n is older than 0.11"; return 1; }
+      export NVIM_011=$n ;;
     nvim-unsupported)
       local old=${NVIM_OLD:-$(command -v nvim || true)}
       if [[ -z $old ]] || nvim_at_least_08 "$old" || [[ -z $(nvim_version "$old") ]]; then
@@ -55,6 +61,14 @@ available() {
     emacs)
       command -v emacs >/dev/null || { echo "emacs not found (apt-get install emacs-nox elpa-eglot)"; return 1; }
       emacs --batch --eval "(require 'eglot)" >/dev/null 2>&1 || { echo "Eglot not available (apt-get install elpa-eglot)"; return 1; } ;;
+    helix)
+      command -v tmux >/dev/null || { echo "tmux not found (apt-get install tmux)"; return 1; }
+      local h=${HX:-}
+      if [[ -z $h ]]; then
+        if [[ -x $editors/helix/.helix/hx ]]; then h=$editors/helix/.helix/hx; else h=$(command -v hx || true); fi
+      fi
+      [[ -n $h ]] && "$h" --version >/dev/null 2>&1 || { echo "no Helix (hx)"; return 1; }
+      export HX=$h ;;
     *)
       echo "unknown test $1"; return 1 ;;
   esac
@@ -64,9 +78,15 @@ run() {
   case $1 in
     nvim) "$editors/nvim/test/run.sh" ;;
     nvim-tui) "$editors/nvim/test/tui.sh" ;;
+    nvim-multiroot) "$editors/nvim/test/multiroot.sh" ;;
+    # Neovim 0.11+: lsp/sourcecheck.lua through vim.lsp.config / vim.lsp.enable
+    # and setup{}, headless, with two folders, and in a terminal
+    nvim-0.11) NVIM=$NVIM_011 "$editors/nvim/test/run.sh" && NVIM=$NVIM_011 "$editors/nvim/test/multiroot.sh" &&
+      NVIM=$NVIM_011 "$editors/nvim/test/tui.sh" ;;
     nvim-unsupported) "$editors/nvim/test/unsupported.sh" ;;
     vscode) (cd "$editors/vscode" && npm test --silent) ;;
     emacs) "$editors/emacs/test/run.sh" ;;
+    helix) "$editors/helix/test/run.sh" ;;
   esac
 }
 

@@ -3,8 +3,11 @@
 #   - Debian's neovim (0.7.2: for the "unsupported version" test), emacs-nox,
 #     elpa-eglot and elpa-markdown-mode, patchelf (for the private Neovim) and
 #     tmux (the Neovim test in a real terminal) (apt)
-#   - Neovim 0.10 from Debian trixie in editors/nvim/.nvim (install-nvim.sh;
-#     private apt configuration, the system's sources are not changed)
+#   - Neovim 0.10 from Debian trixie in editors/nvim/.nvim (install-nvim.sh),
+#     Debian sid's Neovim (0.12: the 0.11+ API path, vim.lsp.enable) in
+#     editors/nvim/.nvim-sid, and Helix from trixie in editors/helix/.helix (install-helix.sh); both
+#     with a private apt configuration (editors/scripts/debian-unpack.sh), the
+#     system's sources are not changed
 #   - the VS Code extension's npm packages (npm ci in editors/vscode)
 # Idempotent: what is already there is not installed again.
 set -euo pipefail
@@ -31,6 +34,10 @@ fi
 
 echo "setup: Neovim 0.10 into editors/nvim/.nvim"
 "$editors/nvim/scripts/install-nvim.sh"
+echo "setup: Debian sid's Neovim into editors/nvim/.nvim-sid"
+NVIM_DEBIAN_SUITE=sid NVIM_DEBIAN_RESOLVE=1 "$editors/nvim/scripts/install-nvim.sh" "$editors/nvim/.nvim-sid"
+echo "setup: Helix into editors/helix/.helix"
+"$editors/helix/scripts/install-helix.sh"
 
 command -v node >/dev/null && command -v npm >/dev/null || { echo "setup: node and npm are needed for editors/vscode" >&2; exit 1; }
 echo "setup: npm ci in editors/vscode (node $(node --version))"

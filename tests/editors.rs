@@ -1,4 +1,4 @@
-//! The real editors: Neovim, VS Code's JSON-RPC client and Emacs Eglot drive
+//! The real editors: Neovim, VS Code's JSON-RPC client, Emacs Eglot and Helix drive
 //! the built server through editors/run-tests.sh. Each runs when its editor
 //! is installed (editors/setup.sh); with CI set, a missing editor fails.
 //! Without CI a missing editor's test passes, but says so on the terminal in
@@ -19,7 +19,12 @@ fn run_tests(name: &str, path: Option<&str>) -> Output {
         .env("SOURCECHECK_BIN", env!("CARGO_BIN_EXE_sourcecheck"))
         .env("SOURCECHECK_SKIP_STATUS", SKIPPED.to_string());
     if let Some(p) = path {
-        cmd.env("PATH", p).env_remove("CI").env_remove("NVIM").env_remove("NVIM_OLD");
+        cmd.env("PATH", p)
+            .env_remove("CI")
+            .env_remove("NVIM")
+            .env_remove("NVIM_OLD")
+            .env_remove("HX")
+            .env_remove("NVIM_011");
     }
     cmd.output().expect("bash runs")
 }
@@ -70,6 +75,16 @@ fn neovim_runs_in_a_real_terminal_and_refreshes_its_code_lens() {
 }
 
 #[test]
+fn neovim_with_two_workspace_folders_judges_a_note_of_the_second_by_its_settings() {
+    run_editor_test("nvim-multiroot");
+}
+
+#[test]
+fn neovim_0_11_and_later_drive_the_server_through_vim_lsp_enable() {
+    run_editor_test("nvim-0.11");
+}
+
+#[test]
 fn neovim_older_than_0_8_is_refused_clearly() {
     run_editor_test("nvim-unsupported");
 }
@@ -82,4 +97,9 @@ fn vscode_client_library_drives_the_server() {
 #[test]
 fn emacs_eglot_drives_the_server() {
     run_editor_test("emacs");
+}
+
+#[test]
+fn helix_in_a_real_terminal_shows_diagnostics_hover_and_completes_keys_by_title_words() {
+    run_editor_test("helix");
 }

@@ -32,6 +32,13 @@ return {
       sourcecheck.enable_codelens(bufnr)
     end
   end,
+  -- Open notes pulled again when the server asks for a refresh (see
+  -- require('sourcecheck').on_diagnostic_refresh).
+  handlers = {
+    ['workspace/diagnostic/refresh'] = function(err, result, ctx)
+      return require('sourcecheck').on_diagnostic_refresh(err, result, ctx)
+    end,
+  },
   -- Example: { sources = { 'seeds' }, severity = { contradicted = 'error' }, inlayHints = true }
   init_options = vim.empty_dict(),
   -- Example: { sourcecheck = { severity = { supported = 'off' } } }. Left empty

@@ -16,54 +16,10 @@ local note = os.getenv('SOURCECHECK_NOTE')
 local mode = os.getenv('SOURCECHECK_MODE') or 'setup'
 local timeout_ms = (tonumber(os.getenv('SOURCECHECK_TIMEOUT') or '') or 60) * 1000
 
-local passed, failed = 0, 0
-local function out(s)
-  io.stdout:write(s .. '\n')
-  io.stdout:flush()
-end
-local function check(cond, name, detail)
-  if cond then
-    passed = passed + 1
-    out('ok   - ' .. name)
-  else
-    failed = failed + 1
-    out('FAIL - ' .. name .. (detail and ('\n       ' .. detail) or ''))
-  end
-  return cond
-end
-local function finish()
-  out(string.format('nvim (%s): %d passed, %d failed', mode, passed, failed))
-  if failed > 0 then
-    vim.cmd('cquit 1')
-  else
-    vim.cmd('qall!')
-  end
-end
-local function abort(msg)
-  failed = failed + 1
-  out('FAIL - ' .. msg)
-  finish()
-end
-
-local function get_clients(bufnr)
-  if vim.lsp.get_clients then
-    return vim.lsp.get_clients({ name = 'sourcecheck', bufnr = bufnr })
-  end
-  local r = {}
-  for _, c in pairs(vim.lsp.get_active_clients()) do
-    if c.name == 'sourcecheck' and (not bufnr or vim.lsp.buf_is_attached(bufnr, c.id)) then
-      table.insert(r, c)
-    end
-  end
-  return r
-end
-
-local has_methods = vim.fn.has('nvim-0.11') == 1
+local h = dofile(vim.fs.dirname(debug.getinfo(1, 'S').source:sub(2)) .. '/harness.lua')
+local out, check, get_clients, has_methods = h.out, h.check, h.get_clients, h.has_methods
 local function request_sync(client, method, params, bufnr)
-  if has_methods then
-    return client:request_sync(method, params, timeout_ms, bufnr)
-  end
-  return client.request_sync(method, params, timeout_ms, bufnr)
+  return h.request_sync(client, method, params, timeout_ms, bufnr)
 end
 
 -- Byte offset (0-based) in `line` of a position `character` in the client's encoding.
@@ -419,13 +375,16 @@ end
 
 -- Neovim 0.10 pulls diagnostics but cannot be told to pull again: it is
 -- pushed to, and offered no diagnosticProvider (no second, pulled copy of
--- each diagnostic). A source rewritten on disk re-judges the note: the
+-- each diagnostic); 0.12 can, and pulls. A source rewritten on disk re-judges the note: the
 -- figure it supported and now contradicts says "Newly contradicted by 004".
 local function run_workspace()
   local buf = vim.fn.bufnr(note)
   local client = get_clients(buf)[1]
-  check(client and client.server_capabilities.diagnosticProvider == nil,
-    'no diagnosticProvider for a client without workspace.diagnostics.refreshSupport',
+  -- 0.12 can be told to pull again: it is offered pull diagnostics instead
+  local pulls = vim.tbl_get(client and client.capabilities or {}, 'workspace', 'diagnostics', 'refreshSupport') == true
+  check(client and (client.server_capabilities.diagnosticProvider ~= nil) == pulls,
+    pulls and 'a diagnosticProvider for a client with workspace.diagnostics.refreshSupport'
+      or 'no diagnosticProvider for a client without workspace.diagnostics.refreshSupport',
     client and vim.inspect(client.server_capabilities.diagnosticProvider))
   local contradicted = vim.tbl_filter(function(d)
     return code_of(d) == 'contradicted'
@@ -456,18 +415,19 @@ end
 
 local ok, e = xpcall(function()
   run()
-  if failed == 0 and mode == 'setup' then
+  if h.failed() == 0 and mode == 'setup' then
     run_reconfigure()
   end
-  if failed == 0 then
+  if h.failed() == 0 then
     run_text()
   end
-  if failed == 0 and mode == 'setup' then
+  if h.failed() == 0 and mode == 'setup' then
     run_workspace()
   end
 end, debug.traceback)
+local label = 'nvim (' .. mode .. ')'
 if not ok then
-  abort('error: ' .. tostring(e))
+  h.abort(label, 'error: ' .. tostring(e))
 else
-  finish()
+  h.finish(label)
 end

@@ -139,6 +139,12 @@ local warned_missing = false
 --- Shows the code lens of buffer `bufnr` now and again each time its
 --- diagnostics change (the server publishes them after each analysis).
 function M.enable_codelens(bufnr)
+  if vim.lsp.codelens and vim.lsp.codelens.enable then
+    -- 0.12+: Neovim keeps it up to date itself (workspace/codeLens/refresh);
+    -- refresh() is deprecated there
+    vim.lsp.codelens.enable(true, { bufnr = bufnr })
+    return true
+  end
   if not (vim.lsp.codelens and vim.lsp.codelens.refresh) then
     return false
   end
@@ -181,6 +187,31 @@ end
 
 -- Neovim 0.11 turned client functions into methods (client:notify()).
 local has_methods = vim.fn.has('nvim-0.11') == 1
+
+--- Handler for workspace/diagnostic/refresh (the server sends it when the
+--- sources or settings change). Neovim 0.12 answers it with a workspace pull
+--- alone, whose reports it does not apply to the buffers it pulls by
+--- document: an open note would keep its old diagnostics until edited. So
+--- each attached buffer is pulled again too, under the server's identifier
+--- (the namespace Neovim keeps the buffer's diagnostics in).
+function M.on_diagnostic_refresh(err, result, ctx)
+  local default = vim.lsp.handlers['workspace/diagnostic/refresh']
+  local answer = default and default(err, result, ctx) or vim.NIL
+  local client = vim.lsp.get_client_by_id(ctx.client_id)
+  local provider = client and client.server_capabilities.diagnosticProvider
+  if err or not provider or not vim.lsp.diagnostic.on_diagnostic then
+    return answer
+  end
+  for bufnr in pairs(client.attached_buffers or {}) do
+    local params = { textDocument = vim.lsp.util.make_text_document_params(bufnr), identifier = provider.identifier }
+    if has_methods then
+      client:request('textDocument/diagnostic', params, vim.lsp.diagnostic.on_diagnostic, bufnr)
+    else
+      client.request('textDocument/diagnostic', params, vim.lsp.diagnostic.on_diagnostic, bufnr)
+    end
+  end
+  return answer
+end
 local function client_notify(client, method, params)
   if has_methods then
     return client:notify(method, params)
@@ -220,6 +251,7 @@ function M.attach(bufnr)
     init_options = init_options,
     settings = { sourcecheck = init_options },
     capabilities = opts.capabilities,
+    handlers = { ['workspace/diagnostic/refresh'] = M.on_diagnostic_refresh },
     -- LSP's language id for plain text is "plaintext" (Neovim's filetype is "text").
     get_language_id = function(_, filetype)
       return filetype == 'text' and 'plaintext' or filetype
@@ -245,6 +277,8 @@ end
 function M.notify_config()
   local settings = { sourcecheck = M.init_options() }
   for _, client in ipairs(get_clients({ name = M.name })) do
+    -- workspace/configuration is answered from client.settings (0.10 and later)
+    client.settings = settings
     client.config.settings = settings
     client_notify(client, 'workspace/didChangeConfiguration', { settings = settings })
   end
