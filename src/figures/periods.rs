@@ -19,6 +19,12 @@ pub(super) fn adjacent_period(cx: &Ctx, i: usize) -> Option<(Period, usize)> {
             return Some((p, i + 2));
         }
     }
+    // "a £20m-a-year cap", "a 20-a-day habit": the rate glued by hyphens
+    let hyphen = |k: usize| matches!(cx.raw_at(k), Some("-" | "\u{2010}" | "\u{2011}")) && cx.glued(k);
+    if hyphen(i) && matches!(cx.word(i + 1), Some("a" | "an" | "per")) && hyphen(i + 2) {
+        let p = cx.word(i + 3).and_then(lx::period_noun)?;
+        return Some((p, i + 4));
+    }
     let w = cx.word(i)?;
     if matches!(w, "a" | "an" | "per" | "each" | "every") {
         let p = cx.word(i + 1).and_then(lx::period_noun)?;
