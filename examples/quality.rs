@@ -24,6 +24,10 @@ fn main() {
     if let Some(p) = std::env::var("MIN_CONTRADICTION").ok().and_then(|v| v.parse().ok()) {
         settings.params.min_contradiction = p;
     }
+    // MIN_SUPPORTING_DOCUMENT=s: try a least document share for the model's same-valued support
+    if let Some(s) = std::env::var("MIN_SUPPORTING_DOCUMENT").ok().and_then(|v| v.parse().ok()) {
+        settings.params.min_supporting_document = s;
+    }
     let mut failed = false;
     for dir in dirs {
         let set = match benchmark::read_set(&dir) {

@@ -34,6 +34,11 @@ pub struct MatchParams {
     /// Least probability for a figure only the model found, and that
     /// disagrees, to make the verdict "contradicted".
     pub min_contradiction: f32,
+    /// Least document score, as a share of the best source's for the note's
+    /// paragraph, of a source whose figure the model is sure of and that
+    /// states the note's number, for it to support the note figure (the
+    /// model's other evidence must come from the best source itself).
+    pub min_supporting_document: f32,
     /// The model's weights and bias (`features::WEIGHTS`, `features::BIAS`).
     pub weights: features::Features,
     pub bias: f32,
@@ -52,6 +57,7 @@ impl Default for MatchParams {
             retrieve_share: 0.15,
             min_probability: 0.6,
             min_contradiction: 0.95,
+            min_supporting_document: 0.5,
             weights: features::WEIGHTS,
             bias: features::BIAS,
         }
@@ -219,7 +225,9 @@ pub fn judge_in(
                     && c.probability >= params.min_probability
                     && c.features[features::OTHER_NOUN] == 0.0
                     && (c.features[features::DOCUMENT_VS_BEST] >= features::BEST_DOCUMENT
-                        || c.features[features::CITED] > 0.0)
+                        || c.features[features::CITED] > 0.0
+                        || (c.features[features::DOCUMENT_VS_BEST] >= params.min_supporting_document
+                            && corpus.get(c.at).is_some_and(|(_, sf)| features::same_number(figure, &sf.figure))))
             })
             .map(|c| (c.at, c.probability, c.factor))
             .collect();

@@ -293,3 +293,31 @@ fn the_paragraphs_article_stating_a_rare_value_in_other_words_supports_it() {
     let c = corpus(&sources.iter().map(|(a, b)| (*a, b.as_str())).collect::<Vec<_>>(), &Synonyms::default());
     assert_eq!(judge(&ex.figures[0], &subject, None, &[], &c, &MatchParams::default()).verdict, Verdict::Unsourced);
 }
+
+/// Two stories of one paragraph: the trial's article speaks of the paragraph
+/// most, the bail article less but states the freed men's number.
+const BAIL: &[(&str, &str)] = &[
+    (
+        "trial.txt",
+        "A lawyer close to the case said the trial of 35 British guards held in an Indian jail on arms charges was adjourned.",
+    ),
+    ("bail.txt", "Five British men who had been held in an Indian jail were freed on bail on Tuesday."),
+    ("harbour.txt", "The harbour authority said the port handled about 4,500 containers on Monday."),
+];
+
+#[test]
+fn a_same_valued_figure_the_model_is_sure_of_supports_from_an_article_near_the_best() {
+    let c = corpus(BAIL, &Synonyms::default());
+    let note = "- Five British men held on arms charges have been freed on bail from an Indian jail after months of legal wrangling over their detention in the southern state of Tamil Nadu, a lawyer close to the case said.\n";
+    let ex = crate::figures::extract(note, Format::Markdown);
+    let mut subject = subject::of_figure(note, &ex.figures[0], &[], &Synonyms::default());
+    subject.context = subject::context_terms(note, 0..note.len(), &Synonyms::default());
+    let judge_at = |share: f32| {
+        let params = MatchParams { min_supporting_document: share, ..MatchParams::default() };
+        let j = judge(&ex.figures[0], &subject, None, &[], &c, &params);
+        (j.verdict, j.evidence.first().map(|e| e.source.id.clone()))
+    };
+    assert_eq!(judge_at(0.5), (Verdict::Supported, Some("bail".to_string())));
+    // the best article alone, as the model's other evidence must be
+    assert_eq!(judge_at(features::BEST_DOCUMENT).0, Verdict::Unsourced);
+}
