@@ -61,6 +61,10 @@ fn an_age_in_months_compares_in_years() {
     let source = "The boy rescued from the river was 18 months old, police said.";
     assert_eq!(verdict("An 18-month-old boy was rescued from the river.", source), Verdict::Supported);
     assert_eq!(verdict("A 3-year-old boy was rescued from the river.", source), Verdict::Contradicted);
+    // "aged" before months keeps them: 1.5 years, not 18
+    assert_eq!(verdict("The boy, aged 18 months, was rescued from the river.", source), Verdict::Supported);
+    let source = "The boy rescued from the river, an 18-year-old, was a keen swimmer, police said.";
+    assert_eq!(verdict("The boy, aged 18 months, was rescued from the river.", source), Verdict::Contradicted);
 }
 
 #[test]

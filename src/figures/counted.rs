@@ -49,12 +49,7 @@ pub(super) fn read(cx: &Ctx, q: &Quantity, lead: usize, first: usize, end: usize
     };
     // ages: "27-year-old", "12 years old", "an 18-month-old" (in years, shown in months)
     if let Some((next, u)) = duration::age_after(cx, end) {
-        let in_years = matches!(cx.word(u), Some("year" | "years"));
-        let unit = if in_years { "years".to_string() } else { cx.raw(u).to_string() };
-        let years = duration::years_in(&unit).filter(|_| !in_years);
-        c.kind = Kind::Age;
-        c.seconds = years.map(|y| (y, y));
-        c.unit = Some(unit);
+        age_in(cx, &mut c, u);
         c.end = next;
         return Some(c);
     }
@@ -69,6 +64,11 @@ pub(super) fn read(cx: &Ctx, q: &Quantity, lead: usize, first: usize, end: usize
         c.kind = Kind::Age;
         c.unit = Some("years".to_string());
         c.marked = true;
+        // "aged 18 months", "aged six weeks": the unit as written, the age in years
+        if duration::is_age_unit(cx, end) {
+            age_in(cx, &mut c, end);
+            c.end = end + 1;
+        }
         return Some(c);
     }
     // a hyphenated modifier: "a 36-hour siege", "a 2-kilometre queue"
@@ -109,6 +109,17 @@ pub(super) fn read(cx: &Ctx, q: &Quantity, lead: usize, first: usize, end: usize
         c.end = h + 3;
     }
     Some(c)
+}
+
+/// Makes `c` an age stated in the unit at token `u`: "years" for years
+/// (the age's own unit), else the month, week or day as written, with the
+/// years in one of it.
+fn age_in(cx: &Ctx, c: &mut Counted, u: usize) {
+    let in_years = matches!(cx.word(u), Some("year" | "years"));
+    let years = cx.word(u).and_then(duration::years_in).filter(|_| !in_years);
+    c.kind = Kind::Age;
+    c.seconds = years.map(|y| (y, y));
+    c.unit = Some(if in_years { "years".to_string() } else { cx.raw(u).to_string() });
 }
 
 /// Tokens before a bare count searched for the measure its clause names.
