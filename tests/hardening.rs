@@ -9,7 +9,7 @@ mod support;
 
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
-use support::{open_note, with_code, Client, Fixture, Workspace};
+use support::{open_note, type_then_edit_the_figure, with_code, Client, Fixture, Workspace, TYPING_NOTE_START};
 
 const CONTRADICTED: &str =
     "# Briefing\n\nThe coalition says «more than 5,000 militants» remain in Iraq and Syria [@004].\n";
@@ -567,8 +567,7 @@ fn sources_deleted_after_the_first_index_read_them_leave_it_and_hover_and_defini
 fn typing_in_a_long_note_cancels_stale_checks_and_the_last_text_is_checked_soon_after() {
     let _serial = serial();
     // a long note: a check of the whole of it takes a while
-    let mut note =
-        String::from("# Briefing\n\nThe coalition says more than 5,000 militants remain in Iraq and Syria [@004].\n\n");
+    let mut note = String::from(TYPING_NOTE_START);
     for i in 0..1_500 {
         note.push_str(&format!(
             "Some {} people came to fair number {i} in {} on 3 May 2016. ",
@@ -584,23 +583,7 @@ fn typing_in_a_long_note_cancels_stale_checks_and_the_last_text_is_checked_soon_
     client.diagnostics_where(&uri, |d| d.len() > 1_000);
     let first = t.elapsed();
     // ten keystrokes at 5 a second at the end of the heading, the last one editing the figure
-    let heading = "# Briefing".len() as u32;
-    for i in 0..9u32 {
-        client.notify(
-            "textDocument/didChange",
-            change(&uri, i as i32 + 2, json!([ranged(0, heading + i, 0, heading + i, "x")])),
-        );
-        std::thread::sleep(Duration::from_millis(200));
-    }
-    client.notify("textDocument/didChange", change(&uri, 11, json!([ranged(2, 29, 2, 34, "500")])));
-    let last = Instant::now();
-    let d = client.diagnostics_where(&uri, |d| {
-        d.iter().any(|x| {
-            x["range"]["start"] == json!({"line": 2, "character": 19})
-                && x["range"]["end"] == json!({"line": 2, "character": 42})
-        })
-    });
-    let took = last.elapsed();
+    let (d, took) = type_then_edit_the_figure(&mut client, &uri, 10);
     eprintln!("first check {first:?}; final diagnostics {took:?} after the last keystroke");
     assert!(d.len() > 1_000);
     // the final check reuses the judgements of the sentences no keystroke touched
