@@ -45,6 +45,9 @@ fn speeds_compare_across_units_and_never_meet_distances() {
     let source = "The new trains on the coastal line reach 250 km/h.";
     assert_eq!(verdict("The new trains on the coastal line reach 155 mph.", source), Verdict::Supported);
     assert_eq!(verdict("The new trains on the coastal line reach 190 mph.", source), Verdict::Contradicted);
+    let source = "The new trains on the coastal line reach 155 miles per hour.";
+    assert_eq!(verdict("The new trains on the coastal line reach 250 km/h.", source), Verdict::Supported);
+    assert_eq!(verdict("The new trains on the coastal line reach 155 miles.", source), Verdict::Unsourced);
     let source = "The new trains on the coastal line run 250 km.";
     assert_eq!(verdict("The new trains on the coastal line reach 250 km/h.", source), Verdict::Unsourced);
 }

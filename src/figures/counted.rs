@@ -1,6 +1,6 @@
 //! What a quantity counts or measures: the counted noun ("1,000
 //! fighters"), a unit of measure, glued by a hyphen ("a 2-kilometre queue")
-//! or compound ("250 km/h"), a duration ("36 hours", "a 36-hour siege", "ten
+//! or compound ("250 km/h", "70 miles per hour"), a duration ("36 hours", "a 36-hour siege", "ten
 //! days to two weeks"), an age ("a 27-year-old", "aged 72", "an
 //! 18-month-old"), a rate's population base ("per capita", "per 100,000
 //! people"), and the measure a bare count's clause names before it ("the
@@ -98,13 +98,15 @@ pub(super) fn read(cx: &Ctx, q: &Quantity, lead: usize, first: usize, end: usize
     c.noun = Some(h);
     c.unit = Some(cx.raw(h).to_string());
     c.end = h + 1;
-    // "250 km/h", "10 m/s": a distance per unit of time
-    if units::of(cx.raw(h)).is_some_and(|(d, _)| d == units::Dimension::Distance)
-        && cx.raw_at(h + 1) == Some("/")
+    // "250 km/h", "10 m/s", "70 miles per hour", "100 km an hour": a distance per unit of time
+    let distance = units::of(cx.raw(h)).is_some_and(|(d, _)| d == units::Dimension::Distance);
+    let glued = cx.raw_at(h + 1) == Some("/")
         && cx.glued(h + 1)
         && cx.glued(h + 2)
-        && matches!(cx.word(h + 2), Some("h" | "hr" | "hour" | "s" | "sec"))
-    {
+        && matches!(cx.word(h + 2), Some("h" | "hr" | "hour" | "s" | "sec"));
+    let spelled =
+        matches!(cx.word(h + 1), Some("per" | "an" | "a")) && matches!(cx.word(h + 2), Some("hour" | "second"));
+    if distance && (glued || spelled) {
         c.unit = Some(cx.text[cx.toks[h].start..cx.toks[h + 2].end].to_string());
         c.end = h + 3;
     }

@@ -96,7 +96,8 @@ pub(super) fn excluded_digits(cx: &Ctx, q: &Quantity) -> bool {
     }
     // Times of day: "5 p.m.", "10 am"
     if let Some(w) = cx.word(q.end) {
-        if lx::is_clock_word(w) && !q.separated {
+        // "1400 hrs" is a time of day, "36 hrs" a duration
+        if lx::is_clock_word(w) && !q.separated && (w != "hrs" || is_24_hour_time(raw)) {
             return true;
         }
         if matches!(w, "a" | "p") && cx.raw_at(q.end + 1) == Some(".") && cx.word(q.end + 2) == Some("m") {
@@ -151,6 +152,15 @@ pub(super) fn excluded_digits(cx: &Ctx, q: &Quantity) -> bool {
         return true;
     }
     false
+}
+
+/// Four digits that read as a time on the 24-hour clock: "1400", "0930".
+fn is_24_hour_time(raw: &str) -> bool {
+    let hhmm = |r: std::ops::Range<usize>| raw.get(r).and_then(|d| d.parse::<u32>().ok());
+    raw.len() == 4
+        && raw.bytes().all(|b| b.is_ascii_digit())
+        && hhmm(0..2).is_some_and(|h| h < 24)
+        && hhmm(2..4).is_some_and(|m| m < 60)
 }
 
 /// A label: a capitalised name right before a bare integer ("Boeing 737",
