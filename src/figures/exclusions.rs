@@ -164,12 +164,23 @@ fn is_24_hour_time(raw: &str) -> bool {
 }
 
 /// A label: a capitalised name right before a bare integer ("Boeing 737",
-/// "Windows 10", "Apollo 11"), not a sentence's opening word or a month.
+/// "Windows 10", "Apollo 11"), not a sentence's opening word or a month;
+/// and the integer joined to one by "or" or "and" ("Call 999 or 112",
+/// "Boeing 737 and 747").
 pub(super) fn is_label(cx: &Ctx, q: &Quantity) -> bool {
     if q.form != Form::Digits || q.separated || q.scale != 1.0 {
         return false;
     }
     let Some(p) = q.start.checked_sub(1) else { return false };
+    if matches!(cx.word(p), Some("or" | "and")) && p >= 2 && cx.kind(p - 1) == Some(TokKind::Num) {
+        let bare = |raw: &str| raw.bytes().all(|b| b.is_ascii_digit());
+        return bare(cx.raw(p - 1)) && names_before(cx, p - 2);
+    }
+    names_before(cx, p)
+}
+
+/// Is token `p` a capitalised name that labels the number after it?
+fn names_before(cx: &Ctx, p: usize) -> bool {
     let raw = cx.raw(p);
     let capital = cx.kind(p) == Some(TokKind::Word)
         && raw.starts_with(|c: char| c.is_uppercase())
