@@ -68,6 +68,11 @@ pub(super) fn read(cx: &Ctx, q: &Quantity, lead: usize, first: usize, end: usize
         if duration::is_age_unit(cx, end) {
             age_in(cx, &mut c, end);
             c.end = end + 1;
+            // "aged 2 years and 6 months": 2.5 years
+            if let Some((more, next)) = duration::age_and(cx, end) {
+                c.fraction = more;
+                c.end = next;
+            }
         }
         return Some(c);
     }

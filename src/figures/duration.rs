@@ -216,6 +216,22 @@ pub(super) fn is_age_unit(cx: &Ctx, k: usize) -> bool {
     matches!(cx.word(k), Some("year" | "years" | "month" | "months" | "week" | "weeks" | "day" | "days"))
 }
 
+/// "aged 2 years and 6 months": a smaller age unit's count after the age's
+/// unit at `unit`; its value in that unit (6 months: 0.5 years) and the
+/// token after it.
+pub(super) fn age_and(cx: &Ctx, unit: usize) -> Option<(f64, usize)> {
+    if cx.word(unit + 1) != Some("and") {
+        return None;
+    }
+    let more = number::read(cx, unit + 2)?;
+    if more.measure != Measure::Plain || matches!(more.form, Form::Vague | Form::Fraction) || !is_age_unit(cx, more.end)
+    {
+        return None;
+    }
+    let ratio = years_in(cx.word(more.end)?)? / years_in(cx.word(unit)?)?;
+    (ratio < 1.0).then_some((more.value * ratio, more.end + 1))
+}
+
 /// Years in one of an age's `unit` ("months": a twelfth); `None` for a
 /// word that is no time unit.
 pub fn years_in(unit: &str) -> Option<f64> {
