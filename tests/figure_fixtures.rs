@@ -4,7 +4,9 @@
 //! same intervals, units, periods and kinds, and nothing else. The kind is
 //! written `:duration`, `:age`; without it a row's kind follows its unit:
 //! "percent" or "percentage points" a share, a currency code money, else a
-//! count.
+//! count. A sentence is read as plain text; one written after `md: ` is read
+//! as Markdown (`md: # Two March elections` is a heading: lines starting
+//! with `#` are comments).
 
 use sourcecheck::figures::{extract, Bound, Figure};
 use sourcecheck::text::Format;
@@ -16,6 +18,7 @@ struct Case {
     text: String,
     spans: Vec<(usize, usize)>,
     expect: Vec<Expected>,
+    format: Format,
 }
 
 #[derive(Debug)]
@@ -93,6 +96,10 @@ fn load_cases(dir: &Path) -> Vec<Case> {
                 continue;
             }
             cases.extend(current.take());
+            let (raw, format) = match raw.strip_prefix("md: ") {
+                Some(md) => (md, Format::Markdown),
+                None => (raw, Format::Plain),
+            };
             let mut text = String::new();
             let mut spans = Vec::new();
             let mut open = None;
@@ -103,7 +110,7 @@ fn load_cases(dir: &Path) -> Vec<Case> {
                     _ => text.push(ch),
                 }
             }
-            current = Some(Case { file: name.clone(), line: i + 1, text, spans, expect: Vec::new() });
+            current = Some(Case { file: name.clone(), line: i + 1, text, spans, expect: Vec::new(), format });
         }
         cases.extend(current.take());
     }
@@ -159,7 +166,7 @@ fn every_fixture_phrasing_is_extracted_exactly() {
     let mut failures = Vec::new();
     for c in &cases {
         assert_eq!(c.spans.len(), c.expect.len(), "{}:{}: braces and => lines differ", c.file, c.line);
-        let got = extract(&c.text, Format::Plain).figures;
+        let got = extract(&c.text, c.format).figures;
         let mut problems = Vec::new();
         for (span, want) in c.spans.iter().zip(&c.expect) {
             match got.iter().find(|f| f.span == (span.0..span.1)) {

@@ -45,6 +45,9 @@ fn speeds_compare_across_units_and_never_meet_distances() {
     let source = "The new trains on the coastal line reach 250 km/h.";
     assert_eq!(verdict("The new trains on the coastal line reach 155 mph.", source), Verdict::Supported);
     assert_eq!(verdict("The new trains on the coastal line reach 190 mph.", source), Verdict::Contradicted);
+    let source = "The new trains on the coastal line reach 155 miles per hour.";
+    assert_eq!(verdict("The new trains on the coastal line reach 250 km/h.", source), Verdict::Supported);
+    assert_eq!(verdict("The new trains on the coastal line reach 155 miles.", source), Verdict::Unsourced);
     let source = "The new trains on the coastal line run 250 km.";
     assert_eq!(verdict("The new trains on the coastal line reach 250 km/h.", source), Verdict::Unsourced);
 }
@@ -61,6 +64,10 @@ fn an_age_in_months_compares_in_years() {
     let source = "The boy rescued from the river was 18 months old, police said.";
     assert_eq!(verdict("An 18-month-old boy was rescued from the river.", source), Verdict::Supported);
     assert_eq!(verdict("A 3-year-old boy was rescued from the river.", source), Verdict::Contradicted);
+    // "aged" before months keeps them: 1.5 years, not 18
+    assert_eq!(verdict("The boy, aged 18 months, was rescued from the river.", source), Verdict::Supported);
+    let source = "The boy rescued from the river, an 18-year-old, was a keen swimmer, police said.";
+    assert_eq!(verdict("The boy, aged 18 months, was rescued from the river.", source), Verdict::Contradicted);
 }
 
 #[test]

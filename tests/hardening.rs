@@ -9,7 +9,7 @@ mod support;
 
 use serde_json::{json, Value};
 use std::time::{Duration, Instant};
-use support::{open_note, with_code, Client, Fixture, Workspace};
+use support::{open_note, type_then_edit_the_figure, with_code, Client, Fixture, Workspace, TYPING_NOTE_START};
 
 const CONTRADICTED: &str =
     "# Briefing\n\nThe coalition says «more than 5,000 militants» remain in Iraq and Syria [@004].\n";
@@ -450,79 +450,11 @@ fn thousands_of_watched_file_events_for_unchanged_sources_never_hold_up_a_reques
     assert_eq!(client.shutdown_and_exit(), 0);
 }
 
-/// A word of its own for article `i` ("qzbcdk"), to find it by.
-fn word_of(i: usize) -> String {
-    let letters: String = format!("{i:04}").bytes().map(|d| (b'b' + (d - b'0')) as char).collect();
-    format!("qz{letters}k")
-}
-
-#[test]
-fn sources_deleted_while_the_first_index_runs_leave_it() {
-    let _serial = serial();
-    let ws = Workspace::empty();
-    // long enough that the first index takes a while, and files are deleted in the middle of it
-    let article = |i: usize| {
-        let w = word_of(i);
-        let mut a = format!("Report {i}\n\nAbout {} people came to the {w} fair on 3 May 2016.\n", 100 + i);
-        // figures that share their words with every other article's: each
-        // deleted source leaves long posting lists
-        for k in 0..250 {
-            if k % 8 == 0 {
-                a.push_str(&format!(
-                    "\nSome {} stalls and {} tents stood in the wide field by the river.\n",
-                    k + 3,
-                    k + 5
-                ));
-            } else {
-                a.push_str("\nThe stalls and the tents stood in the wide field by the river, under old trees.\n");
-            }
-        }
-        a
-    };
-    const N: usize = 1_200;
-    for i in 0..N {
-        ws.write(&format!("sources/a{i:04}.txt"), &article(i));
-    }
-    let (mut client, _) = Client::start(&ws.root(), json!({}), false);
-    let t = Instant::now();
-    std::thread::sleep(Duration::from_millis(1_000));
-    // while the first index reads them
-    for i in (0..N).step_by(2) {
-        std::fs::remove_file(ws.root().join(format!("sources/a{i:04}.txt"))).expect("rm");
-    }
-    let found = |client: &mut Client, i: usize| {
-        let r = client.request("workspace/symbol", json!({"query": word_of(i)}));
-        let file = format!("/sources/a{i:04}.txt");
-        r.as_array()
-            .is_some_and(|a| a.iter().any(|s| s["location"]["uri"].as_str().is_some_and(|u| u.ends_with(&file))))
-    };
-    // the index is done when the last kept article is in it
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while !found(&mut client, N - 1) {
-        assert!(Instant::now() < deadline, "never indexed");
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    eprintln!("indexed {:?} after the start", t.elapsed());
-    // and the deleted ones leave it (their events read after it), for good
-    let mut stale: Vec<usize> = (0..N).step_by(2).collect();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !stale.is_empty() && Instant::now() < deadline {
-        stale.retain(|&i| found(&mut client, i));
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    assert!(stale.is_empty(), "{} deleted sources still indexed, such as a{:04}.txt", stale.len(), stale[0]);
-    for i in (1..N).step_by(2).take(20) {
-        assert!(found(&mut client, i), "a{i:04}.txt is not indexed");
-    }
-    assert_eq!(client.shutdown_and_exit(), 0);
-}
-
 #[test]
 fn typing_in_a_long_note_cancels_stale_checks_and_the_last_text_is_checked_soon_after() {
     let _serial = serial();
     // a long note: a check of the whole of it takes a while
-    let mut note =
-        String::from("# Briefing\n\nThe coalition says more than 5,000 militants remain in Iraq and Syria [@004].\n\n");
+    let mut note = String::from(TYPING_NOTE_START);
     for i in 0..1_500 {
         note.push_str(&format!(
             "Some {} people came to fair number {i} in {} on 3 May 2016. ",
@@ -538,23 +470,7 @@ fn typing_in_a_long_note_cancels_stale_checks_and_the_last_text_is_checked_soon_
     client.diagnostics_where(&uri, |d| d.len() > 1_000);
     let first = t.elapsed();
     // ten keystrokes at 5 a second at the end of the heading, the last one editing the figure
-    let heading = "# Briefing".len() as u32;
-    for i in 0..9u32 {
-        client.notify(
-            "textDocument/didChange",
-            change(&uri, i as i32 + 2, json!([ranged(0, heading + i, 0, heading + i, "x")])),
-        );
-        std::thread::sleep(Duration::from_millis(200));
-    }
-    client.notify("textDocument/didChange", change(&uri, 11, json!([ranged(2, 29, 2, 34, "500")])));
-    let last = Instant::now();
-    let d = client.diagnostics_where(&uri, |d| {
-        d.iter().any(|x| {
-            x["range"]["start"] == json!({"line": 2, "character": 19})
-                && x["range"]["end"] == json!({"line": 2, "character": 42})
-        })
-    });
-    let took = last.elapsed();
+    let (d, took) = type_then_edit_the_figure(&mut client, &uri, 10);
     eprintln!("first check {first:?}; final diagnostics {took:?} after the last keystroke");
     assert!(d.len() > 1_000);
     // the final check reuses the judgements of the sentences no keystroke touched

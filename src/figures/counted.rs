@@ -1,6 +1,6 @@
 //! What a quantity counts or measures: the counted noun ("1,000
 //! fighters"), a unit of measure, glued by a hyphen ("a 2-kilometre queue")
-//! or compound ("250 km/h"), a duration ("36 hours", "a 36-hour siege", "ten
+//! or compound ("250 km/h", "70 miles per hour"), a duration ("36 hours", "a 36-hour siege", "ten
 //! days to two weeks"), an age ("a 27-year-old", "aged 72", "an
 //! 18-month-old"), a rate's population base ("per capita", "per 100,000
 //! people"), and the measure a bare count's clause names before it ("the
@@ -49,12 +49,7 @@ pub(super) fn read(cx: &Ctx, q: &Quantity, lead: usize, first: usize, end: usize
     };
     // ages: "27-year-old", "12 years old", "an 18-month-old" (in years, shown in months)
     if let Some((next, u)) = duration::age_after(cx, end) {
-        let in_years = matches!(cx.word(u), Some("year" | "years"));
-        let unit = if in_years { "years".to_string() } else { cx.raw(u).to_string() };
-        let years = duration::years_in(&unit).filter(|_| !in_years);
-        c.kind = Kind::Age;
-        c.seconds = years.map(|y| (y, y));
-        c.unit = Some(unit);
+        age_in(cx, &mut c, u);
         c.end = next;
         return Some(c);
     }
@@ -69,6 +64,16 @@ pub(super) fn read(cx: &Ctx, q: &Quantity, lead: usize, first: usize, end: usize
         c.kind = Kind::Age;
         c.unit = Some("years".to_string());
         c.marked = true;
+        // "aged 18 months", "aged six weeks": the unit as written, the age in years
+        if duration::is_age_unit(cx, end) {
+            age_in(cx, &mut c, end);
+            c.end = end + 1;
+            // "aged 2 years and 6 months": 2.5 years
+            if let Some((more, next)) = duration::age_and(cx, end) {
+                c.fraction = more;
+                c.end = next;
+            }
+        }
         return Some(c);
     }
     // a hyphenated modifier: "a 36-hour siege", "a 2-kilometre queue"
@@ -98,17 +103,30 @@ pub(super) fn read(cx: &Ctx, q: &Quantity, lead: usize, first: usize, end: usize
     c.noun = Some(h);
     c.unit = Some(cx.raw(h).to_string());
     c.end = h + 1;
-    // "250 km/h", "10 m/s": a distance per unit of time
-    if units::of(cx.raw(h)).is_some_and(|(d, _)| d == units::Dimension::Distance)
-        && cx.raw_at(h + 1) == Some("/")
+    // "250 km/h", "10 m/s", "70 miles per hour", "100 km an hour": a distance per unit of time
+    let distance = units::of(cx.raw(h)).is_some_and(|(d, _)| d == units::Dimension::Distance);
+    let glued = cx.raw_at(h + 1) == Some("/")
         && cx.glued(h + 1)
         && cx.glued(h + 2)
-        && matches!(cx.word(h + 2), Some("h" | "hr" | "hour" | "s" | "sec"))
-    {
+        && matches!(cx.word(h + 2), Some("h" | "hr" | "hour" | "s" | "sec"));
+    let spelled =
+        matches!(cx.word(h + 1), Some("per" | "an" | "a")) && matches!(cx.word(h + 2), Some("hour" | "second"));
+    if distance && (glued || spelled) {
         c.unit = Some(cx.text[cx.toks[h].start..cx.toks[h + 2].end].to_string());
         c.end = h + 3;
     }
     Some(c)
+}
+
+/// Makes `c` an age stated in the unit at token `u`: "years" for years
+/// (the age's own unit), else the month, week or day as written, with the
+/// years in one of it.
+fn age_in(cx: &Ctx, c: &mut Counted, u: usize) {
+    let in_years = matches!(cx.word(u), Some("year" | "years"));
+    let years = cx.word(u).and_then(duration::years_in).filter(|_| !in_years);
+    c.kind = Kind::Age;
+    c.seconds = years.map(|y| (y, y));
+    c.unit = Some(if in_years { "years".to_string() } else { cx.raw(u).to_string() });
 }
 
 /// Tokens before a bare count searched for the measure its clause names.

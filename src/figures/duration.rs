@@ -1,7 +1,7 @@
 //! The Duration and Age dimensions: how long something lasted ("the siege
 //! lasted 36 hours", "630 flight hours", "ten days to two weeks", "a 36-hour
 //! siege") and how old someone is ("a 27-year-old", "aged 72", "12 years
-//! old", "an 18-month-old"). A duration's interval is in seconds, its unit
+//! old", "an 18-month-old", "aged 18 months"). A duration's interval is in seconds, its unit
 //! the word as written; an age's is in years, its unit "years" or the month
 //! or week as written. What only sets the time of something else ("three
 //! weeks ago", "for two years now", "within 24 hours") is a time cue, not a
@@ -186,9 +186,7 @@ pub(super) fn range_tail(cx: &Ctx, unit: usize) -> Option<(Quantity, f64, usize)
 /// 18-month-old", "12 years old", "72 years of age", "six weeks old"; the
 /// token after it and the age's unit (year, month, week or day, as written).
 pub(super) fn age_after(cx: &Ctx, end: usize) -> Option<(usize, usize)> {
-    let unit = |k: usize| {
-        matches!(cx.word(k), Some("year" | "years" | "month" | "months" | "week" | "weeks" | "day" | "days"))
-    };
+    let unit = |k: usize| is_age_unit(cx, k);
     // "27-year-old", "a five-year-old", "an 18-month-old"
     if cx.raw_at(end) == Some("-")
         && cx.glued(end)
@@ -211,6 +209,27 @@ pub(super) fn age_after(cx: &Ctx, end: usize) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// Is token `k` a unit an age is stated in (year, month, week or day)?
+pub(super) fn is_age_unit(cx: &Ctx, k: usize) -> bool {
+    matches!(cx.word(k), Some("year" | "years" | "month" | "months" | "week" | "weeks" | "day" | "days"))
+}
+
+/// "aged 2 years and 6 months": a smaller age unit's count after the age's
+/// unit at `unit`; its value in that unit (6 months: 0.5 years) and the
+/// token after it.
+pub(super) fn age_and(cx: &Ctx, unit: usize) -> Option<(f64, usize)> {
+    if cx.word(unit + 1) != Some("and") {
+        return None;
+    }
+    let more = number::read(cx, unit + 2)?;
+    if more.measure != Measure::Plain || matches!(more.form, Form::Vague | Form::Fraction) || !is_age_unit(cx, more.end)
+    {
+        return None;
+    }
+    let ratio = years_in(cx.word(more.end)?)? / years_in(cx.word(unit)?)?;
+    (ratio < 1.0).then_some((more.value * ratio, more.end + 1))
 }
 
 /// Years in one of an age's `unit` ("months": a twelfth); `None` for a

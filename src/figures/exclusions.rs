@@ -96,7 +96,8 @@ pub(super) fn excluded_digits(cx: &Ctx, q: &Quantity) -> bool {
     }
     // Times of day: "5 p.m.", "10 am"
     if let Some(w) = cx.word(q.end) {
-        if lx::is_clock_word(w) && !q.separated {
+        // "1400 hrs" is a time of day, "36 hrs" a duration
+        if lx::is_clock_word(w) && !q.separated && (w != "hrs" || is_24_hour_time(raw)) {
             return true;
         }
         if matches!(w, "a" | "p") && cx.raw_at(q.end + 1) == Some(".") && cx.word(q.end + 2) == Some("m") {
@@ -153,13 +154,33 @@ pub(super) fn excluded_digits(cx: &Ctx, q: &Quantity) -> bool {
     false
 }
 
+/// Four digits that read as a time on the 24-hour clock: "1400", "0930".
+fn is_24_hour_time(raw: &str) -> bool {
+    let hhmm = |r: std::ops::Range<usize>| raw.get(r).and_then(|d| d.parse::<u32>().ok());
+    raw.len() == 4
+        && raw.bytes().all(|b| b.is_ascii_digit())
+        && hhmm(0..2).is_some_and(|h| h < 24)
+        && hhmm(2..4).is_some_and(|m| m < 60)
+}
+
 /// A label: a capitalised name right before a bare integer ("Boeing 737",
-/// "Windows 10", "Apollo 11"), not a sentence's opening word or a month.
+/// "Windows 10", "Apollo 11"), not a sentence's opening word or a month;
+/// and the integer joined to one by "or" or "and" ("Call 999 or 112",
+/// "Boeing 737 and 747").
 pub(super) fn is_label(cx: &Ctx, q: &Quantity) -> bool {
     if q.form != Form::Digits || q.separated || q.scale != 1.0 {
         return false;
     }
     let Some(p) = q.start.checked_sub(1) else { return false };
+    if matches!(cx.word(p), Some("or" | "and")) && p >= 2 && cx.kind(p - 1) == Some(TokKind::Num) {
+        let bare = |raw: &str| raw.bytes().all(|b| b.is_ascii_digit());
+        return bare(cx.raw(p - 1)) && names_before(cx, p - 2);
+    }
+    names_before(cx, p)
+}
+
+/// Is token `p` a capitalised name that labels the number after it?
+fn names_before(cx: &Ctx, p: usize) -> bool {
     let raw = cx.raw(p);
     let capital = cx.kind(p) == Some(TokKind::Word)
         && raw.starts_with(|c: char| c.is_uppercase())

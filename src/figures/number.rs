@@ -155,11 +155,14 @@ fn read_digits(cx: &Ctx, start: usize, num: usize, currency: Option<&'static str
         match cx.kind(end) {
             Some(TokKind::Word) => {
                 let suffix = cx.raw(end);
-                // "10G" is a scale with money or a counted noun; else a name ("5G")
-                let giga = suffix == "G" && (currency.is_some() || counted_noun_follows(cx, end + 1));
-                if suffix == "G" && !giga {
+                // a lone capital ("10G", "$4B", "10K subscribers") is a scale with
+                // money or a counted noun; else part of a name ("5G", "221B Baker Street", "3M")
+                let capital = matches!(suffix, "G" | "B" | "K" | "M" | "T");
+                let scaled = currency.is_some() || counted_noun_follows(cx, end + 1);
+                if capital && !scaled {
                     return None;
                 }
+                let giga = suffix == "G";
                 // "£330million", "5billion": a scale word glued to the digits
                 let glued_word = lx::scale_word(&cx.lower(end)).filter(|s| *s >= 1e6);
                 if let Some(s) = lx::scale_suffix(suffix).or(giga.then_some(1e9)).or(glued_word) {

@@ -41,8 +41,24 @@ pub fn of(unit: &str) -> Option<(Dimension, f64)> {
         "acre" | "acres" => (Area, 4_046.856),
         "litre" | "litres" | "liter" | "liters" => (Volume, 1.0),
         "gallon" | "gallons" => (Volume, 3.785_41),
-        _ => return None,
+        _ => return spelled_speed(&lower),
     })
+}
+
+/// A speed spelled out, a distance over an hour or a second: "miles per
+/// hour", "km an hour", "metres a second".
+fn spelled_speed(lower: &str) -> Option<(Dimension, f64)> {
+    let (distance, time) =
+        lower.split_once(" per ").or_else(|| lower.split_once(" an ")).or_else(|| lower.split_once(" a "))?;
+    let seconds = match time {
+        "hour" => 3_600.0,
+        "second" => 1.0,
+        _ => return None,
+    };
+    match of(distance)? {
+        (Dimension::Distance, metres) => Some((Dimension::Speed, metres / seconds)),
+        _ => None,
+    }
 }
 
 /// The population base of a rate whose unit says it ("deaths per 100,000
@@ -61,7 +77,7 @@ pub fn rate_base(unit: &str) -> Option<f64> {
 /// `None` when they cannot compare: different dimensions, a physical unit
 /// against none, a rate per head against a total.
 pub fn factor(note: Option<&str>, src: Option<&str>) -> Option<f64> {
-    let physical = |u: Option<&str>| u.and_then(|u| of(u.split(" per ").next().unwrap_or(u)));
+    let physical = |u: Option<&str>| u.and_then(|u| of(u).or_else(|| of(u.split(" per ").next().unwrap_or(u))));
     let base = |u: Option<&str>| u.and_then(rate_base);
     let per_head = match (base(note), base(src)) {
         (None, None) => 1.0,
@@ -84,6 +100,12 @@ mod tests {
         let f = factor(Some("mph"), Some("km/h")).expect("both speeds");
         assert!((250.0 * f - 155.3).abs() < 0.1, "250 km/h is {} mph", 250.0 * f);
         assert_eq!(factor(Some("km"), Some("km/h")), None);
+        // spelled out: a speed, never the distance it starts with
+        let f = factor(Some("mph"), Some("miles per hour")).expect("both speeds");
+        assert!((f - 1.0).abs() < 1e-9, "a mile per hour is {f} mph");
+        let f = factor(Some("km/h"), Some("metres a second")).expect("both speeds");
+        assert!((f - 3.6).abs() < 1e-9, "a metre a second is {f} km/h");
+        assert_eq!(factor(Some("miles"), Some("miles per hour")), None);
         assert_eq!(factor(Some("km"), Some("people")), None);
         assert_eq!(factor(Some("fighters"), Some("militants")), Some(1.0));
     }

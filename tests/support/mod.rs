@@ -435,3 +435,36 @@ pub fn open_note(utf8: bool, fixture: &str) -> (Workspace, Client, Fixture, Stri
 pub fn with_code<'a>(diags: &'a [Value], code: &str) -> Option<&'a Value> {
     diags.iter().find(|d| d["code"] == code)
 }
+
+/// The line a typing test's note starts with: the figure "more than 5,000
+/// militants" (line 2) is contradicted by the seeds.
+#[allow(dead_code)]
+pub const TYPING_NOTE_START: &str =
+    "# Briefing\n\nThe coalition says more than 5,000 militants remain in Iraq and Syria [@004].\n\n";
+
+/// Types into the open note `uri` (at version one, begun with
+/// `TYPING_NOTE_START`) as a writer does, 5 keystrokes a second: letters at
+/// the end of the heading, then a last keystroke that turns "5,000" into
+/// "500". Waits for the diagnostics that have the figure as it left it ("more
+/// than 500 militants"); returns them and how long after it they came.
+#[allow(dead_code)]
+pub fn type_then_edit_the_figure(client: &mut Client, uri: &str, keystrokes: u32) -> (Vec<Value>, Duration) {
+    let change = |version: u32, at: (u32, u32, u32), text: &str| {
+        let range = json!({"start": {"line": at.0, "character": at.1}, "end": {"line": at.0, "character": at.2}});
+        json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"range": range, "text": text}]})
+    };
+    let heading = "# Briefing".len() as u32;
+    for i in 0..keystrokes - 1 {
+        client.notify("textDocument/didChange", change(i + 2, (0, heading + i, heading + i), "x"));
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    client.notify("textDocument/didChange", change(keystrokes + 1, (2, 29, 34), "500"));
+    let last = Instant::now();
+    let d = client.diagnostics_where(uri, |d| {
+        d.iter().any(|x| {
+            x["range"]["start"] == json!({"line": 2, "character": 19})
+                && x["range"]["end"] == json!({"line": 2, "character": 42})
+        })
+    });
+    (d, last.elapsed())
+}
