@@ -84,10 +84,15 @@ pub(super) fn comparable(note: &impl Measure, src: &impl Measure) -> Option<f64>
 /// £38,000"), as one figure when they state the same number: a period left
 /// unsaid is not a total, and the same value is evidence of the same
 /// measure. (Other values across a period left unsaid say nothing: "200 a
-/// month" against "2,400" is no contradiction.)
+/// month" against "2,400" is no contradiction; a total over a window is no
+/// period left unsaid: "50 a month" against "50 since January".)
 pub(super) fn comparable_as_stated(note: &impl Measure, src: &impl Measure) -> Option<f64> {
     comparable(note, src).or_else(|| {
-        let one_period = note.per().is_some() != src.per().is_some();
+        // a figure counted over a window ("a total of 50 since the beginning
+        // of 2016", "so far this year") is a total, not a rate left unsaid
+        let unsaid = if note.per().is_none() { note.time() } else { src.time() };
+        let window = unsaid.is_some_and(|t| t.cues.contains(&crate::figures::time::Cue::Window));
+        let one_period = note.per().is_some() != src.per().is_some() && !window;
         let same = note.kind() == src.kind() && note.unit() == src.unit();
         (one_period && same && super::features::same_number(note, src)).then_some(1.0)
     })

@@ -162,6 +162,10 @@ fn a_period_left_unsaid_meets_a_stated_one_only_at_the_same_value() {
     assert_eq!(judged(&note("\u{a3}38,000"), &c), v(Verdict::Supported, &["homes"]));
     // another value across the unsaid period is no contradiction
     assert_eq!(judged(&note("\u{a3}3,000"), &c).0, Verdict::Unsourced);
+    // a total over a window is no period left unsaid
+    let source = "A total of 50 recruits have crossed the border since the beginning of 2016, officials said.";
+    let c = corpus(&[("border.txt", source)], &Synonyms::default());
+    assert_eq!(judged("- About 50 recruits cross the border a month, officials said.", &c).0, Verdict::Unsourced);
 }
 
 /// Does the first figure of `source` speak of the time of the first figure of `note`?
