@@ -244,16 +244,18 @@ pub(super) fn age_before(cx: &Ctx, first: usize) -> bool {
     first.checked_sub(1).and_then(|b| cx.word(b)).is_some_and(|w| matches!(w, "aged" | "ages"))
 }
 
-/// An age in apposition to a name: "Jamie Silvonek, 14, was charged",
-/// "said Locke, 39." — a whole number up to 120 between a comma after a
-/// capitalised word and a comma or the sentence's end.
+/// An age in apposition to a name or a person: "Jamie Silvonek, 14, was
+/// charged", "said Locke, 39.", "her granddaughter, 20, thinks" — a whole
+/// number up to 120 between a comma after a capitalised word or a noun of one
+/// person (`lexicon::is_person_noun`) and a comma or the sentence's end.
 pub(super) fn apposed_age(cx: &Ctx, q: &Quantity) -> bool {
     let whole = q.form == Form::Digits && q.scale == 1.0 && q.value.fract() == 0.0 && (1.0..=120.0).contains(&q.value);
     let name_before = q.start >= 2
         && cx.raw_at(q.start - 1) == Some(",")
         && cx.kind(q.start - 2) == Some(TokKind::Word)
-        && cx.raw(q.start - 2).starts_with(char::is_uppercase)
-        && !cx.word(q.start - 2).is_some_and(lx::is_function_word);
+        && ((cx.raw(q.start - 2).starts_with(char::is_uppercase)
+            && !cx.word(q.start - 2).is_some_and(lx::is_function_word))
+            || cx.word(q.start - 2).is_some_and(lx::is_person_noun));
     let closed =
         matches!(cx.raw_at(q.end), Some(",") | None) || (cx.raw_at(q.end) == Some(".") && q.end + 1 == cx.toks.len());
     whole && name_before && closed && q.measure == Measure::Plain

@@ -97,6 +97,58 @@ pub fn is_false_plural(w: &str) -> bool {
         )
 }
 
+/// One person, named by kin, age or role: the nouns an age follows in
+/// apposition ("her granddaughter, 20, thinks", "the boy, 15, was charged").
+pub fn is_person_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "boy"
+            | "girl"
+            | "man"
+            | "woman"
+            | "son"
+            | "daughter"
+            | "mother"
+            | "father"
+            | "mum"
+            | "dad"
+            | "wife"
+            | "husband"
+            | "brother"
+            | "sister"
+            | "grandson"
+            | "granddaughter"
+            | "grandmother"
+            | "grandfather"
+            | "nephew"
+            | "niece"
+            | "uncle"
+            | "aunt"
+            | "cousin"
+            | "teenager"
+            | "toddler"
+            | "schoolboy"
+            | "schoolgirl"
+            | "pupil"
+            | "student"
+            | "pensioner"
+            | "widow"
+            | "widower"
+            | "girlfriend"
+            | "boyfriend"
+            | "fiance"
+            | "fiancee"
+            | "partner"
+            | "friend"
+            | "neighbour"
+            | "neighbor"
+            | "victim"
+            | "suspect"
+            | "driver"
+            | "passenger"
+    )
+}
+
 /// What a bare count counts when its clause names it before the count
 /// ("the death toll had reached 11": people), as the unit it takes.
 pub fn measure_named_before(w: &str) -> Option<&'static str> {
