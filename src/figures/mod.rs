@@ -7,6 +7,7 @@ mod counted;
 pub mod duration;
 mod exclusions;
 mod lexicon;
+pub(crate) use lexicon::counts_people;
 mod measure;
 mod number;
 mod numeral;

@@ -186,6 +186,8 @@ pub fn features(
     let (note_cov, src_cov) = query.coverage(sub, idf);
     let (same_noun, other_noun) = match (query.noun, sub.noun()) {
         (Some(a), Some(b)) if a == b => (1.0, 0.0),
+        // two words for people ("militants", "terrorists"): neither the same noun nor another
+        (Some(a), Some(b)) if counts_people(a) && counts_people(b) => (0.0, 0.0),
         (Some(_), Some(_)) => (0.0, 1.0),
         _ => (0.0, 0.0),
     };
@@ -201,4 +203,36 @@ pub fn features(
         f32::from(u8::from(cited)),
         f32::from(u8::from(figure.per.is_some() && src.per().is_some())),
     ]
+}
+
+/// Does the counted noun `t` count people? Two such nouns are two words for
+/// people counted ("three militants", "three terrorists"), so the model takes
+/// them for neither the same counted noun nor another: the rest of the two
+/// subjects decides.
+fn counts_people(t: TermId) -> bool {
+    t.text().is_some_and(crate::figures::counts_people)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::counts_people;
+    use crate::subject::{term, Synonyms, TermId};
+
+    fn people(word: &str) -> bool {
+        let t = term(word, &Synonyms::default()).expect("a term");
+        counts_people(TermId::intern(&t))
+    }
+
+    #[test]
+    fn words_for_people_counted_are_known_by_their_stems() {
+        let words = "people militants terrorists members residents employees prisoners boys refugees nurses accused \
+                     casualties soldiers fighters civilians children deaths players teachers doctors migrants voters \
+                     officers workers citizens patients guards rebels troops survivors gunmen bloggers speakers";
+        for w in words.split_whitespace() {
+            assert!(people(w), "{w}: {:?}", term(w, &Synonyms::default()));
+        }
+        for w in ["prisons", "attacks", "blocks", "buildings", "points", "goals", "tonnes"] {
+            assert!(!people(w), "{w}: {:?}", term(w, &Synonyms::default()));
+        }
+    }
 }

@@ -149,6 +149,48 @@ pub fn is_person_noun(w: &str) -> bool {
     )
 }
 
+/// Does a counted noun, as a subject term (stemmed, synonyms merged:
+/// "militants" is "fighter", "residents" "peopl"), count people?
+pub fn counts_people(term: &str) -> bool {
+    is_person_noun(term)
+        || matches!(
+            term,
+            "peopl"
+                | "person"
+                | "member"
+                | "terrorist"
+                | "fighter"
+                | "soldier"
+                | "officer"
+                | "worker"
+                | "citizen"
+                | "civilian"
+                | "player"
+                | "child"
+                | "adult"
+                | "men"
+                | "women"
+                | "patient"
+                | "prisoner"
+                | "refugee"
+                | "migrant"
+                | "voter"
+                | "teacher"
+                | "doctor"
+                | "nurs"
+                | "guard"
+                | "blogger"
+                | "speaker"
+                | "accus"
+                | "gunmen"
+                | "gunman"
+                | "rebel"
+                | "survivor"
+                | "casualty"
+                | "death"
+        )
+}
+
 /// What a bare count counts when its clause names it before the count
 /// ("the death toll had reached 11": people), as the unit it takes.
 pub fn measure_named_before(w: &str) -> Option<&'static str> {
