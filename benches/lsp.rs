@@ -50,6 +50,8 @@ struct Row {
     keystroke: Vec<f64>,
     /// Edits that leave no number being typed: checked with no wait.
     closing: Vec<f64>,
+    /// Keystrokes with another note in the folder, compared with it.
+    neighbour: Vec<f64>,
     hover: Vec<f64>,
     peak_kib: u64,
 }
@@ -99,6 +101,11 @@ fn run(articles: usize, note: &str) -> Row {
     let open_ms = ms(t0);
     let keystroke = keystrokes(&mut client, &uri, note, false, 2);
     let closing = keystrokes(&mut client, &uri, note, true, 22);
+    // a second note beside it (the same briefing): each check now compares
+    // the note's figures with that note's (`consistency`)
+    ws.write("neighbour.md", note);
+    std::thread::sleep(Duration::from_millis(2100)); // the folder's listing is kept 2 s
+    let neighbour = keystrokes(&mut client, &uri, note, false, 42);
     let mut hover = Vec::new();
     for i in 0..300 {
         let line = 3 + (i % 900);
@@ -122,6 +129,7 @@ fn run(articles: usize, note: &str) -> Row {
         open_ms,
         keystroke,
         closing,
+        neighbour,
         hover,
         peak_kib,
     }
@@ -209,7 +217,8 @@ fn main() {
             "{} articles, {:.1} MB, {} figures:\n  index: cold {:.0} ms, from cache {:.0} ms\n  check of the note: {:.0} ms\n  \
              server: didOpen → diagnostics (incl. first index) {:.0} ms; keystroke → diagnostics p50 {k50:.1} ms, \
              p95 {k95:.1} ms (after the {DEBOUNCE_MS:.0} ms debounce: p50 {:.1} ms, p95 {:.1} ms); \
-             an edit that closes the number (no wait) p50 {:.1} ms, p95 {:.1} ms\n  \
+             an edit that closes the number (no wait) p50 {:.1} ms, p95 {:.1} ms; \
+             keystroke with a neighbour note (after the debounce) p50 {:.1} ms, p95 {:.1} ms\n  \
              hover: p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms\n  peak memory: {:.1} MB ({:.2}× the corpus)",
             r.articles,
             r.bytes as f64 / 1e6,
@@ -222,6 +231,8 @@ fn main() {
             k95 - DEBOUNCE_MS,
             percentile(&r.closing, 0.5),
             percentile(&r.closing, 0.95),
+            percentile(&r.neighbour, 0.5) - DEBOUNCE_MS,
+            percentile(&r.neighbour, 0.95) - DEBOUNCE_MS,
             percentile(&r.hover, 0.5),
             percentile(&r.hover, 0.95),
             percentile(&r.hover, 1.0),

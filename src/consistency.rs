@@ -4,6 +4,7 @@
 //! same measure is the engine's question (`verdict::across_notes`); this
 //! reads the notes' figures and asks it of the pairs that may.
 
+use crate::check::NoteCheck;
 use crate::corpus::Corpus;
 use crate::figures;
 use crate::ignore::Ignores;
@@ -39,6 +40,12 @@ pub fn read(text: &str, format: Format, settings: &Settings) -> Vec<Stated> {
             Stated::new(f.clone(), &subject)
         })
         .collect()
+}
+
+/// A checked note's figures with their subjects: what `read` gives for its
+/// text, taken from the check (`FigureCheck::subject`) instead of read again.
+pub fn of_check(check: &NoteCheck) -> Vec<Stated> {
+    check.figures.iter().map(|f| Stated::new(f.figure.clone(), &f.subject)).collect()
 }
 
 /// A figure that another note states otherwise.

@@ -101,7 +101,7 @@ async fn run_now(state: Arc<State>, client: Client, uri: Uri) {
             None => Default::default(),
         };
         let notes = consistency::notes_of(&st, &root);
-        let inconsistent = consistency::of_note(&st, &root, &notes, path.as_deref(), &text, format);
+        let inconsistent = consistency::of_note(&st, &root, &notes, path.as_deref(), &check);
         let lines = LineIndex::new(&text);
         let analysis = Analysis { text: Arc::from(text), lines, check, flips, inconsistent };
         // the diagnostics too, off the async workers

@@ -8,6 +8,7 @@ use super::convert::{path_to_uri, Doc};
 use super::notes;
 use super::roots::Root;
 use super::state::{lock, read, State};
+use crate::check::NoteCheck;
 use crate::consistency::{self, Disagreement};
 use crate::report::collapse;
 use crate::text::lines::{ColumnUnit, LineIndex};
@@ -85,28 +86,35 @@ pub fn notes_of(state: &State, root: &Root) -> Arc<Vec<PathBuf>> {
     list
 }
 
-/// The figures of the note at `path` (with `text`) that another of
-/// `root`'s notes (`notes`, as `notes::on_disk` lists them) states otherwise.
+/// The figures of the note at `path`, as `check` found them, that another
+/// of `root`'s notes (`notes`, as `notes::on_disk` lists them) states
+/// otherwise. The note's own figures and subjects come from its check; only
+/// another note read anew (`figures_of`) is read for its subjects.
 pub fn of_note(
     state: &State,
     root: &Root,
     notes: &[PathBuf],
     path: Option<&Path>,
-    text: &str,
-    format: Format,
+    check: &NoteCheck,
 ) -> Vec<Inconsistency> {
     let Some(path) = path else { return Vec::new() };
     // the other notes first: a note alone in its folder reads nothing
+    let mut read_anew = 0;
     let others: Vec<(PathBuf, Arc<Read>)> = notes
         .iter()
         .filter(|p| !notes::same_file(p, path))
-        .filter_map(|p| Some((p.clone(), figures_of(state, root, p)?)))
+        .filter_map(|p| {
+            let (read, fresh) = figures_of(state, root, p)?;
+            read_anew += if fresh { read.figures.len() } else { 0 };
+            Some((p.clone(), read))
+        })
         .filter(|(_, r)| !r.figures.is_empty())
         .collect();
     if others.is_empty() {
         return Vec::new();
     }
-    let mine = consistency::read(text, format, &root.settings);
+    let mine = consistency::of_check(check);
+    tracing::debug!(figures = mine.len(), read = read_anew, "figures compared with the other notes");
     let slices: Vec<&[Stated]> = others.iter().map(|(_, r)| r.figures.as_slice()).collect();
     let found = consistency::against(&mine, &slices, &read(&root.corpus), &root.settings.params);
     let encoding = state.encoding();
@@ -141,8 +149,8 @@ pub fn of_note(
 }
 
 /// The figures of the note at `path`: from its buffer when it is open, else
-/// from disk; read again only when that changed.
-fn figures_of(state: &State, root: &Root, path: &Path) -> Option<Arc<Read>> {
+/// from disk; read again only when that changed (then `true`).
+fn figures_of(state: &State, root: &Root, path: &Path) -> Option<(Arc<Read>, bool)> {
     let open = lock(&state.docs)
         .values()
         .find(|d| d.path.as_deref().is_some_and(|p| notes::same_file(p, path)))
@@ -155,7 +163,7 @@ fn figures_of(state: &State, root: &Root, path: &Path) -> Option<Arc<Read>> {
         }
     };
     if let Some(r) = lock(&state.consistency.by_path).get(path).filter(|r| r.version == version) {
-        return Some(r.clone());
+        return Some((r.clone(), false));
     }
     let (text, format) = match open {
         Some((_, text, format)) => (text, format),
@@ -165,5 +173,5 @@ fn figures_of(state: &State, root: &Root, path: &Path) -> Option<Arc<Read>> {
     let read = Arc::new(Read { version, lines: LineIndex::new(&text), text, figures });
     lock(&state.consistency.by_path).insert(path.to_path_buf(), read.clone());
     state.consistency.changes.fetch_add(1, Ordering::SeqCst);
-    Some(read)
+    Some((read, true))
 }

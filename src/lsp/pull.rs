@@ -217,8 +217,7 @@ fn on_disk(state: &State, root: &Root, notes: &[PathBuf], path: &std::path::Path
     let (text, check) = notes::check_on_disk(root, path)?;
     let verdicts = flips::verdicts(&text, &check);
     let flips = before.map(|(v, f)| flips::update(&f, &v, &text, &check)).unwrap_or_default();
-    let format = crate::text::Format::from_path(path);
-    let inconsistent = super::consistency::of_note(state, root, notes, Some(path), &text, format);
+    let inconsistent = super::consistency::of_note(state, root, notes, Some(path), &check);
     let analysis = Analysis { lines: LineIndex::new(&text), text: Arc::from(text), check, flips, inconsistent };
     let report = report_of(state, root, &analysis, &path_to_uri(path)?);
     let kept = DiskReport {

@@ -2,13 +2,16 @@
 //! resolved, and a warning where a figure's cited source is not the one
 //! that gives it.
 
+mod key;
+
 use crate::corpus::{Corpus, IdError, Source};
 use crate::figures::{self, Figure};
 use crate::ignore::Ignores;
-use crate::subject;
+use crate::subject::{self, Subject};
 use crate::text::{markdown, Format};
 use crate::verdict::{self, Judgement, Stance, Verdict};
 use crate::workspace::Settings;
+use key::{alike, judgement_key, sentence_digest};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -28,6 +31,11 @@ pub struct FigureCheck {
     pub figure: Figure,
     /// Shared with the judgement cache (and whatever an adapter keeps per judgement).
     pub judgement: Arc<Judgement>,
+    /// The figure's own subject as two notes' figures are compared
+    /// (`consistency`): read from its sentence of the masked note, without
+    /// its passage or heading. Shared with the judgement cache, so a check
+    /// reads it only for the figures it judges afresh.
+    pub subject: Arc<Subject>,
     /// Indexes into `NoteCheck::citations` of the keys citing this figure's sentence.
     pub cited: Vec<usize>,
     /// "cited 003 does not give this figure; 000 does".
@@ -66,10 +74,14 @@ pub fn check_note(text: &str, format: Format, path: Option<&Path>, corpus: &Corp
 /// decides them (the figure's sentence and place in it, its table row, its
 /// citations, the note's date). The caller clears it when the corpus or the
 /// settings change; a keystroke then re-judges only the sentence it touched.
+/// Each judgement is kept with its figure's own subject (`FigureCheck::subject`).
 #[derive(Default)]
 pub struct JudgementCache {
-    map: std::collections::HashMap<u64, Arc<Judgement>>,
+    map: std::collections::HashMap<u64, Judged>,
 }
+
+/// A judgement and the subject of its figure, as cached.
+type Judged = (Arc<Judgement>, Arc<Subject>);
 
 impl JudgementCache {
     pub fn clear(&mut self) {
@@ -81,45 +93,6 @@ impl JudgementCache {
     pub fn is_empty(&self) -> bool {
         self.map.is_empty()
     }
-}
-
-/// What a figure's judgement depends on, hashed: its sentence's
-/// [`sentence_digest`], where the figure stands in it, its row in `prose`,
-/// the words of its section's heading the sources use, the sources it cites and the note's date.
-fn judgement_key(
-    prose: &str,
-    figure: &Figure,
-    sentence: u64,
-    heading: &[String],
-    context: &[String],
-    cited: &[PathBuf],
-    note_date: Option<crate::figures::DateSpec>,
-) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    let base = figure.sentence.start;
-    sentence.hash(&mut h);
-    (figure.span.start - base, figure.span.end - base).hash(&mut h);
-    for c in &figure.context {
-        prose[c.clone()].hash(&mut h);
-    }
-    heading.hash(&mut h);
-    context.hash(&mut h);
-    cited.hash(&mut h);
-    note_date.hash(&mut h);
-    h.finish()
-}
-
-/// A sentence's text in `prose` and where its figures stand in it, hashed
-/// once for all of them.
-fn sentence_digest(prose: &str, sentence: &Range<usize>, spans: &[Range<usize>]) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    prose[sentence.clone()].hash(&mut h);
-    for o in spans {
-        (o.start.wrapping_sub(sentence.start), o.end.wrapping_sub(sentence.start)).hash(&mut h);
-    }
-    h.finish()
 }
 
 /// `check_note`, reusing the judgements in `cache` that still apply and
@@ -206,7 +179,7 @@ pub fn check_note_unless(
                     cache.map.extend(next);
                     return None;
                 }
-                let d = sentence_digest(&prose, &figure.sentence, sentence_figures);
+                let d = sentence_digest((&prose, &ex.masked), &figure.sentence, sentence_figures);
                 current = Some((figure.sentence.clone(), d));
                 reading = None;
                 d
@@ -249,8 +222,9 @@ pub fn check_note_unless(
                 .or_insert_with(|| subject::used_terms(&prose, h.clone(), synonyms, |t| corpus.uses(t))),
             None => &[],
         };
-        let key = judgement_key(&prose, &figure, digest, heading_words, &context, &cited_paths, note_date);
-        let judgement = match cache.map.remove(&key).or_else(|| next.get(&key).cloned()) {
+        let texts = (prose.as_str(), ex.masked.as_str());
+        let key = judgement_key(texts, &figure, digest, heading_words, &context, &cited_paths, note_date);
+        let (judgement, own) = match cache.map.remove(&key).or_else(|| next.get(&key).cloned()) {
             Some(j) => j,
             None => {
                 judged += 1;
@@ -258,16 +232,29 @@ pub fn check_note_unless(
                     subject::SentenceSubjects::new(&prose, figure.sentence.clone(), sentence_figures, synonyms, &cells)
                 });
                 // the others: the sentence's spans but this figure's
-                let mut subject = words.of(&figure, words.count_of(&figure.span));
+                let count = words.count_of(&figure.span);
+                let mut subject = words.of(&figure, count);
+                let own = if alike(texts.0, texts.1, &figure.sentence)
+                    && figure.context.iter().all(|c| alike(texts.0, texts.1, c))
+                {
+                    subject.clone()
+                } else {
+                    // a citing link's words, blanked in `prose`, stay in the figure's own subject
+                    let cells = subject::Cells::default();
+                    let sentence = figure.sentence.clone();
+                    subject::SentenceSubjects::new(texts.1, sentence, sentence_figures, synonyms, &cells)
+                        .of(&figure, count)
+                };
                 subject.context = context;
                 subject = subject::with_terms(subject, heading_words);
                 let params = &settings.params;
-                Arc::new(verdict::judge_in(&figure, &subject, note_date, &cited_paths, corpus, params, &mut documents))
+                let j = verdict::judge_in(&figure, &subject, note_date, &cited_paths, corpus, params, &mut documents);
+                (Arc::new(j), Arc::new(own))
             }
         };
-        next.insert(key, judgement.clone());
+        next.insert(key, (judgement.clone(), own.clone()));
         let citation_warning = citation_warning(&judgement, &cited, &out.citations, corpus);
-        out.figures.push(FigureCheck { figure, judgement, cited, citation_warning });
+        out.figures.push(FigureCheck { figure, judgement, subject: own, cited, citation_warning });
     }
     cache.map = next;
     tracing::debug!(figures = out.figures.len(), judged, "figures judged");
