@@ -303,7 +303,7 @@ fn the_paragraphs_article_stating_a_rare_value_in_other_words_supports_it() {
 const BAIL: &[(&str, &str)] = &[
     (
         "trial.txt",
-        "A lawyer close to the case said the trial of 35 British guards held in an Indian jail on arms charges was adjourned.",
+        "A lawyer close to the case said the trial over 35 British rifles held in an Indian jail on arms charges was adjourned.",
     ),
     ("bail.txt", "Five British men who had been held in an Indian jail were freed on bail on Tuesday."),
     ("harbour.txt", "The harbour authority said the port handled about 4,500 containers on Monday."),
