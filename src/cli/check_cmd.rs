@@ -38,14 +38,17 @@ pub fn run(format: CheckFormat, sources: &[PathBuf], notes: &[PathBuf]) -> i32 {
         let Some(file) = super::read_input(path, &mut status) else { continue };
         read.push((path, file.text));
     }
-    // the same measure stated otherwise in two of the notes
-    let stated: Vec<_> =
-        read.iter().map(|(p, text)| consistency::read(text, Format::from_path(p), &ws.settings)).collect();
+    let checks: Vec<_> = read
+        .iter()
+        .map(|(path, text)| check_note(text, Format::from_path(path), Some(path), &ws.corpus, &ws.settings))
+        .collect();
+    // the same measure stated otherwise in two of the notes, from the
+    // figures and subjects each check read (`consistency::of_check`)
+    let stated: Vec<_> = checks.iter().map(consistency::of_check).collect();
     let disagreements = consistency::disagreements(&stated, &ws.corpus, &ws.settings.params);
-    for (n, (path, text)) in read.iter().enumerate() {
+    for (n, ((path, text), check)) in read.iter().zip(&checks).enumerate() {
         let path = *path;
-        let check = check_note(text, Format::from_path(path), Some(path), &ws.corpus, &ws.settings);
-        let mut found = findings(&check, &ws.config.severity);
+        let mut found = findings(check, &ws.config.severity);
         // one finding a figure: the first other note's figure, and how many more
         let others: Vec<(std::ops::Range<usize>, String)> = disagreements[n]
             .chunk_by(|a, b| a.figure == b.figure)
@@ -60,18 +63,18 @@ pub fn run(format: CheckFormat, sources: &[PathBuf], notes: &[PathBuf]) -> i32 {
                 (at.clone(), format!("Inconsistent: {said}"))
             })
             .collect();
-        add_inconsistencies(&mut found, &check, &ws.config.severity, others.iter().cloned());
+        add_inconsistencies(&mut found, check, &ws.config.severity, others.iter().cloned());
         let failed = failures(&found, ws.config.fail_level());
         if !failed.is_empty() {
             status = status.max(1);
         }
         match format {
             CheckFormat::Text => {
-                if let Err(e) = write_text(&mut w, path, text, &check, &found, &failed, &ws) {
+                if let Err(e) = write_text(&mut w, path, text, check, &found, &failed, &ws) {
                     return super::output_failed(&e);
                 }
             }
-            CheckFormat::Json => json.push(note_out(path, text, &check, &others)),
+            CheckFormat::Json => json.push(note_out(path, text, check, &others)),
             CheckFormat::Sarif => log.add_note(path, text, &found),
         }
     }
