@@ -189,6 +189,12 @@ pub fn check_note_unless(
         let cited_paths: Vec<PathBuf> =
             cited.iter().filter_map(|i| out.citations[*i].source.as_ref().map(|s| s.path.clone())).collect();
         let heading = heading_before(figure.sentence.start);
+        let heading_words: &[String] = match &heading {
+            Some(h) => heading_terms
+                .entry(h.start)
+                .or_insert_with(|| subject::used_terms(&prose, h.clone(), synonyms, |t| corpus.uses(t))),
+            None => &[],
+        };
         // what the passage is about: its paragraph's and heading's words that
         // some source uses, read once for all the paragraph's figures
         let (paragraph, cut) = paragraph_cut(&prose, figure.sentence.clone());
@@ -207,21 +213,13 @@ pub fn check_note_unless(
                 } else {
                     subject::context_terms(&prose, paragraph.clone(), synonyms)
                 };
-                if let Some(h) = heading.clone() {
-                    terms.extend(subject::context_terms(&prose, h, &settings.synonyms));
-                }
                 terms.retain(|t| corpus.uses(crate::subject::TermId::lookup(t)));
+                terms.extend(heading_words.iter().cloned());
                 terms.sort_unstable();
                 terms.dedup();
                 terms
             })
             .clone();
-        let heading_words: &[String] = match &heading {
-            Some(h) => heading_terms
-                .entry(h.start)
-                .or_insert_with(|| subject::used_terms(&prose, h.clone(), synonyms, |t| corpus.uses(t))),
-            None => &[],
-        };
         let texts = (prose.as_str(), ex.masked.as_str());
         let key = judgement_key(texts, &figure, digest, heading_words, &context, &cited_paths, note_date);
         let (judgement, own) = match cache.map.remove(&key).or_else(|| next.get(&key).cloned()) {
