@@ -37,7 +37,7 @@ pub fn subject_of(ex: &Extraction, fig: &Figure, corpus: &Corpus, settings: &Set
     let mut subj = subject::of_figure(&ex.masked, fig, &others, &settings.synonyms);
     let paragraph = crate::check::paragraph_of(&ex.masked, fig.sentence.clone());
     let mut context = subject::context_terms(&ex.masked, paragraph, &settings.synonyms);
-    context.retain(|t| corpus.uses(TermId::lookup(t)));
+    context.retain(|t| corpus.mentions(TermId::lookup(t)));
     context.sort_unstable();
     context.dedup();
     subj.context = context;

@@ -150,7 +150,7 @@ pub fn check_note_unless(
     let mut contexts: std::collections::HashMap<(usize, usize, Option<usize>), Vec<String>> = Default::default();
     let mut reading: Option<subject::SentenceSubjects> = None;
     // the note's words, read once when a passage's terms are first asked for
-    let uses = |t: &str| corpus.uses(subject::TermId::lookup(t));
+    let uses = |t: &str| corpus.mentions(subject::TermId::lookup(t));
     let synonyms = &settings.synonyms;
     let mut passages: Option<(Range<usize>, subject::PassageTerms)> = None;
     let cells = subject::Cells::default();
@@ -213,7 +213,7 @@ pub fn check_note_unless(
                 } else {
                     subject::context_terms(&prose, paragraph.clone(), synonyms)
                 };
-                terms.retain(|t| corpus.uses(crate::subject::TermId::lookup(t)));
+                terms.retain(|t| corpus.mentions(crate::subject::TermId::lookup(t)));
                 terms.extend(heading_words.iter().cloned());
                 terms.sort_unstable();
                 terms.dedup();

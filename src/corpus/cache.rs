@@ -42,7 +42,7 @@ use std::sync::Mutex;
 
 const MAGIC: &[u8; 8] = b"SRCCHKIX";
 /// Bumped whenever the layout or the meaning of a field changes.
-pub const FORMAT_VERSION: u32 = 8;
+pub const FORMAT_VERSION: u32 = 9;
 /// A cache file's name: prefix, the folders' hash in 16 hex digits, suffix.
 const FILE_PREFIX: &str = "index-";
 const FILE_SUFFIX: &str = ".bin";
@@ -115,6 +115,8 @@ struct Entry<S, F, X, P> {
     format: SourceFormat,
     places: P,
     figures: Vec<CachedFigure<F>>,
+    /// The source's terms (`Source::terms`), as term table indexes.
+    terms: Vec<u32>,
 }
 
 /// A figure and its subject: terms as `table index << 2 | weight`, names
@@ -364,6 +366,9 @@ fn source_of(e: StoredEntry, table: &[TermId]) -> Option<Source> {
             f.names.iter().map(|p| NameTerm::new(term(p >> 3)?, Role::from_bits(p >> 1 & 3)?, p & 1 == 1)).collect();
         figures.push(SourceFigure { figure: f.figure, subject: SourceSubject::from_parts(terms?, noun, names?) });
     }
+    let mut terms: Vec<TermId> = e.terms.iter().map(|&i| term(i)).collect::<Option<_>>()?;
+    // sorted by index in this process, whose ids may differ from the writer's
+    terms.sort_unstable_by_key(|t| t.index());
     Some(Source {
         id: e.id,
         path: PathBuf::from(e.path),
@@ -372,6 +377,7 @@ fn source_of(e: StoredEntry, table: &[TermId]) -> Option<Source> {
         excerpts: e.excerpts,
         first_line_end: e.first_line_end,
         figures,
+        terms: terms.into_boxed_slice(),
         warning: e.warning,
         format: e.format,
         places: e.places,
@@ -422,10 +428,11 @@ fn write_cache(file: &Path, key: u64, sources: &[Source], stamps: &HashMap<PathB
             (table.len() - 1) as u32
         })
     };
-    let entries: Vec<Vec<CachedFigure<&CompactFigure>>> = kept
+    let entries: Vec<(Vec<CachedFigure<&CompactFigure>>, Vec<u32>)> = kept
         .iter()
         .map(|(s, _, _)| {
-            s.figures
+            let figures = s
+                .figures
                 .iter()
                 .map(|f| CachedFigure {
                     figure: &f.figure,
@@ -438,7 +445,8 @@ fn write_cache(file: &Path, key: u64, sources: &[Source], stamps: &HashMap<PathB
                         .map(|n| local(n.id()) << 3 | (n.role() as u32) << 1 | u32::from(n.first()))
                         .collect(),
                 })
-                .collect()
+                .collect();
+            (figures, s.terms.iter().map(|t| local(*t)).collect())
         })
         .collect();
     let dir = file.parent().unwrap_or(Path::new("."));
@@ -451,7 +459,7 @@ fn write_cache(file: &Path, key: u64, sources: &[Source], stamps: &HashMap<PathB
     w.write_all(&build_key().to_le_bytes())?;
     write_chunk(&mut w, &mut buf, &Header { key, entries: kept.len() as u64 })?;
     write_chunk(&mut w, &mut buf, &table)?;
-    for ((s, path, stamp), figures) in kept.iter().zip(entries) {
+    for ((s, path, stamp), (figures, terms)) in kept.iter().zip(entries) {
         let entry = Entry {
             path: *path,
             stamp: *stamp,
@@ -464,6 +472,7 @@ fn write_cache(file: &Path, key: u64, sources: &[Source], stamps: &HashMap<PathB
             format: s.format,
             places: &s.places,
             figures,
+            terms,
         };
         write_chunk(&mut w, &mut buf, &entry)?;
     }

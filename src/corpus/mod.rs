@@ -4,6 +4,7 @@
 
 pub mod cache;
 pub mod dating;
+mod documents;
 mod excerpts;
 mod extra;
 mod figure;
@@ -40,6 +41,8 @@ pub struct Corpus {
     /// Source figures by subject term, indexed by `TermId::index`, each list sorted.
     postings: Vec<Vec<FigureRef>>,
     figure_count: usize,
+    /// Sources by the terms of their whole text.
+    documents: documents::DocumentIndex,
 }
 
 /// Why a citation key does not name one source.
@@ -64,6 +67,7 @@ impl Corpus {
         for list in &mut c.postings {
             list.shrink_to_fit();
         }
+        c.documents.shrink();
         c
     }
 
@@ -93,6 +97,7 @@ impl Corpus {
             }
         }
         self.figure_count += figures;
+        self.documents.insert(slot, &source.terms);
     }
 
     /// Every source, ordered by id.
@@ -121,29 +126,21 @@ impl Corpus {
         self.slots.find(path)
     }
 
-    /// The sources that share the most of `terms` (each term's IDF counted
-    /// once a source), at most `n`, best first; terms that most figures use
-    /// are left out, as in `candidates`.
-    pub fn sources_sharing(&self, terms: &[TermId], n: usize) -> Vec<&Arc<Source>> {
-        let common = (self.figure_count / 10).max(200);
-        let mut score: std::collections::HashMap<u32, f32> = std::collections::HashMap::new();
-        for t in terms {
-            let list = self.postings(*t);
-            if list.len() > common {
-                continue;
-            }
-            let w = self.idf(*t);
-            let mut last = u32::MAX;
-            for (slot, _) in list {
-                if *slot != last {
-                    *score.entry(*slot).or_default() += w;
-                    last = *slot;
-                }
-            }
-        }
-        let mut ranked: Vec<(u32, f32)> = score.into_iter().collect();
-        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        ranked.into_iter().take(n).filter_map(|(slot, _)| self.slots.get(slot)).collect()
+    /// Every source whose text shares some of `terms` (a paragraph's,
+    /// sorted by index), by slot, with the share of the terms' weight it
+    /// uses, best first (`documents::DocumentIndex::sharing`).
+    pub fn document_scores(&self, terms: &[TermId]) -> Vec<(u32, f32)> {
+        self.documents.sharing(terms)
+    }
+
+    /// The source in `slot` (a `FigureRef`'s first part).
+    pub fn source_at(&self, slot: u32) -> Option<&Arc<Source>> {
+        self.slots.get(slot)
+    }
+
+    /// Does the text of any source use `term`?
+    pub fn mentions(&self, term: TermId) -> bool {
+        self.documents.mentions(term)
     }
 
     pub fn get(&self, r: FigureRef) -> Option<(&Arc<Source>, &SourceFigure)> {

@@ -20,14 +20,21 @@ impl Corpus {
     pub fn remove_all<'p>(&mut self, paths: impl IntoIterator<Item = &'p Path>) -> usize {
         let mut gone: Vec<u32> = Vec::new();
         let mut terms: Vec<usize> = Vec::new();
+        let mut words: Vec<usize> = Vec::new();
         for path in paths {
             let Some((slot, old)) = self.slots.remove(path) else { continue };
             self.figure_count -= old.figures.len();
+            words.extend(old.terms.iter().map(|t| t.index()));
             terms.extend(old.figures.iter().flat_map(|f| f.subject.terms().iter().map(|t| t.id().index())));
             gone.push(slot);
         }
         terms.sort_unstable();
         terms.dedup();
+        words.sort_unstable();
+        words.dedup();
+        let mut slots = gone.clone();
+        slots.sort_unstable();
+        self.documents.remove(&slots, words);
         match gone.as_slice() {
             [] => {}
             [slot] => {

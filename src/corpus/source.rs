@@ -32,6 +32,9 @@ pub struct Source {
     /// Where the first line ends (its position is kept in `excerpts`).
     pub first_line_end: u32,
     pub figures: Vec<SourceFigure>,
+    /// Every term of its text, sorted by index and once each
+    /// (`subject::document_terms`): what the whole article speaks of.
+    pub terms: Box<[subject::TermId]>,
     /// A warning from reading the file (invalid UTF-8), if any.
     pub warning: Option<String>,
     /// The format it was read in.
@@ -60,6 +63,7 @@ impl Source {
         let text = doc.text;
         let ex = figures::extract_with(&text, format.text_format(), conv);
         let date = doc.date.or_else(|| dating::date_of(&text, &ex));
+        let terms = subject::document_terms(&ex.masked, synonyms).into_boxed_slice();
         let figures = subjects_of(&ex.masked, ex.figures, synonyms);
         let first_line_end = text.find('\n').unwrap_or(text.len()).min(u32::MAX as usize);
         let kept = figures.iter().flat_map(|f| [f.figure.sentence(), f.figure.span()]);
@@ -76,6 +80,7 @@ impl Source {
             excerpts,
             first_line_end: first_line_end as u32,
             figures,
+            terms,
             warning: doc.warning,
             format,
             places: doc.places,

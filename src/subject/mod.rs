@@ -3,6 +3,7 @@
 //! its clause names. Pure text; the corpus supplies IDF weights.
 
 mod cells;
+mod document;
 mod indexed;
 pub mod names;
 mod passage;
@@ -17,6 +18,7 @@ pub mod terms;
 use crate::figures::Figure;
 use crate::text::tokens::{tokenize, TokKind, Token};
 pub use cells::Cells;
+pub use document::document_terms;
 pub use indexed::{Query, SourceSubject};
 pub use names::{Name, NameTerm, Role};
 pub use passage::PassageTerms;

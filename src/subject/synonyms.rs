@@ -60,6 +60,8 @@ const BUILT_IN: &[&[&str]] = &[
 #[derive(Clone, Debug)]
 pub struct Synonyms {
     words: HashMap<String, String>,
+    /// `fingerprint`, hashed once the table is built.
+    hash: u64,
 }
 
 impl Default for Synonyms {
@@ -71,13 +73,14 @@ impl Default for Synonyms {
 impl Synonyms {
     /// The built-in table plus `extra` groups (from configuration).
     pub fn with_extra(extra: &[Vec<String>]) -> Synonyms {
-        let mut s = Synonyms { words: HashMap::new() };
+        let mut s = Synonyms { words: HashMap::new(), hash: 0 };
         for group in BUILT_IN {
             s.add(group.iter().copied());
         }
         for group in extra {
             s.add(group.iter().map(String::as_str));
         }
+        s.hash = s.hash_table();
         s
     }
 
@@ -99,6 +102,10 @@ impl Synonyms {
     /// A hash of the whole table, the same for the same table within one
     /// build (the index cache is only valid for the table it was built with).
     pub fn fingerprint(&self) -> u64 {
+        self.hash
+    }
+
+    fn hash_table(&self) -> u64 {
         use std::hash::{Hash, Hasher};
         let mut entries: Vec<(&String, &String)> = self.words.iter().collect();
         entries.sort();

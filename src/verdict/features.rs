@@ -47,14 +47,13 @@ pub fn probability(f: &Features, weights: &Features, bias: f32) -> f32 {
 }
 
 /// What the note figure's paragraph has in common with each source: the
-/// IDF-weighted share of the paragraph's terms that the source's figures
-/// use. Computed once per source and paragraph (`DocumentMemo`).
+/// IDF-weighted share of the paragraph's terms that the source's text uses
+/// (`Corpus::document_scores`). Looked up once per paragraph (`DocumentMemo`).
 #[derive(Default)]
 pub struct DocumentScores {
-    by_source: HashMap<usize, f32>,
-    /// The sources sharing the most of the paragraph's rarer terms, with
-    /// their scores, best first: looked up once per paragraph.
-    sharing: Option<Vec<(f32, std::sync::Arc<Source>)>>,
+    /// Every source sharing a term with the paragraph: its slot and score, best first.
+    ranked: Option<Vec<(u32, f32)>>,
+    by_slot: HashMap<u32, f32>,
 }
 
 /// Each paragraph's `DocumentScores`, by its terms (`Query::context`): the
@@ -74,52 +73,27 @@ impl DocumentMemo {
 }
 
 impl DocumentScores {
-    /// The few sources sharing the most of the paragraph of `query`'s rarer
-    /// terms, each with its score (the model's best document and the
-    /// stated-value reading both ask).
-    pub fn sharing(
-        &mut self,
-        corpus: &crate::corpus::Corpus,
-        query: &Query,
-        idf: &impl Fn(TermId) -> f32,
-    ) -> &[(f32, std::sync::Arc<Source>)] {
-        if self.sharing.is_none() {
-            let found: Vec<std::sync::Arc<Source>> =
-                corpus.sources_sharing(&query.context, BEST_DOCUMENTS).into_iter().cloned().collect();
-            let scored = found.into_iter().map(|s| (self.of(&s, query, idf), s)).collect();
-            self.sharing = Some(scored);
+    fn ranked(&mut self, corpus: &crate::corpus::Corpus, query: &Query) -> &[(u32, f32)] {
+        if self.ranked.is_none() {
+            let ranked = corpus.document_scores(&query.context);
+            self.by_slot = ranked.iter().copied().collect();
+            self.ranked = Some(ranked);
         }
-        self.sharing.as_deref().unwrap_or(&[])
+        self.ranked.as_deref().unwrap_or(&[])
     }
 
-    pub fn of(&mut self, source: &Source, query: &Query, idf: &impl Fn(TermId) -> f32) -> f32 {
-        if query.context.is_empty() {
-            return 0.0;
-        }
-        let key = std::ptr::from_ref(source) as usize;
-        *self.by_source.entry(key).or_insert_with(|| {
-            let mut seen = vec![false; query.context.len()];
-            for f in &source.figures {
-                for t in f.subject.terms() {
-                    if let Ok(i) = query.context.binary_search_by_key(&t.id().index(), |c| c.index()) {
-                        seen[i] = true;
-                    }
-                }
-            }
-            let (mut shared, mut all) = (0.0f32, 0.0f32);
-            for (t, s) in query.context.iter().zip(seen) {
-                let w = idf(*t);
-                all += w;
-                if s {
-                    shared += w;
-                }
-            }
-            if all == 0.0 {
-                0.0
-            } else {
-                shared / all
-            }
-        })
+    /// The few sources that speak most of the paragraph of `query`, each
+    /// with its score, best first (the model's best document and the
+    /// stated-value reading both ask).
+    pub fn sharing(&mut self, corpus: &crate::corpus::Corpus, query: &Query) -> Vec<(f32, std::sync::Arc<Source>)> {
+        let top: Vec<(u32, f32)> = self.ranked(corpus, query).iter().take(BEST_DOCUMENTS).copied().collect();
+        top.into_iter().filter_map(|(slot, w)| Some((w, corpus.source_at(slot)?.clone()))).collect()
+    }
+
+    /// The score of the source in `slot`.
+    pub fn of(&mut self, corpus: &crate::corpus::Corpus, query: &Query, slot: u32) -> f32 {
+        self.ranked(corpus, query);
+        self.by_slot.get(&slot).copied().unwrap_or(0.0)
     }
 }
 
@@ -139,13 +113,8 @@ const BEST_DOCUMENTS: usize = 5;
 /// of `query`: of the candidates' sources and of the few sources sharing
 /// the most of its rarer terms (so that a candidate is not "the best
 /// article" merely because the right article had no candidate).
-pub fn best_document(
-    corpus: &crate::corpus::Corpus,
-    query: &Query,
-    docs: &mut DocumentScores,
-    idf: &impl Fn(TermId) -> f32,
-) -> f32 {
-    docs.sharing(corpus, query, idf).iter().map(|s| s.0).fold(0.0f32, f32::max)
+pub fn best_document(corpus: &crate::corpus::Corpus, query: &Query, docs: &mut DocumentScores) -> f32 {
+    docs.sharing(corpus, query).first().map_or(0.0, |s| s.0)
 }
 
 pub fn relative_documents(all: &mut [Features], best_elsewhere: f32) {
@@ -178,7 +147,7 @@ pub fn features(
     query: &Query,
     src: &impl Measure,
     sub: &SourceSubject,
-    source: &Source,
+    at: (&crate::corpus::Corpus, u32),
     cited: bool,
     docs: &mut DocumentScores,
     idf: &impl Fn(TermId) -> f32,
@@ -198,7 +167,7 @@ pub fn features(
         query.source_phrase_coverage(sub, idf),
         same_noun,
         other_noun,
-        docs.of(source, query, idf),
+        docs.of(at.0, query, at.1),
         0.0, // set by `relative_documents` once every candidate is known
         f32::from(u8::from(cited)),
         f32::from(u8::from(figure.per.is_some() && src.per().is_some())),

@@ -172,12 +172,12 @@ fn candidates_of(
     for r in retrieve(figure, query, note_date, cited, corpus, params.retrieve_share) {
         let Some((source, sf)) = corpus.get(r) else { continue };
         let is_cited = cited.iter().any(|p| *p == source.path);
-        let f = features::features(figure, query, &sf.figure, &sf.subject, source, is_cited, docs, &idf_of);
+        let f = features::features(figure, query, &sf.figure, &sf.subject, (corpus, r.0), is_cited, docs, &idf_of);
         let factor = comparable_as_stated(figure, &sf.figure);
         out.push(Candidate { at: r, features: f, probability: 0.0, factor });
     }
     let mut all: Vec<features::Features> = out.iter().map(|c| c.features).collect();
-    features::relative_documents(&mut all, features::best_document(corpus, query, docs, &idf_of));
+    features::relative_documents(&mut all, features::best_document(corpus, query, docs));
     for (c, f) in out.iter_mut().zip(all) {
         c.features = f;
         c.probability = features::probability(&f, &params.weights, params.bias);
@@ -277,7 +277,7 @@ pub fn judge_in(
     // neither reading found the measure: the paragraph's article may still state the value
     let (mut supported, mut by_value) = (supported, false);
     if evidence.is_empty() {
-        if let Some(e) = stated_value::support(figure, &query, note_date, corpus, &idf, docs) {
+        if let Some(e) = stated_value::support(figure, &query, note_date, corpus, docs) {
             (supported, nearest, by_value) = (true, None, true);
             evidence.push(e);
         }

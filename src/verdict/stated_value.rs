@@ -16,7 +16,7 @@
 
 use super::compare::{comparable_as_stated, same_time};
 use super::features::{numbers_within, DocumentScores, BEST_DOCUMENT};
-use super::{Evidence, IdfCache, Stance};
+use super::{Evidence, Stance};
 use crate::corpus::Corpus;
 use crate::figures::{DateSpec, Figure, Measure};
 use crate::subject::Query;
@@ -52,12 +52,10 @@ pub(super) fn support(
     query: &Query,
     note_date: Option<DateSpec>,
     corpus: &Corpus,
-    idf: &IdfCache,
     docs: &mut DocumentScores,
 ) -> Option<Evidence> {
     let value = *figure.stated.first()?;
-    let idf_of = |t| idf.idf(t);
-    let ranked = docs.sharing(corpus, query, &idf_of);
+    let ranked = docs.sharing(corpus, query);
     let best = ranked.iter().map(|r| r.0).fold(0.0f32, f32::max);
     if best < MIN_DOCUMENT {
         return None;
