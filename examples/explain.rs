@@ -45,6 +45,12 @@ fn main() {
     );
     println!("subject: {:?}", subj.terms.iter().map(|(t, w)| format!("{t}:{}", w.value())).collect::<Vec<_>>());
     println!("names: {:?}", subj.names);
+    // the sources that speak most of the figure's paragraph (the model's `document`)
+    let query = subject::Query::of(&subj);
+    for (slot, score) in corpus.document_scores(&query.context).into_iter().take(5) {
+        let id = corpus.source_at(slot).map_or("?", |s| s.id.as_str());
+        println!("document {score:.3} {id}");
+    }
     println!("features: {:?}", sourcecheck::verdict::features::NAMES);
     for c in explain(fig, &subj, note_date, &corpus).iter().take(12) {
         let f: Vec<String> = c.features.iter().map(|x| format!("{x:.2}")).collect();

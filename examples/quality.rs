@@ -28,6 +28,10 @@ fn main() {
     if let Some(s) = std::env::var("MIN_SUPPORTING_DOCUMENT").ok().and_then(|v| v.parse().ok()) {
         settings.params.min_supporting_document = s;
     }
+    // MIN_CONTRADICTING_DOCUMENT=s: try a least document share for a contradicting source
+    if let Some(s) = std::env::var("MIN_CONTRADICTING_DOCUMENT").ok().and_then(|v| v.parse().ok()) {
+        settings.params.min_contradicting_document = s;
+    }
     let mut failed = false;
     for dir in dirs {
         let set = match benchmark::read_set(&dir) {

@@ -14,6 +14,9 @@
 //!   "up to", "at most", "as many as", "no more than", "or fewer" → [–, x].
 //! - "over", "more than", "above", "in excess of", "upwards of" → (x, –];
 //!   "at least", "no fewer than", "no less than", "or more" → [x, –].
+//!   Compared with another figure, such a lower bound reaches to
+//!   `OPEN_REACH` (2) times x: "more than 30" is said of a number past 30,
+//!   not of 90 (`reach_of`).
 //! - Stacked qualifiers intersect: "nearly as many as 2,000" → [1,800, 2,000].
 //! - A range or alternative ("between a and b", "a to b", "a–b", "three or
 //!   four") admits exactly [a, b]; with "about" in front, [0.9a, 1.1b].
@@ -152,6 +155,18 @@ pub fn intersect(a: Interval, b: Interval) -> Interval {
         (None, y) => y,
     };
     Interval { min, max }
+}
+
+/// How far past its number a lower bound alone ("more than 30", "at least
+/// 30") reaches when compared: a writer who knew of 90 would not say "more
+/// than 30". Twice the number: the next round figure a writer would name
+/// is at most that far ("more than 1,000" for 1,900 would be "nearly 2,000").
+pub const OPEN_REACH: f64 = 2.0;
+
+/// The upper end a lower bound of `x` reaches to (`OPEN_REACH`); none for a
+/// bound at or below zero, which is read as written.
+pub fn reach_of(x: f64) -> Option<Bound> {
+    (x > 0.0).then_some(Bound { value: x * OPEN_REACH, inclusive: true })
 }
 
 /// A range "a to b": exactly [a, b]; approximately, [0.9a, 1.1b].

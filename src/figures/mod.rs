@@ -55,6 +55,23 @@ impl Interval {
         below_max(self.min, other.max) && below_max(other.min, self.max)
     }
 
+    /// Does a figure of this interval bear out one of `other`? Two stated
+    /// maxima must state the same bound (`same_bound`); else the two must
+    /// overlap as they are read (`reach`).
+    pub fn agrees(&self, other: &Interval) -> bool {
+        self.same_bound(other).unwrap_or_else(|| self.reach().overlaps(&other.reach()))
+    }
+
+    /// The interval as a reader takes it: a lower bound only ("more than
+    /// 30", "at least 30") reaches to `conventions::OPEN_REACH` times its
+    /// number (`conventions::reach_of`); any other is as it is.
+    pub fn reach(&self) -> Interval {
+        match (self.min, self.max) {
+            (Some(min), None) => Interval { min: Some(min), max: conventions::reach_of(min.value) },
+            _ => *self,
+        }
+    }
+
     /// Two stated maxima ("up to 230 mph", "as many as 190 mph": a maximum
     /// reached, inclusive) are claims about one peak: do they state the same
     /// one (within 1%)? `None` unless both are such maxima. A bound that only
@@ -319,6 +336,25 @@ mod tests {
         assert_eq!(up_to(230.0).same_bound(&up_to(231.0)), Some(true));
         assert_eq!(under(20.0).same_bound(&under(10.0)), None);
         assert_eq!(up_to(230.0).same_bound(&Interval::closed(180.0, 220.0)), None);
+    }
+
+    #[test]
+    fn a_lower_bound_reaches_to_twice_its_number() {
+        let over = |v: f64| Interval { min: Some(Bound { value: v, inclusive: false }), max: None };
+        let at_least = |v: f64| Interval { min: Some(Bound { value: v, inclusive: true }), max: None };
+        assert!(over(30.0).agrees(&Interval::exact(45.0)));
+        assert!(over(30.0).agrees(&Interval::exact(60.0)));
+        assert!(!over(30.0).agrees(&Interval::exact(61.0)));
+        assert!(!Interval::exact(90.0).agrees(&over(30.0)));
+        assert!(!over(30.0).agrees(&Interval::exact(30.0)));
+        assert!(at_least(30.0).agrees(&Interval::exact(30.0)));
+        assert!(over(30.0).agrees(&over(50.0)));
+        assert!(!over(30.0).agrees(&over(90.0)));
+        // a negative or zero bound ("more than -2%") is read as written
+        assert!(over(-2.0).agrees(&Interval::exact(40.0)));
+        assert!(over(0.0).agrees(&Interval::exact(40.0)));
+        let under = Interval { min: None, max: Some(Bound { value: 1000.0, inclusive: false }) };
+        assert!(under.agrees(&Interval::exact(10.0)));
     }
 
     #[test]

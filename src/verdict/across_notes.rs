@@ -67,7 +67,7 @@ pub fn same_measure(a: &Stated, b: &Stated, corpus: &Corpus, params: &MatchParam
         return None;
     }
     let iv = b.figure.interval.scaled(factor);
-    let agree = iv.same_bound(&a.figure.interval).unwrap_or_else(|| iv.overlaps(&a.figure.interval));
+    let agree = iv.agrees(&a.figure.interval);
     if agree {
         // agreeing figures say nothing either way: the subjects need no reading
         return Some(true);

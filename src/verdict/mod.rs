@@ -39,6 +39,10 @@ pub struct MatchParams {
     /// states the note's number, for it to support the note figure (the
     /// model's other evidence must come from the best source itself).
     pub min_supporting_document: f32,
+    /// Least document score, as a share of the best source's for the note's
+    /// paragraph, of a source whose disagreeing figure may contradict the
+    /// note (a figure of an article on another story is another measure).
+    pub min_contradicting_document: f32,
     /// The model's weights and bias (`features::WEIGHTS`, `features::BIAS`).
     pub weights: features::Features,
     pub bias: f32,
@@ -58,6 +62,7 @@ impl Default for MatchParams {
             min_probability: 0.6,
             min_contradiction: 0.95,
             min_supporting_document: 0.5,
+            min_contradicting_document: 0.8,
             weights: features::WEIGHTS,
             bias: features::BIAS,
         }
@@ -245,7 +250,7 @@ pub fn judge_in(
             Some(f) if sim >= cutoff => {
                 let iv = sf.figure.interval().scaled(*f);
                 // two maxima (or minima) agree only when they state the same bound
-                let agrees = iv.same_bound(&figure.interval).unwrap_or_else(|| iv.overlaps(&figure.interval));
+                let agrees = iv.agrees(&figure.interval);
                 let stance = if agrees { Stance::Supports } else { Stance::Contradicts };
                 evidence.push(Evidence { source: source.clone(), figure: figure_index, stance, similarity: sim });
             }
@@ -265,6 +270,11 @@ pub fn judge_in(
         }
     }
     let supported = evidence.iter().any(|e| e.stance == Stance::Supports);
+    // A disagreement is a contradiction only from a source about the note's
+    // story: a figure of an article on something else that shares the
+    // measure's words ("more than 18,500 people across the country" for
+    // "8.2 million people were without electricity") is another measure.
+    let off_story = if supported { Vec::new() } else { off_story(&mut evidence, &query, cited, corpus, params, docs) };
     // What disagrees where only the model found evidence is a contradiction
     // only where it is sure of one measure; else it is said as the nearest
     // passage, a note, not a warning (a false contradiction costs the writer
@@ -274,6 +284,9 @@ pub fn judge_in(
     } else {
         None
     };
+    if nearest.is_none() && evidence.is_empty() {
+        nearest = off_story.into_iter().max_by(|a, b| a.similarity.total_cmp(&b.similarity));
+    }
     // neither reading found the measure: the paragraph's article may still state the value
     let (mut supported, mut by_value) = (supported, false);
     if evidence.is_empty() {
@@ -298,7 +311,7 @@ pub fn judge_in(
             let f = (*factor)?;
             let (source, sf) = corpus.get(*r)?;
             let known = evidence.iter().any(|e| e.source.path == source.path && e.figure == r.1 as usize);
-            let differs = !sf.figure.interval().scaled(f).overlaps(&figure.interval);
+            let differs = !sf.figure.interval().scaled(f).agrees(&figure.interval);
             (!known && differs && *sim >= floor).then(|| Evidence {
                 source: source.clone(),
                 figure: r.1 as usize,
@@ -316,6 +329,35 @@ pub fn judge_in(
     }
     let message = message(verdict, &evidence, corpus, figure);
     Judgement { verdict, evidence, related, message, notes }
+}
+
+/// Takes out of `evidence` the figures of sources that speak of the note's
+/// paragraph less than `min_contradicting_document` of the source that
+/// speaks most of it (`features::DocumentScores`), and returns them; a
+/// source the note cites always stays.
+fn off_story(
+    evidence: &mut Vec<Evidence>,
+    query: &Query,
+    cited: &[std::path::PathBuf],
+    corpus: &Corpus,
+    params: &MatchParams,
+    docs: &mut features::DocumentScores,
+) -> Vec<Evidence> {
+    let best = features::best_document(corpus, query, docs);
+    if params.min_contradicting_document <= 0.0 {
+        return Vec::new();
+    }
+    let (mut kept, mut taken) = (Vec::new(), Vec::new());
+    for e in evidence.drain(..) {
+        let score = corpus.slot_of(&e.source.path).map_or(0.0, |slot| docs.of(corpus, query, slot));
+        if cited.contains(&e.source.path) || score >= params.min_contradicting_document * best {
+            kept.push(e);
+        } else {
+            taken.push(e);
+        }
+    }
+    *evidence = kept;
+    taken
 }
 
 /// May the model's disagreeing evidence make the verdict "contradicted"?
@@ -336,7 +378,7 @@ fn one_sure_measure(evidence: &[Evidence], figure: &Figure, params: &MatchParams
 fn states_value(source: &Source, figure: &Figure) -> bool {
     source.figures.iter().any(|sf| {
         comparable(figure, &sf.figure).is_some_and(|f| {
-            sf.figure.interval().scaled(f).overlaps(&figure.interval) || features::same_number(figure, &sf.figure)
+            sf.figure.interval().scaled(f).agrees(&figure.interval) || features::same_number(figure, &sf.figure)
         })
     })
 }

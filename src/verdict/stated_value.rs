@@ -75,7 +75,7 @@ pub(super) fn support(
         }
         comparable_figures += 1;
         let iv = sf.figure.interval().scaled(f);
-        let agrees = iv.same_bound(&figure.interval).unwrap_or_else(|| iv.overlaps(&figure.interval));
+        let agrees = iv.agrees(&figure.interval);
         if stating.is_none() && agrees && numbers_within(figure, &sf.figure, 0.0) {
             stating = Some(i);
         }

@@ -325,3 +325,60 @@ fn a_same_valued_figure_the_model_is_sure_of_supports_from_an_article_near_the_b
     // the best article alone, as the model's other evidence must be
     assert_eq!(judge_at(features::BEST_DOCUMENT).0, Verdict::Unsourced);
 }
+
+#[test]
+fn a_lower_bound_is_not_borne_out_by_several_times_its_number() {
+    let c = corpus(
+        &[("libya.txt", "More than 30 Ethiopian Christians were killed in Libya, the group said.")],
+        &Synonyms::default(),
+    );
+    let note = |n: &str| format!("- {n} Ethiopian Christians were killed in Libya, the group said.");
+    assert_eq!(judged(&note("35"), &c), v(Verdict::Supported, &["libya"]));
+    assert_eq!(judged(&note("90"), &c), v(Verdict::Contradicted, &["libya"]));
+    assert_eq!(judged(&note("More than 90"), &c), v(Verdict::Contradicted, &["libya"]));
+    assert_eq!(judged(&note("More than 40"), &c), v(Verdict::Supported, &["libya"]));
+}
+
+/// The first figure of `note` judged with `params`.
+fn judged_by(note: &str, corpus: &Corpus, params: &MatchParams) -> (Verdict, Vec<String>) {
+    let ex = crate::figures::extract(note, Format::Markdown);
+    let figure = &ex.figures[0];
+    let synonyms = Synonyms::default();
+    let mut subject = subject::of_figure(note, figure, &[], &synonyms);
+    subject.context =
+        subject::context_terms(note, crate::check::paragraph_of(note, figure.sentence.clone()), &synonyms);
+    let j = judge(figure, &subject, None, &[], corpus, params);
+    (j.verdict, j.evidence.iter().map(|e| e.source.id.clone()).collect())
+}
+
+const STORM: &[(&str, &str)] = &[
+    (
+        "zelda.txt",
+        "Storm Zelda battered the Norland coast on Monday, flooding harbours and tearing down power lines. \
+         Ferries to the islands were cancelled and the coastguard rescued fishermen off Brackwater.",
+    ),
+    (
+        "payroll.txt",
+        "The grocer said about 18,500 people in 20 states were without electricity after a fault at its \
+         depots. Its shares fell on the news.",
+    ),
+    ("mill.txt", "The paper mill in Oskton will close in March. Its owners blamed the price of pulp."),
+    ("derby.txt", "United won the derby 2-0. The manager praised his defence after the match."),
+    ("vote.txt", "The council voted to raise parking charges. Shopkeepers said trade would suffer."),
+];
+
+#[test]
+fn a_disagreeing_figure_of_another_story_is_no_contradiction() {
+    let c = corpus(STORM, &Synonyms::default());
+    let note = "- Storm Zelda battered the Norland coast and flooded harbours. About 900,000 people in 20 states \
+                were without electricity.";
+    let anywhere = MatchParams { min_contradicting_document: 0.0, ..MatchParams::default() };
+    assert_eq!(judged_by(note, &c, &anywhere), v(Verdict::Contradicted, &["payroll"]));
+    assert_eq!(judged_by(note, &c, &MatchParams::default()), v(Verdict::Unsourced, &[]));
+    // the story's own article stating the measure still contradicts
+    let mut sources = STORM.to_vec();
+    sources[0].1 = "Storm Zelda battered the Norland coast on Monday, flooding harbours. About 18,500 people in \
+                    20 states were without electricity.";
+    let c = corpus(&sources, &Synonyms::default());
+    assert_eq!(judged_by(note, &c, &MatchParams::default()), v(Verdict::Contradicted, &["zelda"]));
+}
