@@ -32,6 +32,10 @@ fn main() {
     if let Some(s) = std::env::var("MIN_CONTRADICTING_DOCUMENT").ok().and_then(|v| v.parse().ok()) {
         settings.params.min_contradicting_document = s;
     }
+    // OFF_STORY_SCORE=s: try a document score at or above which no source is of another story
+    if let Some(s) = std::env::var("OFF_STORY_SCORE").ok().and_then(|v| v.parse().ok()) {
+        settings.params.off_story_score = s;
+    }
     let mut failed = false;
     for dir in dirs {
         let set = match benchmark::read_set(&dir) {

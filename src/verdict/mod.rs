@@ -43,6 +43,10 @@ pub struct MatchParams {
     /// paragraph, of a source whose disagreeing figure may contradict the
     /// note (a figure of an article on another story is another measure).
     pub min_contradicting_document: f32,
+    /// A source under `min_contradicting_document` is of another story only
+    /// when its own document score is under this too: several articles on
+    /// one story speak of a paragraph unevenly, and all well.
+    pub off_story_score: f32,
     /// The model's weights and bias (`features::WEIGHTS`, `features::BIAS`).
     pub weights: features::Features,
     pub bias: f32,
@@ -63,6 +67,7 @@ impl Default for MatchParams {
             min_contradiction: 0.95,
             min_supporting_document: 0.5,
             min_contradicting_document: 0.8,
+            off_story_score: 0.6,
             weights: features::WEIGHTS,
             bias: features::BIAS,
         }
@@ -293,6 +298,10 @@ pub fn judge_in(
         if let Some(e) = stated_value::support(figure, &query, note_date, corpus, docs) {
             (supported, nearest, by_value) = (true, None, true);
             evidence.push(e);
+        } else if let Some(e) = ages::one_persons_age(figure, &query, note_date, corpus, docs) {
+            supported = e.stance == Stance::Supports;
+            nearest = None;
+            evidence.push(e);
         }
     }
     let verdict = if supported {
@@ -350,7 +359,10 @@ fn off_story(
     let (mut kept, mut taken) = (Vec::new(), Vec::new());
     for e in evidence.drain(..) {
         let score = corpus.slot_of(&e.source.path).map_or(0.0, |slot| docs.of(corpus, query, slot));
-        if cited.contains(&e.source.path) || score >= params.min_contradicting_document * best {
+        if cited.contains(&e.source.path)
+            || score >= params.min_contradicting_document * best
+            || score >= params.off_story_score
+        {
             kept.push(e);
         } else {
             taken.push(e);
@@ -444,6 +456,7 @@ pub fn explain(
 }
 
 pub mod across_notes;
+mod ages;
 mod compare;
 mod coverage;
 pub mod diagnose;

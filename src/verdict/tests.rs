@@ -382,3 +382,48 @@ fn a_disagreeing_figure_of_another_story_is_no_contradiction() {
     let c = corpus(&sources, &Synonyms::default());
     assert_eq!(judged_by(note, &c, &MatchParams::default()), v(Verdict::Contradicted, &["zelda"]));
 }
+
+#[test]
+fn a_second_article_of_the_same_story_still_contradicts() {
+    // the seeds, with 004 corrected: it speaks of the paragraph less than
+    // the best seed does, but of the same story
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut sources = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("seeds/ is in the repository") {
+        let path = entry.expect("a seed").path();
+        let text = std::fs::read_to_string(&path).expect("a seed is text");
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        sources.push((name, text.replace("more than 45,000 fighters", "about 20,000 fighters")));
+    }
+    sources.sort();
+    let refs: Vec<(&str, &str)> = sources.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let c = corpus(&refs, &Synonyms::default());
+    let note = "At its peak, ISIS was thought to have more than 45,000 fighters in the region.";
+    assert_eq!(judged_by(note, &c, &MatchParams::default()), v(Verdict::Contradicted, &["004_373bdf90062bec4d"]));
+}
+
+const SAINTS: &[(&str, &str)] = &[
+    (
+        "striker.txt",
+        "Saints striker Jay Rodman thanked the fans at St Mary's after ending his goal drought against Leeds. \
+         The 29-year-old had not scored since October.",
+    ),
+    ("mill.txt", "The paper mill in Oskton will close in March. Its owners blamed the price of pulp."),
+    ("vote.txt", "The council voted to raise parking charges. Shopkeepers said trade would suffer."),
+    ("storm.txt", "Storm Zelda battered the Norland coast on Monday, flooding harbours."),
+];
+
+#[test]
+fn the_one_age_of_the_storys_article_is_the_persons_age() {
+    let c = corpus(SAINTS, &Synonyms::default());
+    let note =
+        |age: &str| format!("Jay Rodman ended his goal drought against Leeds. The {age}-year-old thanked Saints fans.");
+    assert_eq!(judged_by(&note("87"), &c, &MatchParams::default()), v(Verdict::Contradicted, &["striker"]));
+    assert_eq!(judged_by(&note("29"), &c, &MatchParams::default()), v(Verdict::Supported, &["striker"]));
+    // an article giving two people's ages leaves open whose the note states
+    let mut sources = SAINTS.to_vec();
+    sources[0].1 = "Saints striker Jay Rodman thanked the fans at St Mary's after ending his goal drought against \
+                    Leeds. The 29-year-old had not scored since October, when his 35-year-old strike partner left.";
+    let c = corpus(&sources, &Synonyms::default());
+    assert_eq!(judged_by(&note("87"), &c, &MatchParams::default()).0, Verdict::Unsourced);
+}
