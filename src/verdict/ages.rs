@@ -11,8 +11,8 @@
 //! whose age the note states, and says nothing.
 
 use super::compare::{comparable_as_stated, same_time};
-use super::features::{same_number, DocumentScores, BEST_DOCUMENT};
-use super::stated_value::MIN_DOCUMENT;
+use super::features::{same_number, DocumentScores};
+use super::stated_value::the_one_best;
 use super::{Evidence, Stance};
 use crate::corpus::{Corpus, Source};
 use crate::figures::{DateSpec, Figure, Interval, Kind, Measure};
@@ -36,16 +36,7 @@ pub(super) fn one_persons_age(
         return None;
     }
     let ranked = docs.sharing(corpus, query);
-    let best = ranked.iter().map(|r| r.0).fold(0.0f32, f32::max);
-    if best < MIN_DOCUMENT {
-        return None;
-    }
-    // one article of the best score only: two as good leave the note's story open
-    let mut top = ranked.iter().filter(|r| r.0 >= best * BEST_DOCUMENT);
-    let (score, source) = top.next()?;
-    if top.next().is_some() {
-        return None;
-    }
+    let (score, source) = the_one_best(&ranked)?;
     let (first, value) = the_one_age(figure, query, note_date, source)?;
     let stance = if value.agrees(&figure.interval) { Stance::Supports } else { Stance::Contradicts };
     if stance == Stance::Contradicts && (states_value(figure, source) || !clearly_best(&ranked, *score)) {

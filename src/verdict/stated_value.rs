@@ -17,9 +17,10 @@
 use super::compare::{comparable_as_stated, same_time};
 use super::features::{numbers_within, DocumentScores, BEST_DOCUMENT};
 use super::{Evidence, Stance};
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, Source};
 use crate::figures::{DateSpec, Figure, Measure};
 use crate::subject::Query;
+use std::sync::Arc;
 
 /// The largest chance of a coincidence that still counts as support.
 pub const MAX_CHANCE: f64 = 0.05;
@@ -45,6 +46,19 @@ fn chance_of(v: f64) -> f64 {
     }
 }
 
+/// The one article of `ranked` (document scores, best first) that speaks
+/// most of the note's paragraph, with its score: none where the best speaks
+/// of it under `MIN_DOCUMENT`, or two are as good (the note's story is open).
+pub(super) fn the_one_best(ranked: &[(f32, Arc<Source>)]) -> Option<&(f32, Arc<Source>)> {
+    let best = ranked.iter().map(|r| r.0).fold(0.0f32, f32::max);
+    if best < MIN_DOCUMENT {
+        return None;
+    }
+    let mut top = ranked.iter().filter(|r| r.0 >= best * BEST_DOCUMENT);
+    let first = top.next()?;
+    top.next().is_none().then_some(first)
+}
+
 /// The figure of the best article for the note's paragraph that states the
 /// note figure's value, where that is unlikely to be a coincidence.
 pub(super) fn support(
@@ -56,16 +70,7 @@ pub(super) fn support(
 ) -> Option<Evidence> {
     let value = *figure.stated.first()?;
     let ranked = docs.sharing(corpus, query);
-    let best = ranked.iter().map(|r| r.0).fold(0.0f32, f32::max);
-    if best < MIN_DOCUMENT {
-        return None;
-    }
-    // one article of the best score only: two as good leave the note's story open
-    let mut top = ranked.iter().filter(|r| r.0 >= best * BEST_DOCUMENT);
-    let (_, source) = top.next()?;
-    if top.next().is_some() {
-        return None;
-    }
+    let (_, source) = the_one_best(&ranked)?;
     let mut comparable_figures = 0;
     let mut stating = None;
     for (i, sf) in source.figures.iter().enumerate() {
