@@ -353,7 +353,10 @@ fn off_story(
     docs: &mut features::DocumentScores,
 ) -> Vec<Evidence> {
     let best = features::best_document(corpus, query, docs);
-    if params.min_contradicting_document <= 0.0 {
+    // a figure judged without its paragraph (no source speaks of it at all)
+    // leaves no story to be off
+    let spoken = docs.sharing(corpus, query).first().is_some_and(|s| s.0 > 0.0);
+    if params.min_contradicting_document <= 0.0 || !spoken {
         return Vec::new();
     }
     let (mut kept, mut taken) = (Vec::new(), Vec::new());
