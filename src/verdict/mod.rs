@@ -352,13 +352,13 @@ fn off_story(
     params: &MatchParams,
     docs: &mut features::DocumentScores,
 ) -> Vec<Evidence> {
-    let best = features::best_document(corpus, query, docs);
     // a figure judged without its paragraph (no source speaks of it at all)
     // leaves no story to be off
-    let spoken = docs.sharing(corpus, query).first().is_some_and(|s| s.0 > 0.0);
-    if params.min_contradicting_document <= 0.0 || !spoken {
+    let spoken = docs.sharing(corpus, query).first().map_or(0.0, |s| s.0);
+    if params.min_contradicting_document <= 0.0 || spoken <= 0.0 {
         return Vec::new();
     }
+    let best = spoken.max(features::DOCUMENT_FLOOR);
     let (mut kept, mut taken) = (Vec::new(), Vec::new());
     for e in evidence.drain(..) {
         let score = corpus.slot_of(&e.source.path).map_or(0.0, |slot| docs.of(corpus, query, slot));
