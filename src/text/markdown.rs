@@ -258,7 +258,7 @@ fn plain_prose(text: &str) -> Prose {
             continue;
         }
         let end = start + body.len();
-        let ends_sentence = body.ends_with(['.', '!', '?', '"', '\u{201d}', ':', ')']);
+        let ends_sentence = ends_with_a_sentence_mark(body);
         let starts_lower = body.trim_start().chars().next().is_some_and(|c| c.is_lowercase());
         match blocks.last_mut() {
             Some(last) if continues && starts_lower => {
@@ -267,13 +267,35 @@ fn plain_prose(text: &str) -> Prose {
             }
             _ => blocks.push(Block {
                 range: start..end,
-                kind: if ends_sentence { BlockKind::Text } else { BlockKind::Heading },
+                kind: if is_headline(body) { BlockKind::Heading } else { BlockKind::Text },
                 context: Vec::new(),
             }),
         }
         continues = !ends_sentence;
     }
     Prose { masked, blocks, links: Vec::new(), citations }
+}
+
+/// Does the line end as a sentence does, its mark perhaps inside closing
+/// quotes or brackets ("…a problem.'")? A line that does not may be
+/// hard-wrapped, and go on in the next.
+fn ends_with_a_sentence_mark(line: &str) -> bool {
+    let closing = ['"', '\'', '\u{201d}', '\u{2019}', ')', ']', '*', '_'];
+    line.trim_end_matches(closing).ends_with(['.', '!', '?', ':', '\u{2026}']) || line.ends_with(['"', '\u{201d}', ')'])
+}
+
+/// Is a plain-text line (not yet joined to the next) a headline? It ends
+/// without a sentence's closing mark, and it is one short run of words: a
+/// line of several sentences, or longer than any headline, is prose that
+/// merely stops without a mark ("…become a problem.'", a paragraph cut off).
+fn is_headline(line: &str) -> bool {
+    const HEADLINE_BYTES: usize = 200;
+    if ends_with_a_sentence_mark(line) || line.len() > HEADLINE_BYTES {
+        return false;
+    }
+    // a sentence ends inside it: ". The", "? She"
+    let bytes = line.as_bytes();
+    !bytes.windows(3).any(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1] == b' ' && w[2].is_ascii_uppercase())
 }
 
 #[cfg(test)]
@@ -363,5 +385,23 @@ mod tests {
         assert_eq!(p.blocks.len(), 3);
         assert_eq!(p.blocks[0].kind, BlockKind::Heading);
         assert_eq!(&text[p.blocks[1].range.clone()], "A sentence that\ncontinues here.");
+    }
+
+    #[test]
+    fn a_line_of_several_sentences_is_prose_however_it_ends() {
+        let text =
+            "Two FBI Agents Met Him\n\nHe was met by two FBI agents. He said: 'We can help.'\nHe left. And then\n";
+        let p = prose(text, Format::Plain);
+        let kinds: Vec<_> = p.blocks.iter().map(|b| (&text[b.range.clone()], b.kind)).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                ("Two FBI Agents Met Him", BlockKind::Heading),
+                ("He was met by two FBI agents. He said: 'We can help.'", BlockKind::Text),
+                ("He left. And then", BlockKind::Text),
+            ]
+        );
+        let long = format!("{} and so on", "word ".repeat(50));
+        assert_eq!(prose(&long, Format::Plain).blocks[0].kind, BlockKind::Text);
     }
 }
