@@ -46,7 +46,7 @@ fn sets_time_after(w: &str) -> bool {
 
 /// Words before a duration that make it the time of something else: "in two
 /// years", "within 24 hours", "over the past 18 months", "every two years",
-/// "the 18 months before", "for 16 years" (but "lasted for three weeks").
+/// "the 18 months before" ("for" is read apart: `clause_has_another_number`).
 fn sets_time_before(w: &str) -> bool {
     matches!(
         w,
@@ -83,9 +83,9 @@ fn sets_time_before(w: &str) -> bool {
     )
 }
 
-/// Verbs of lasting: "for" right after one of these states a duration
-/// ("the ceasefire lasted for three weeks"); after anything else it sets the
-/// time of the clause ("he had served as mayor for 16 years").
+/// Verbs of lasting: a duration right after one of these, or after one and
+/// "for", is stated ("the ceasefire lasted for three weeks", "spent four
+/// hours"), whatever else the clause holds.
 fn is_lasting_verb(w: &str) -> bool {
     matches!(
         w,
@@ -143,7 +143,10 @@ pub(super) fn sets_time(cx: &Ctx, lead: usize, end: usize, hyphenated: bool) -> 
         Some(w) => is_lasting_verb(w),
         None => false,
     };
-    if stated {
+    // "for" before it marks the duration itself ("stuck for four days
+    // before a neighbour heard her"), unless it sets the time of the
+    // clause's other figure ("for 16 years the shrine has drawn 5,000")
+    if stated || (word_before(lead) == Some("for") && !clause_has_another_number(cx, lead, end)) {
         return false;
     }
     // "over ten years", "within a decade": a qualifier that is a time preposition
@@ -157,6 +160,18 @@ pub(super) fn sets_time(cx: &Ctx, lead: usize, end: usize, hyphenated: bool) -> 
         return true;
     }
     word_before(lead).is_some_and(|w| w == "for" || sets_time_before(w))
+}
+
+/// Does the clause around tokens `lead..end` hold a number outside them
+/// (digits or a number word)? A clause ends at the sentence's ends and at a
+/// comma, semicolon, colon, dash or bracket.
+fn clause_has_another_number(cx: &Ctx, lead: usize, end: usize) -> bool {
+    let is_boundary = |k: usize| {
+        cx.kind(k) == Some(TokKind::Punct) && matches!(cx.raw(k), "," | ";" | ":" | "(" | ")" | "\u{2014}" | "\u{2013}")
+    };
+    let is_number = |k: usize| cx.kind(k) == Some(TokKind::Num) || cx.word(k).and_then(lx::small_number).is_some();
+    let before = (0..lead).rev().take_while(|&k| !is_boundary(k)).any(is_number);
+    before || (end..cx.toks.len()).take_while(|&k| !is_boundary(k)).any(is_number)
 }
 
 /// Is token `lead` a qualifier word standing before a number ("over" in
