@@ -299,9 +299,27 @@ pub(super) fn read_measure_after(cx: &Ctx, i: usize) -> Option<(Measure, usize)>
             if w == "pounds" && cx.word(i + 1) == Some("sterling") {
                 return Some((Measure::Money("GBP"), i + 2));
             }
+            if matches!(w, "pound" | "pounds") && !weighs(cx, i) {
+                return Some((Measure::Money("GBP"), i + 1));
+            }
             None
         }
     }
+}
+
+/// Is "pounds" at token `at` a weight rather than sterling? After a scale
+/// word it is money ("241 million pounds"); "pounds of" something, a
+/// hyphenated "12-pound", or a sentence that speaks of weight
+/// (`lexicon::speaks_of_weight`) makes it a weight.
+fn weighs(cx: &Ctx, at: usize) -> bool {
+    let before = at.checked_sub(1).and_then(|k| cx.word(k));
+    if before.is_some_and(|w| lx::scale_word(w).is_some() || matches!(w, "m" | "bn" | "k")) {
+        return false;
+    }
+    if cx.word(at + 1) == Some("of") || at.checked_sub(1).and_then(|k| cx.raw_at(k)) == Some("-") {
+        return true;
+    }
+    (0..cx.toks.len()).any(|k| cx.word(k).is_some_and(lx::speaks_of_weight))
 }
 
 /// "to 41%", "from 44 percent": a change in points whose level follows.

@@ -66,3 +66,12 @@ pub fn currency_name(w: &str) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+/// Words that make a sentence speak of weight, so that its "pounds" are
+/// not sterling: "weighed 300 pounds", "lost 100 pounds".
+pub fn speaks_of_weight(w: &str) -> bool {
+    w.starts_with("weigh")
+        || w.starts_with("heav")
+        || w.starts_with("overweight")
+        || matches!(w, "lighter" | "lost" | "lose" | "losing" | "shed" | "gained" | "obese" | "ounces" | "stone")
+}
