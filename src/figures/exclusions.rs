@@ -34,6 +34,14 @@ pub(super) fn is_yearlike(q: &Quantity) -> bool {
         && (1000.0..=2100.0).contains(&q.value)
 }
 
+/// "4-0", "2-1", "52-48": a result or tally of two sides, not a range (a
+/// range runs upwards: "20-25"). Two whole numbers of at most three
+/// digits, the second no greater than the first.
+fn is_score(a: &str, b: &str) -> bool {
+    let whole = |s: &str| (1..=3).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit());
+    whole(a) && whole(b) && b.parse::<u32>().ok() <= a.parse::<u32>().ok()
+}
+
 /// Rules for digits that are not quantities: identifiers, times, dates,
 /// phone numbers, footnotes, citation numbers, labels, numbering.
 pub(super) fn excluded_digits(cx: &Ctx, q: &Quantity) -> bool {
@@ -76,6 +84,9 @@ pub(super) fn excluded_digits(cx: &Ctx, q: &Quantity) -> bool {
                 let a = cx.raw(num);
                 let b = cx.raw(after + 1);
                 if a.len() == 3 && b.len() == 4 && !a.contains(',') && !b.contains(',') && integer {
+                    return true;
+                }
+                if is_score(a, b) {
                     return true;
                 }
             }
