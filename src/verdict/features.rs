@@ -138,6 +138,13 @@ pub fn same_number(a: &impl Measure, b: &impl Measure) -> bool {
     numbers_within(a, b, 0.01)
 }
 
+/// `same_number` in the same unit and period as written ("18 months" is
+/// not "an 18-year-old", "15 km" not "15 miles", "50 a month" not "50 a
+/// year"); the numbers are scaled ("2 million" is not "2").
+pub fn same_number_as_written(a: &impl Measure, b: &impl Measure) -> bool {
+    a.kind() == b.kind() && a.unit() == b.unit() && a.per() == b.per() && same_number(a, b)
+}
+
 /// Do the two figures state a number within `tolerance` of each other (a
 /// share of the larger; 0: as written, 10 is no restatement of 10.1)?
 pub fn numbers_within(a: &impl Measure, b: &impl Measure, tolerance: f64) -> bool {

@@ -255,7 +255,11 @@ pub fn judge_in(
             Some(f) if sim >= cutoff => {
                 let iv = sf.figure.interval().scaled(*f);
                 // two maxima (or minima) agree only when they state the same bound
-                let agrees = iv.agrees(&figure.interval);
+                // or they state the same number with other qualifiers ("three
+                // times faster" for "more than three times faster", "2,000"
+                // for "nearly 2,000"): the writer restated the figure, and
+                // the note says which bound the source gives
+                let agrees = iv.agrees(&figure.interval) || features::same_number_as_written(figure, &sf.figure);
                 let stance = if agrees { Stance::Supports } else { Stance::Contradicts };
                 evidence.push(Evidence { source: source.clone(), figure: figure_index, stance, similarity: sim });
             }

@@ -427,3 +427,25 @@ fn the_one_age_of_the_storys_article_is_the_persons_age() {
     let c = corpus(&sources, &Synonyms::default());
     assert_eq!(judged_by(&note("87"), &c, &MatchParams::default()).0, Verdict::Unsourced);
 }
+
+#[test]
+fn the_same_number_with_another_bound_is_a_restatement_with_a_note() {
+    let c = corpus(
+        &[("census.txt", "The minority population will grow more than three times faster than the rest by 2051.")],
+        &Synonyms::default(),
+    );
+    let note = "- The minority population will grow three times faster than the rest by 2051.";
+    let ex = crate::figures::extract(note, Format::Markdown);
+    let figure = &ex.figures[0];
+    let mut subject = subject::of_figure(note, figure, &[], &Synonyms::default());
+    subject.context =
+        subject::context_terms(note, crate::check::paragraph_of(note, figure.sentence.clone()), &Synonyms::default());
+    let j = judge(figure, &subject, None, &[], &c, &MatchParams::default());
+    assert_eq!(j.verdict, Verdict::Supported);
+    assert_eq!(j.notes, vec!["Same number, other bound: census says \"more than three times\".".to_string()]);
+    // another number under the same bound is still no support
+    assert_eq!(
+        judged("- The minority population will grow ten times faster than the rest by 2051.", &c).0,
+        Verdict::Contradicted
+    );
+}

@@ -33,6 +33,12 @@ pub(super) fn notes(
     let supports: Vec<&Evidence> = evidence.iter().filter(|e| e.stance == Stance::Supports).collect();
     let contradicts: Vec<&Evidence> = evidence.iter().filter(|e| e.stance == Stance::Contradicts).collect();
     if verdict == Verdict::Supported {
+        if let Some(s) = supports.first().filter(|s| {
+            let sf = &s.source_figure().figure;
+            !sf.interval().agrees(&figure.interval) && super::features::same_number_as_written(figure, sf)
+        }) {
+            out.push(format!("Same number, other bound: {} says \"{}\".", cite(s, corpus), s.quote()));
+        }
         if let Some(c) = contradicts.first() {
             out.push(format!("Sources disagree: {} says {}.", cite(c, corpus), c.excerpt()));
         }
