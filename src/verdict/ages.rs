@@ -12,7 +12,7 @@
 
 use super::compare::{comparable_as_stated, same_time};
 use super::features::{same_number, DocumentScores};
-use super::stated_value::the_one_best;
+use super::stated_value::{is_copy, the_one_best};
 use super::{Evidence, Stance};
 use crate::corpus::{Corpus, Source};
 use crate::figures::{DateSpec, Figure, Interval, Kind, Measure};
@@ -39,7 +39,7 @@ pub(super) fn one_persons_age(
     let (score, source) = the_one_best(&ranked)?;
     let (first, value) = the_one_age(figure, query, note_date, source)?;
     let stance = if value.agrees(&figure.interval) { Stance::Supports } else { Stance::Contradicts };
-    if stance == Stance::Contradicts && (states_value(figure, source) || !clearly_best(&ranked, *score)) {
+    if stance == Stance::Contradicts && (states_value(figure, source) || !clearly_best(&ranked, source, *score)) {
         return None;
     }
     Some(Evidence { source: (*source).clone(), figure: first, stance, similarity: *score })
@@ -87,6 +87,6 @@ fn states_value(figure: &Figure, source: &Source) -> bool {
 /// does every other article speak of the paragraph less than
 /// `CONTRADICTING_SHARE` as much? A story of the same shape (another teenager
 /// before another court) would else lend its one age to the note.
-fn clearly_best(ranked: &[(f32, std::sync::Arc<Source>)], best: f32) -> bool {
-    ranked.iter().filter(|r| r.0 >= best * CONTRADICTING_SHARE).count() <= 1
+fn clearly_best(ranked: &[(f32, std::sync::Arc<Source>)], source: &Source, best: f32) -> bool {
+    !ranked.iter().any(|r| r.0 >= best * CONTRADICTING_SHARE && r.1.path != source.path && !is_copy(&r.1, source))
 }

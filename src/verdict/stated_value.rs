@@ -48,7 +48,8 @@ fn chance_of(v: f64) -> f64 {
 
 /// The one article of `ranked` (document scores, best first) that speaks
 /// most of the note's paragraph, with its score: none where the best speaks
-/// of it under `MIN_DOCUMENT`, or two are as good (the note's story is open).
+/// of it under `MIN_DOCUMENT`, or two different articles are as good (the
+/// note's story is open). Copies of one article are one (`is_copy`).
 pub(super) fn the_one_best(ranked: &[(f32, Arc<Source>)]) -> Option<&(f32, Arc<Source>)> {
     let best = ranked.iter().map(|r| r.0).fold(0.0f32, f32::max);
     if best < MIN_DOCUMENT {
@@ -56,7 +57,14 @@ pub(super) fn the_one_best(ranked: &[(f32, Arc<Source>)]) -> Option<&(f32, Arc<S
     }
     let mut top = ranked.iter().filter(|r| r.0 >= best * BEST_DOCUMENT);
     let first = top.next()?;
-    top.next().is_none().then_some(first)
+    top.all(|r| is_copy(&r.1, &first.1)).then_some(first)
+}
+
+/// Are two sources copies of one article (the same page saved twice, as
+/// text and as HTML, or under two names): the same words and as many
+/// figures? A second copy is no second story.
+pub(super) fn is_copy(a: &Source, b: &Source) -> bool {
+    a.figures.len() == b.figures.len() && a.terms == b.terms
 }
 
 /// The figure of the best article for the note's paragraph that states the

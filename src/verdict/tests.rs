@@ -449,3 +449,16 @@ fn the_same_number_with_another_bound_is_a_restatement_with_a_note() {
         Verdict::Contradicted
     );
 }
+
+#[test]
+fn two_copies_of_one_article_are_one_story() {
+    let article = "Yarmouk was once a thriving district housing 160,000 Palestinian refugees and Syrians. \
+                   Militants took over the camp in April, and most of its people fled to shelters in Damascus.";
+    let other = "Yarmouk camp in Damascus, taken by militants in April, saw 18 shelters open for Palestinian families.";
+    let note = "- Yarmouk, a camp in Damascus, once had over 160,000 residents before militants took it over in April.";
+    let copies = corpus(&[("yarmouk.txt", article), ("yarmouk-saved.txt", article)], &Synonyms::default());
+    assert_eq!(judged(note, &copies), v(Verdict::Supported, &["yarmouk"]));
+    // a second, different article as good as the first leaves the story open
+    let two = corpus(&[("yarmouk.txt", article), ("camp.txt", &format!("{article} {other}"))], &Synonyms::default());
+    assert_eq!(judged(note, &two).0, Verdict::Unsourced);
+}
