@@ -15,6 +15,7 @@ mod periods;
 mod qualifiers;
 mod ranges;
 mod scan;
+mod tense;
 pub mod time;
 mod timing;
 #[cfg(test)]
@@ -199,6 +200,10 @@ pub struct Figure {
     pub sentence: Range<usize>,
     /// The time the figure is about, when its clause or sentence says.
     pub time: Option<TimeRef>,
+    /// No time, but a clause told in the past tense ("spent £90,000"): the
+    /// figure speaks of some past the text does not place (`tense`).
+    #[serde(skip)]
+    pub told_in_past: bool,
     /// Other text that says what the figure is about: for a table cell, the
     /// rest of its row and its column header.
     pub context: Vec<Range<usize>>,

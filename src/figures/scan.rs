@@ -230,6 +230,7 @@ pub(super) fn scan_sentence(
     attach_time(&cx, &cues, &mut found);
     #[cfg(test)]
     super::timing_reference::compare(&cx, &cues, before, &found);
+    super::tense::mark_past(&cx, &mut found);
     out.figures.extend(found.into_iter().map(|(f, _, _)| f));
 }
 
@@ -398,6 +399,7 @@ fn build(
                 TimeRef { span: cx.toks[b].range(), cues: vec![Cue::Earlier] }
             }
         }),
+        told_in_past: false,
         context: Vec::new(),
     };
     Some((fig, first, end))

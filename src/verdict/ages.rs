@@ -59,7 +59,7 @@ fn the_one_age(
             continue;
         }
         let Some(f) = comparable_as_stated(figure, &sf.figure) else { continue };
-        if !same_time(figure.time.as_ref(), note_date, sf.figure.time(), source) || query.names_conflict(&sf.subject) {
+        if !same_time(figure, note_date, sf.figure.time(), source) || query.names_conflict(&sf.subject) {
             continue;
         }
         let iv = sf.figure.interval().scaled(f);

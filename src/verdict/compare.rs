@@ -28,7 +28,7 @@ pub(super) fn retrieve(
     refs.dedup();
     refs.retain(|r| {
         corpus.get(*r).is_some_and(|(source, sf)| {
-            same_time(figure.time.as_ref(), note_date, sf.figure.time(), source)
+            same_time(figure, note_date, sf.figure.time(), source)
                 // "in Millwick" is no evidence about "in Yorkmere"
                 && !query.names_conflict(&sf.subject)
         })
@@ -100,16 +100,19 @@ pub(super) fn comparable_as_stated(note: &impl Measure, src: &impl Measure) -> O
 
 /// Does the source figure speak of the time the note figure speaks of?
 /// A note figure with no time (or "now") is about the present: only present
-/// source figures count. A time-scoped one ("at its peak", "in December
+/// source figures count; told in the past tense ("spent £90,000"), it is
+/// about a past it does not place, which any source's past or present may
+/// be (not a peak: that is a time of its own). A time-scoped one ("at its peak", "in December
 /// 2015", "a year earlier") is matched against source figures of that time,
 /// and against present figures of sources dated within it.
 pub(super) fn same_time(
-    note: Option<&TimeRef>,
+    figure: &Figure,
     note_date: Option<crate::figures::DateSpec>,
     src: Option<&TimeRef>,
     source: &Source,
 ) -> bool {
     use crate::figures::time::Cue;
+    let note = figure.time.as_ref();
     let src_past = src.is_some_and(|t| t.is_past(source.date));
     // a forecast in a note is judged as its present
     let scoped = note.filter(|t| t.cues.iter().any(|c| !matches!(c, Cue::Now | Cue::Window | Cue::Ahead)));
@@ -119,7 +122,7 @@ pub(super) fn same_time(
         let unplaced = note_date.is_none()
             && source.date.is_none()
             && src.is_some_and(|t| t.cues.iter().all(|c| matches!(c, Cue::Date(d) if d.year.is_none())));
-        return !src_past || unplaced;
+        return !src_past || unplaced || (figure.told_in_past && !src.is_some_and(TimeRef::is_peak));
     };
     // a source's forecast speaks of any time after it was written
     let src_month = source.date.and_then(|d| d.month_index());

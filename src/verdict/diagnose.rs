@@ -34,7 +34,7 @@ pub fn why_not(
         );
         return ("not comparable", detail);
     }
-    if !same_time(figure.time.as_ref(), note_date, sf.figure.time(), source) {
+    if !same_time(figure, note_date, sf.figure.time(), source) {
         return ("other time", format!("note {:?} vs source {:?}", figure.time, sf.figure.time()));
     }
     if query.names_conflict(&sf.subject) {

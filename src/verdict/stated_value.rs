@@ -83,7 +83,7 @@ pub(super) fn support(
     let mut stating = None;
     for (i, sf) in source.figures.iter().enumerate() {
         let Some(f) = comparable_as_stated(figure, &sf.figure) else { continue };
-        if !same_time(figure.time.as_ref(), note_date, sf.figure.time(), source) || query.names_conflict(&sf.subject) {
+        if !same_time(figure, note_date, sf.figure.time(), source) || query.names_conflict(&sf.subject) {
             continue;
         }
         comparable_figures += 1;

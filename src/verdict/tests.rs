@@ -174,7 +174,7 @@ fn same_time_as(note: &str, source: &str) -> bool {
     let src = Source::from_text(Path::new("s.txt"), source.to_string(), &Synonyms::default(), &conventions);
     let ex = crate::figures::extract(note, Format::Markdown);
     let note_date = crate::corpus::dating::note_date(note, &ex);
-    same_time(ex.figures[0].time.as_ref(), note_date, src.figures[0].figure.time(), &src)
+    same_time(&ex.figures[0], note_date, src.figures[0].figure.time(), &src)
 }
 
 #[test]
@@ -209,12 +209,27 @@ fn a_relative_time_neither_text_dates_rules_nothing_out() {
 #[test]
 fn a_month_without_a_year_in_an_undated_source_is_not_before_an_undated_notes_present() {
     let source = "In February she pleaded guilty to six counts of murder.\n";
-    assert!(same_time_as("She admitted six counts of murder.\n", source));
-    // a date on either text places it
+    assert!(same_time_as("She faces six counts of murder.\n", source));
+    // a date on either text places it, before a note's present
     let dated = "Utah case\n\nApril 16, 2015\n\nIn February she pleaded guilty to six counts of murder.\n";
-    assert!(!same_time_as("She admitted six counts of murder.\n", dated));
-    let note = "Prepared 5 May 2015.\n\nShe admitted six counts of murder.\n";
+    assert!(!same_time_as("She faces six counts of murder.\n", dated));
+    let note = "Prepared 5 May 2015.\n\nShe faces six counts of murder.\n";
     assert!(!same_time_as(note, source));
+}
+
+#[test]
+fn a_note_figure_told_in_the_past_without_a_time_speaks_of_any_past_but_a_peak() {
+    let dated = "Utah case\n\nApril 16, 2015\n\nIn February she pleaded guilty to six counts of murder.\n";
+    assert!(same_time_as("She admitted six counts of murder.\n", dated));
+    assert!(same_time_as("Prepared 5 May 2015.\n\nShe admitted six counts of murder.\n", dated));
+    // and the source's present
+    assert!(same_time_as("She admitted six counts of murder.\n", "She faces six counts of murder.\n"));
+    // a peak is a time of its own
+    let peak = "At its peak the group had 30,000 fighters.\n";
+    assert!(!same_time_as("The group had 30,000 fighters.\n", peak));
+    // the present does not reach back to a past
+    assert!(!same_time_as("The group has 30,000 fighters.\n", "In 2014 the group had 30,000 fighters.\n"));
+    assert!(same_time_as("The group had 30,000 fighters.\n", "In 2014 the group had 30,000 fighters.\n"));
 }
 
 const PORTS: &[(&str, &str)] = &[

@@ -144,3 +144,21 @@ pub fn is_clock_word(w: &str) -> bool {
             | "h"
     )
 }
+
+/// A day of the week, or a day named from the text's own: "Monday",
+/// "yesterday", "tonight" (lowercased).
+pub fn is_day_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+    )
+}
