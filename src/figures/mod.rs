@@ -456,6 +456,10 @@ mod tests {
         assert_eq!(time_of(t, "550"), Some(vec![time::Cue::Date(day(1))]));
         // a future with no date
         assert_eq!(time_of("The mill will lay off 1,350 workers.", "1,350"), Some(vec![time::Cue::Ahead]));
+        assert_eq!(time_of("About 1,350 workers will be laid off.", "About 1,350"), Some(vec![time::Cue::Ahead]));
+        // the marker of a later verb, after the figure's own told in the past
+        let t = "About 600 people watched as trucks brought the containers that would become a home.";
+        assert_eq!(time_of(t, "About 600"), None);
     }
 
     #[test]

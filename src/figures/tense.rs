@@ -178,7 +178,7 @@ const NOT_PAST: &[&str] = &[
     "united",
 ];
 
-fn is_past_form(w: &str) -> bool {
+pub(super) fn is_past_form(w: &str) -> bool {
     if IRREGULAR.contains(&w) {
         return true;
     }

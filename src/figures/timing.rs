@@ -73,8 +73,8 @@ pub(super) fn attach_time(cx: &Ctx, cues: &[(usize, usize, Cue)], found: &mut [(
         fig.time = Some(TimeRef { span: cx.span(nearest.0, nearest.1), cues: picked.iter().map(|c| c.2).collect() });
     }
     // no date, but a clause about the future: "will lay off about 1,350 workers"
-    for (fig, first, _) in found.iter_mut().filter(|(f, _, _)| f.time.is_none()) {
-        if let Some(k) = clauses.future_marker(cx, *first) {
+    for (fig, first, end) in found.iter_mut().filter(|(f, _, _)| f.time.is_none()) {
+        if let Some(k) = clauses.future_marker(cx, *first, *end) {
             fig.time = Some(TimeRef { span: cx.toks[k].range(), cues: vec![Cue::Ahead] });
         }
     }
@@ -242,11 +242,16 @@ impl Clauses {
         self.spans[self.index(k)]
     }
 
-    /// The first future marker in the clause of token `k`.
-    pub(super) fn future_marker(&mut self, cx: &Ctx, k: usize) -> Option<usize> {
-        let c = self.index(k);
+    /// The future marker of the figure at tokens `first..end`: the clause's
+    /// first, unless a verb told in the past comes between the figure and it
+    /// ("600 people watched as the trucks brought what would become a
+    /// home": the figure's verb is "watched", the marker is a later verb's).
+    pub(super) fn future_marker(&mut self, cx: &Ctx, first: usize, end: usize) -> Option<usize> {
+        let c = self.index(first);
         let (s, e) = self.spans[c];
-        *self.markers[c].get_or_insert_with(|| (s..e).find(|j| time::is_future_marker(cx, *j)))
+        let k = (*self.markers[c].get_or_insert_with(|| (s..e).find(|j| time::is_future_marker(cx, *j))))?;
+        let told_before = k > end && (end..k).any(|j| cx.word(j).is_some_and(super::tense::is_past_form));
+        (!told_before).then_some(k)
     }
 }
 

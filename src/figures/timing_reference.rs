@@ -72,8 +72,8 @@ pub(super) fn attach_time_reference(cx: &Ctx, cues: &[(usize, usize, Cue)], foun
         fig.time = Some(TimeRef { span: cx.span(nearest.0, nearest.1), cues: picked.iter().map(|c| c.2).collect() });
     }
     // no date, but a clause about the future: "will lay off about 1,350 workers"
-    for (fig, first, _) in found.iter_mut().filter(|(f, _, _)| f.time.is_none()) {
-        if let Some(k) = clauses.future_marker(cx, *first) {
+    for (fig, first, end) in found.iter_mut().filter(|(f, _, _)| f.time.is_none()) {
+        if let Some(k) = clauses.future_marker(cx, *first, *end) {
             fig.time = Some(TimeRef { span: cx.toks[k].range(), cues: vec![Cue::Ahead] });
         }
     }
