@@ -55,15 +55,15 @@ pub(super) fn read(cx: &Ctx, q: &Quantity, lead: usize, first: usize, end: usize
     }
     // "55 or older", "aged 65 and over": the qualifier says it is an age
     let older = end > 0 && matches!(cx.word(end - 1), Some("older" | "younger"));
-    if older || duration::apposed_age(cx, q) && q.start == lead {
+    if older || (duration::apposed_age(cx, q) || duration::said_age(cx, q)) && q.start == lead {
         c.kind = Kind::Age;
         c.unit = Some("years".to_string());
         return Some(c);
     }
-    if duration::age_before(cx, first) {
+    if let Some(marked) = duration::age_before(cx, first) {
         c.kind = Kind::Age;
         c.unit = Some("years".to_string());
-        c.marked = true;
+        c.marked = marked;
         // "aged 18 months", "aged six weeks": the unit as written, the age in years
         if duration::is_age_unit(cx, end) {
             age_in(cx, &mut c, end);

@@ -253,10 +253,35 @@ pub fn years_in(unit: &str) -> Option<f64> {
     Some(seconds(unit)? / seconds("year")?)
 }
 
-/// "aged 72", "aged between 18 and 25": the word before the figure's first
-/// token says it is an age.
-pub(super) fn age_before(cx: &Ctx, first: usize) -> bool {
-    first.checked_sub(1).and_then(|b| cx.word(b)).is_some_and(|w| matches!(w, "aged" | "ages"))
+/// "aged 72", "aged between 18 and 25", "at age 87", "at the age of 87",
+/// "under the age of 16": the words before the figure's first token say it
+/// is an age.
+/// `Some(true)` where the word is the figure's own ("aged 72": the figure
+/// reads "aged 72"), `Some(false)` where it stays out ("at the age of 87":
+/// the figure reads "87").
+pub(super) fn age_before(cx: &Ctx, first: usize) -> Option<bool> {
+    let word = |back: usize| first.checked_sub(back).and_then(|b| cx.word(b));
+    match word(1) {
+        Some("aged" | "ages") => Some(true),
+        Some("age") => Some(false),
+        Some("of") if matches!(word(2), Some("age" | "ages")) => Some(false),
+        _ => None,
+    }
+}
+
+/// An age said of a person with a verb of being: "she was 20 when she
+/// left", "Smith, who is 45, denied it", "he turned 40 in May" — a whole
+/// number up to 120 after "is", "was", "turned" or "turns" whose subject is
+/// "he", "she" or "who", closing its clause or followed by "when", "at",
+/// "and" or "in" (not by a noun: "she was 20 minutes late" counts minutes).
+pub(super) fn said_age(cx: &Ctx, q: &Quantity) -> bool {
+    let whole = q.scale == 1.0 && q.value.fract() == 0.0 && (1.0..=120.0).contains(&q.value);
+    let word = |back: usize| q.start.checked_sub(back).and_then(|b| cx.word(b));
+    let said =
+        matches!(word(1), Some("is" | "was" | "turned" | "turns")) && matches!(word(2), Some("he" | "she" | "who"));
+    let closed = matches!(cx.raw_at(q.end), Some("," | "." | ";") | None)
+        || matches!(cx.word(q.end), Some("when" | "at" | "and" | "in"));
+    whole && said && closed && q.measure == Measure::Plain
 }
 
 /// An age in apposition to a name or a person: "Jamie Silvonek, 14, was
