@@ -37,8 +37,16 @@ impl Token {
 
 /// Tokenises `range` of `text`.
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
-    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(range.len() / 4);
+    tokenize_into(text, range, &mut out);
+    out
+}
+
+/// Tokenises `range` of `text` into `out` (cleared first), so that a caller
+/// tokenising sentence after sentence can keep one vector.
+pub fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
+    out.clear();
     let mut i = range.start;
     let end = range.end;
     let mut glued = false;
@@ -59,7 +67,10 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         // At the start of a chunk, see whether the whole chunk is opaque.
         if !glued {
             let chunk_end = chunk_end(text, i, end);
-            let chunk = trim_chunk(&text[i..chunk_end]);
+            let chunk = &text[i..chunk_end];
+            // trimming only drops bytes: a chunk with none of the bytes every
+            // opaque chunk has is not one, trimmed or not
+            let chunk = if may_be_opaque(chunk) { trim_chunk(chunk) } else { "" };
             if is_opaque(chunk) {
                 out.push(Token { start: i, end: i + chunk.len(), kind: TokKind::Opaque, glued });
                 i += chunk.len();
@@ -98,7 +109,6 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         }
         glued = true;
     }
-    out
 }
 
 /// Where the white-space-delimited chunk starting at `i` ends (`end` at
@@ -182,9 +192,15 @@ const FILE_EXTENSIONS: &[&str] = &[
     "xml", "yaml", "yml", "toml", "rs", "py", "js", "ts", "exe", "ppt", "pptx", "mp4", "mp3",
 ];
 
+/// Has `chunk` one of the bytes every rule of `is_opaque` needs? Most
+/// chunks are plain words, and have none. (A "www." prefix has its dot, so
+/// a `w` alone, in a word of every other sentence, is no reason to look.)
+fn may_be_opaque(chunk: &str) -> bool {
+    chunk.len() >= 3 && chunk.bytes().any(|b| matches!(b, b':' | b'_' | b'@' | b'/' | b'.'))
+}
+
 fn is_opaque(chunk: &str) -> bool {
-    // every rule below needs one of these bytes; most chunks are plain words
-    if chunk.len() < 3 || !chunk.bytes().any(|b| matches!(b, b':' | b'_' | b'@' | b'/' | b'.' | b'w')) {
+    if !may_be_opaque(chunk) {
         return false;
     }
     let chunk = chunk.trim_start_matches(['(', '[', '"', '\'', '\u{201c}', '\u{2018}', '<']);
@@ -220,14 +236,11 @@ fn is_opaque(chunk: &str) -> bool {
     }
     // version numbers: 1.2.3, v2.1
     let v = chunk.strip_prefix(['v', 'V']).unwrap_or(chunk);
-    let parts: Vec<&str> = v.split('.').collect();
-    if parts.len() >= 2
-        && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-        && (parts.len() >= 3 || v.len() != chunk.len())
-    {
-        return true;
-    }
-    false
+    // counted and checked as they come: no vector of the parts
+    let parts = v.split('.').count();
+    parts >= 2
+        && v.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        && (parts >= 3 || v.len() != chunk.len())
 }
 
 #[cfg(test)]
