@@ -59,7 +59,11 @@ impl<'a> Ctx<'a> {
                         lowered.push_str(&l);
                     }
                 } else if raw.bytes().any(|b| b.is_ascii_uppercase()) {
-                    lowered.extend(raw.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                    // copied whole and lower-cased in place, not pushed a character at a time
+                    lowered.push_str(raw);
+                    if let Some(l) = lowered.get_mut(start..) {
+                        l.make_ascii_lowercase();
+                    }
                 }
             }
             // a sentence is far shorter than 4 GB: its tokens' forms are too

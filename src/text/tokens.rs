@@ -66,11 +66,11 @@ pub fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
         }
         // At the start of a chunk, see whether the whole chunk is opaque.
         if !glued {
-            let chunk_end = chunk_end(text, i, end);
+            let (chunk_end, marked) = chunk_end(text, i, end);
             let chunk = &text[i..chunk_end];
             // trimming only drops bytes: a chunk with none of the bytes every
             // opaque chunk has is not one, trimmed or not
-            let chunk = if may_be_opaque(chunk) { trim_chunk(chunk) } else { "" };
+            let chunk = if marked && chunk.len() >= 3 { trim_chunk(chunk) } else { "" };
             if is_opaque(chunk) {
                 out.push(Token { start: i, end: i + chunk.len(), kind: TokKind::Opaque, glued });
                 i += chunk.len();
@@ -112,26 +112,30 @@ pub fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
 }
 
 /// Where the white-space-delimited chunk starting at `i` ends (`end` at
-/// the latest): ASCII bytes looked at as bytes, anything else as characters.
-fn chunk_end(text: &str, i: usize, end: usize) -> usize {
+/// the latest), and whether it has one of the bytes `may_be_opaque` looks
+/// for (found in the same pass, not a second one): ASCII bytes looked at as
+/// bytes, anything else as characters.
+fn chunk_end(text: &str, i: usize, end: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
     let mut j = i;
+    let mut marked = false;
     while j < end {
         let b = bytes[j];
         if b.is_ascii() {
             if (b as char).is_whitespace() {
-                return j;
+                return (j, marked);
             }
+            marked |= is_opaque_mark(b);
             j += 1;
         } else {
             match text[j..end].chars().next() {
-                Some(c) if c.is_whitespace() => return j,
+                Some(c) if c.is_whitespace() => return (j, marked),
                 Some(c) => j += c.len_utf8(),
-                None => return end,
+                None => return (end, marked),
             }
         }
     }
-    end
+    (end, marked)
 }
 
 /// Digits, then thousands groups (`,ddd` or a space-like separator and
@@ -196,7 +200,11 @@ const FILE_EXTENSIONS: &[&str] = &[
 /// chunks are plain words, and have none. (A "www." prefix has its dot, so
 /// a `w` alone, in a word of every other sentence, is no reason to look.)
 fn may_be_opaque(chunk: &str) -> bool {
-    chunk.len() >= 3 && chunk.bytes().any(|b| matches!(b, b':' | b'_' | b'@' | b'/' | b'.'))
+    chunk.len() >= 3 && chunk.bytes().any(is_opaque_mark)
+}
+
+fn is_opaque_mark(b: u8) -> bool {
+    matches!(b, b':' | b'_' | b'@' | b'/' | b'.')
 }
 
 fn is_opaque(chunk: &str) -> bool {
