@@ -49,7 +49,7 @@ impl<'a> Ctx<'a> {
         lower.clear();
         for t in &toks {
             let start = lowered.len();
-            if t.kind == TokKind::Word {
+            if t.kind == TokKind::Word && !t.folded {
                 let raw = t.text(text);
                 if !raw.is_ascii() {
                     let l = raw.to_lowercase();
@@ -200,6 +200,13 @@ fn has_number_word(bytes: &[u8]) -> bool {
     })
 }
 
+/// Has `bytes` an ASCII digit? Asked of every sentence: 32 bytes at a time,
+/// with no branch inside a block, which the compiler vectorises (`any`
+/// stopped to branch at every byte).
+fn has_digit(bytes: &[u8]) -> bool {
+    bytes.chunks(32).any(|block| block.iter().fold(false, |seen, b| seen | b.is_ascii_digit()))
+}
+
 /// Finds the figures of one sentence and appends them to `out`.
 pub(super) fn scan_sentence(
     text: &str,
@@ -210,7 +217,7 @@ pub(super) fn scan_sentence(
     scratch: &mut Scratch,
 ) {
     let bytes = &text.as_bytes()[sentence.clone()];
-    let has_digit = bytes.iter().any(u8::is_ascii_digit);
+    let has_digit = has_digit(bytes);
     if !has_digit && !has_number_word(bytes) {
         return;
     }

@@ -24,6 +24,10 @@ pub struct Token {
     pub kind: TokKind,
     /// No white space between the previous token and this one.
     pub glued: bool,
+    /// A word of ASCII letters (and apostrophes) with no capital: its own
+    /// lower-case form. Noted while the word is scanned, so that the figure
+    /// scanner need not look at its bytes again.
+    pub folded: bool,
 }
 
 impl Token {
@@ -72,7 +76,7 @@ pub fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
             // opaque chunk has is not one, trimmed or not
             let chunk = if marked && chunk.len() >= 3 { trim_chunk(chunk) } else { "" };
             if is_opaque(chunk) {
-                out.push(Token { start: i, end: i + chunk.len(), kind: TokKind::Opaque, glued });
+                out.push(Token { start: i, end: i + chunk.len(), kind: TokKind::Opaque, glued, folded: false });
                 i += chunk.len();
                 glued = true;
                 continue;
@@ -80,12 +84,14 @@ pub fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
         }
         if ch.is_ascii_digit() {
             let j = scan_number(text, i, end);
-            out.push(Token { start: i, end: j, kind: TokKind::Num, glued });
+            out.push(Token { start: i, end: j, kind: TokKind::Num, glued, folded: false });
             i = j;
         } else if ch.is_alphabetic() {
             let mut j = i + ch.len_utf8();
+            let mut folded = ch.is_ascii_lowercase();
             while j < end {
                 if bytes[j].is_ascii_alphabetic() {
+                    folded &= bytes[j].is_ascii_lowercase();
                     j += 1;
                     continue;
                 }
@@ -96,15 +102,17 @@ pub fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
                 let inner_apostrophe = (c == '\'' || c == '\u{2019}')
                     && text[j + c.len_utf8()..end].chars().next().is_some_and(|n| n.is_alphabetic());
                 if c.is_alphabetic() || inner_apostrophe {
+                    // a non-ASCII letter or a curly apostrophe has a form of its own
+                    folded &= c.is_ascii();
                     j += c.len_utf8();
                 } else {
                     break;
                 }
             }
-            out.push(Token { start: i, end: j, kind: TokKind::Word, glued });
+            out.push(Token { start: i, end: j, kind: TokKind::Word, glued, folded });
             i = j;
         } else {
-            out.push(Token { start: i, end: i + ch.len_utf8(), kind: TokKind::Punct, glued });
+            out.push(Token { start: i, end: i + ch.len_utf8(), kind: TokKind::Punct, glued, folded: false });
             i += ch.len_utf8();
         }
         glued = true;
@@ -278,6 +286,13 @@ mod tests {
         assert_eq!(toks("v1.2 and 1.2.3"), [("v1.2", Opaque), ("and", Word), ("1.2.3", Opaque)]);
         assert_eq!(toks("report.pdf"), [("report.pdf", Opaque)]);
         assert_eq!(toks("http://x.com/?p=93556"), [("http://x.com/?p=93556", Opaque)]);
+    }
+
+    #[test]
+    fn a_folded_word_is_ascii_without_a_capital() {
+        let text = "don't Turkey’s café Hello ok 10";
+        let folded: Vec<bool> = tokenize(text, 0..text.len()).iter().map(|t| t.folded).collect();
+        assert_eq!(folded, [true, false, false, false, true, false]);
     }
 
     #[test]
