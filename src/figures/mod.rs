@@ -251,6 +251,7 @@ pub fn extract(text: &str, format: Format) -> Extraction {
 pub fn extract_with(text: &str, format: Format, conv: &conventions::Conventions) -> Extraction {
     let prose = markdown::prose(text, format);
     let mut out = Extraction::default();
+    let mut scratch = scan::Scratch::default();
     for block in &prose.blocks {
         let heading = block.kind == markdown::BlockKind::Heading;
         if heading {
@@ -258,7 +259,7 @@ pub fn extract_with(text: &str, format: Format, conv: &conventions::Conventions)
         }
         let first_new = out.figures.len();
         for sentence in sentences::split(&prose.masked, block.range.clone()) {
-            scan::scan_sentence(&prose.masked, sentence.clone(), heading, conv, &mut out);
+            scan::scan_sentence(&prose.masked, sentence.clone(), heading, conv, &mut out, &mut scratch);
             out.sentences.push(sentence);
         }
         if !block.context.is_empty() {

@@ -131,6 +131,10 @@ fn read_word_start(cx: &Ctx, i: usize) -> Option<Quantity> {
 }
 
 fn parse_digits(s: &str) -> Option<(f64, bool, usize)> {
+    // most numbers have no separator: read them in place, with no copy
+    if s.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return parse_clean(s, false);
+    }
     let mut clean = String::with_capacity(s.len());
     let mut separated = false;
     for c in s.chars() {
@@ -140,6 +144,12 @@ fn parse_digits(s: &str) -> Option<(f64, bool, usize)> {
             _ => return None,
         }
     }
+    parse_clean(&clean, separated)
+}
+
+/// The value of `clean` (digits and a point), whether it was written with
+/// separators or decimals, and its number of decimals.
+fn parse_clean(clean: &str, separated: bool) -> Option<(f64, bool, usize)> {
     let decimals = clean.split_once('.').map(|(_, d)| d.len()).unwrap_or(0);
     let value: f64 = clean.parse().ok()?;
     Some((value, separated || decimals > 0, decimals))
@@ -164,7 +174,7 @@ fn read_digits(cx: &Ctx, start: usize, num: usize, currency: Option<&'static str
                 }
                 let giga = suffix == "G";
                 // "£330million", "5billion": a scale word glued to the digits
-                let glued_word = lx::scale_word(&cx.lower(end)).filter(|s| *s >= 1e6);
+                let glued_word = lx::scale_word(cx.word(end).unwrap_or("")).filter(|s| *s >= 1e6);
                 if let Some(s) = lx::scale_suffix(suffix).or(giga.then_some(1e9)).or(glued_word) {
                     // "5m" after a non-currency number could be metres; accept
                     // only k/bn/tn freely and m/M with money or a capital M.
@@ -174,7 +184,7 @@ fn read_digits(cx: &Ctx, start: usize, num: usize, currency: Option<&'static str
                     }
                     scale = s;
                     end += 1;
-                } else if !lx::is_measure_unit(&cx.lower(end)) {
+                } else if !lx::is_measure_unit(cx.word(end).unwrap_or("")) {
                     return None; // ordinal (3rd), decade (1990s), identifier (737MAX)
                 }
             }

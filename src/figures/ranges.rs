@@ -66,12 +66,17 @@ pub(super) fn range_tail(cx: &Ctx, q: &Quantity, between: bool, from: bool) -> O
     let j = q.end;
     let conn = cx.raw_at(j)?;
     let dash = matches!(conn, "-" | "–" | "—");
-    let ok = match conn.to_lowercase().as_str() {
-        "to" | "through" => true,
-        "-" | "–" | "—" => q.form == Form::Digits,
-        "and" => between,
-        "or" => !between && !from,
-        _ => false,
+    // compared without case, not lower-cased into a new string: no other
+    // character lower-cases to the ASCII letters of these words
+    let is = |w: &str| conn.eq_ignore_ascii_case(w);
+    let ok = if is("to") || is("through") {
+        true
+    } else if dash {
+        q.form == Form::Digits
+    } else if is("and") {
+        between
+    } else {
+        is("or") && !between && !from
     };
     if !ok || (between && conn.eq_ignore_ascii_case("to")) {
         return None;

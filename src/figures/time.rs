@@ -218,14 +218,13 @@ pub(super) fn cues(cx: &Ctx) -> Vec<(usize, usize, Cue)> {
     out
 }
 
-/// Words before a date that put it in the future: "will", "would", "plans
-/// to", "is due to", "scheduled".
-const FUTURE_MARKERS: &[&str] =
-    &["will", "would", "shall", "plans", "planned", "plan", "scheduled", "expects", "intends"];
-
-/// Is the word at `k` a future marker?
+/// Is the word at `k` a future marker, a word before a date that puts it in
+/// the future: "will", "would", "plans to", "scheduled"? (A match, not a
+/// search of a list: this is asked of the 15 words before every date.)
 pub(super) fn is_future_marker(cx: &Ctx, k: usize) -> bool {
-    cx.word(k).is_some_and(|w| FUTURE_MARKERS.contains(&w))
+    cx.word(k).is_some_and(|w| {
+        matches!(w, "will" | "would" | "shall" | "plans" | "planned" | "plan" | "scheduled" | "expects" | "intends")
+    })
 }
 
 /// Does a future marker come shortly before token `k` in its sentence?

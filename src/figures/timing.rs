@@ -20,6 +20,11 @@ pub(super) fn is_clause_break(cx: &Ctx, k: usize) -> bool {
 /// nearest figure once (binary search over the figures' positions), and each
 /// figure looks only at the cues nearest to it.
 pub(super) fn attach_time(cx: &Ctx, cues: &[(usize, usize, Cue)], found: &mut [(Figure, usize, usize)]) {
+    // a sentence with digits but no figure (dates, years, labels) has
+    // nothing to place: its clauses need not be found
+    if found.is_empty() {
+        return;
+    }
     let mut clauses = Clauses::of(cx);
     let opening = clauses.of_token(0);
     let opening_has_figure = found.iter().any(|(_, f, _)| *f < opening.1);

@@ -24,6 +24,10 @@ pub struct Token {
     pub kind: TokKind,
     /// No white space between the previous token and this one.
     pub glued: bool,
+    /// A word of ASCII letters (and apostrophes) with no capital: its own
+    /// lower-case form. Noted while the word is scanned, so that the figure
+    /// scanner need not look at its bytes again.
+    pub folded: bool,
 }
 
 impl Token {
@@ -37,8 +41,16 @@ impl Token {
 
 /// Tokenises `range` of `text`.
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
-    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(range.len() / 4);
+    tokenize_into(text, range, &mut out);
+    out
+}
+
+/// Tokenises `range` of `text` into `out` (cleared first), so that a caller
+/// tokenising sentence after sentence can keep one vector.
+pub fn tokenize_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
+    out.clear();
     let mut i = range.start;
     let end = range.end;
     let mut glued = false;
@@ -58,10 +70,13 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         }
         // At the start of a chunk, see whether the whole chunk is opaque.
         if !glued {
-            let chunk_end = chunk_end(text, i, end);
-            let chunk = trim_chunk(&text[i..chunk_end]);
+            let (chunk_end, marked) = chunk_end(text, i, end);
+            let chunk = &text[i..chunk_end];
+            // trimming only drops bytes: a chunk with none of the bytes every
+            // opaque chunk has is not one, trimmed or not
+            let chunk = if marked && chunk.len() >= 3 { trim_chunk(chunk) } else { "" };
             if is_opaque(chunk) {
-                out.push(Token { start: i, end: i + chunk.len(), kind: TokKind::Opaque, glued });
+                out.push(Token { start: i, end: i + chunk.len(), kind: TokKind::Opaque, glued, folded: false });
                 i += chunk.len();
                 glued = true;
                 continue;
@@ -69,12 +84,14 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         }
         if ch.is_ascii_digit() {
             let j = scan_number(text, i, end);
-            out.push(Token { start: i, end: j, kind: TokKind::Num, glued });
+            out.push(Token { start: i, end: j, kind: TokKind::Num, glued, folded: false });
             i = j;
         } else if ch.is_alphabetic() {
             let mut j = i + ch.len_utf8();
+            let mut folded = ch.is_ascii_lowercase();
             while j < end {
                 if bytes[j].is_ascii_alphabetic() {
+                    folded &= bytes[j].is_ascii_lowercase();
                     j += 1;
                     continue;
                 }
@@ -85,43 +102,48 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
                 let inner_apostrophe = (c == '\'' || c == '\u{2019}')
                     && text[j + c.len_utf8()..end].chars().next().is_some_and(|n| n.is_alphabetic());
                 if c.is_alphabetic() || inner_apostrophe {
+                    // a non-ASCII letter or a curly apostrophe has a form of its own
+                    folded &= c.is_ascii();
                     j += c.len_utf8();
                 } else {
                     break;
                 }
             }
-            out.push(Token { start: i, end: j, kind: TokKind::Word, glued });
+            out.push(Token { start: i, end: j, kind: TokKind::Word, glued, folded });
             i = j;
         } else {
-            out.push(Token { start: i, end: i + ch.len_utf8(), kind: TokKind::Punct, glued });
+            out.push(Token { start: i, end: i + ch.len_utf8(), kind: TokKind::Punct, glued, folded: false });
             i += ch.len_utf8();
         }
         glued = true;
     }
-    out
 }
 
 /// Where the white-space-delimited chunk starting at `i` ends (`end` at
-/// the latest): ASCII bytes looked at as bytes, anything else as characters.
-fn chunk_end(text: &str, i: usize, end: usize) -> usize {
+/// the latest), and whether it has one of the bytes `may_be_opaque` looks
+/// for (found in the same pass, not a second one): ASCII bytes looked at as
+/// bytes, anything else as characters.
+fn chunk_end(text: &str, i: usize, end: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
     let mut j = i;
+    let mut marked = false;
     while j < end {
         let b = bytes[j];
         if b.is_ascii() {
             if (b as char).is_whitespace() {
-                return j;
+                return (j, marked);
             }
+            marked |= is_opaque_mark(b);
             j += 1;
         } else {
             match text[j..end].chars().next() {
-                Some(c) if c.is_whitespace() => return j,
+                Some(c) if c.is_whitespace() => return (j, marked),
                 Some(c) => j += c.len_utf8(),
-                None => return end,
+                None => return (end, marked),
             }
         }
     }
-    end
+    (end, marked)
 }
 
 /// Digits, then thousands groups (`,ddd` or a space-like separator and
@@ -182,9 +204,19 @@ const FILE_EXTENSIONS: &[&str] = &[
     "xml", "yaml", "yml", "toml", "rs", "py", "js", "ts", "exe", "ppt", "pptx", "mp4", "mp3",
 ];
 
+/// Has `chunk` one of the bytes every rule of `is_opaque` needs? Most
+/// chunks are plain words, and have none. (A "www." prefix has its dot, so
+/// a `w` alone, in a word of every other sentence, is no reason to look.)
+fn may_be_opaque(chunk: &str) -> bool {
+    chunk.len() >= 3 && chunk.bytes().any(is_opaque_mark)
+}
+
+fn is_opaque_mark(b: u8) -> bool {
+    matches!(b, b':' | b'_' | b'@' | b'/' | b'.')
+}
+
 fn is_opaque(chunk: &str) -> bool {
-    // every rule below needs one of these bytes; most chunks are plain words
-    if chunk.len() < 3 || !chunk.bytes().any(|b| matches!(b, b':' | b'_' | b'@' | b'/' | b'.' | b'w')) {
+    if !may_be_opaque(chunk) {
         return false;
     }
     let chunk = chunk.trim_start_matches(['(', '[', '"', '\'', '\u{201c}', '\u{2018}', '<']);
@@ -220,14 +252,11 @@ fn is_opaque(chunk: &str) -> bool {
     }
     // version numbers: 1.2.3, v2.1
     let v = chunk.strip_prefix(['v', 'V']).unwrap_or(chunk);
-    let parts: Vec<&str> = v.split('.').collect();
-    if parts.len() >= 2
-        && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-        && (parts.len() >= 3 || v.len() != chunk.len())
-    {
-        return true;
-    }
-    false
+    // counted and checked as they come: no vector of the parts
+    let parts = v.split('.').count();
+    parts >= 2
+        && v.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        && (parts >= 3 || v.len() != chunk.len())
 }
 
 #[cfg(test)]
@@ -257,6 +286,13 @@ mod tests {
         assert_eq!(toks("v1.2 and 1.2.3"), [("v1.2", Opaque), ("and", Word), ("1.2.3", Opaque)]);
         assert_eq!(toks("report.pdf"), [("report.pdf", Opaque)]);
         assert_eq!(toks("http://x.com/?p=93556"), [("http://x.com/?p=93556", Opaque)]);
+    }
+
+    #[test]
+    fn a_folded_word_is_ascii_without_a_capital() {
+        let text = "don't Turkey’s café Hello ok 10";
+        let folded: Vec<bool> = tokenize(text, 0..text.len()).iter().map(|t| t.folded).collect();
+        assert_eq!(folded, [true, false, false, false, true, false]);
     }
 
     #[test]
