@@ -46,6 +46,20 @@ fn chance_of(v: f64) -> f64 {
     }
 }
 
+/// The chance that one of an article's comparable figures, stating
+/// `stated`, states `v` by coincidence. Each number is counted once: a figure
+/// said again ("60-tonne rigs" in the lead and in the body) is no second
+/// chance of a coincidence.
+fn chance_among(v: f64, stated: &[&[f64]]) -> f64 {
+    let mut distinct: Vec<&[f64]> = Vec::with_capacity(stated.len());
+    for s in stated {
+        if !distinct.contains(s) {
+            distinct.push(s);
+        }
+    }
+    1.0 - (1.0 - chance_of(v)).powi(i32::try_from(distinct.len()).unwrap_or(i32::MAX))
+}
+
 /// The one article of `ranked` (document scores, best first) that speaks
 /// most of the note's paragraph, with its score: none where the best speaks
 /// of it under `MIN_DOCUMENT`, or two different articles are as good (the
@@ -79,28 +93,40 @@ pub(super) fn support(
     let value = *figure.stated.first()?;
     let ranked = docs.sharing(corpus, query);
     let (_, source) = the_one_best(&ranked)?;
-    let mut comparable_figures = 0;
+    let mut stated: Vec<&[f64]> = Vec::new();
     let mut stating = None;
     for (i, sf) in source.figures.iter().enumerate() {
         let Some(f) = comparable_as_stated(figure, &sf.figure) else { continue };
         if !same_time(figure, note_date, sf.figure.time(), source) || query.names_conflict(&sf.subject) {
             continue;
         }
-        comparable_figures += 1;
+        stated.push(sf.figure.stated());
         let iv = sf.figure.interval().scaled(f);
         let agrees = iv.agrees(&figure.interval);
         if stating.is_none() && agrees && numbers_within(figure, &sf.figure, 0.0) {
             stating = Some(i);
         }
     }
-    let chance = 1.0 - (1.0 - chance_of(value)).powi(comparable_figures);
+    let chance = chance_among(value, &stated);
     let i = stating.filter(|_| chance <= MAX_CHANCE)?;
     Some(Evidence { source: (*source).clone(), figure: i, stance: Stance::Supports, similarity: (1.0 - chance) as f32 })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::chance_of;
+    use super::{chance_among, chance_of, MAX_CHANCE};
+
+    #[test]
+    fn a_figure_the_article_says_again_is_no_second_chance_of_a_coincidence() {
+        // "60-tonne" and "40-tonne", each said twice: two chances, not four
+        let twice: [&[f64]; 4] = [&[60.0], &[40.0], &[60.0], &[40.0]];
+        let once: [&[f64]; 2] = [&[60.0], &[40.0]];
+        assert_eq!(chance_among(40.0, &twice), chance_among(40.0, &once));
+        assert!(chance_among(40.0, &twice) <= MAX_CHANCE, "{}", chance_among(40.0, &twice));
+        // four numbers are four chances: over the line
+        let four: [&[f64]; 4] = [&[60.0], &[40.0], &[50.0], &[30.0]];
+        assert!(chance_among(40.0, &four) > MAX_CHANCE);
+    }
 
     #[test]
     fn rarer_shapes_of_value_are_less_likely_by_chance() {
