@@ -54,6 +54,23 @@ const BUILT_IN: &[&[&str]] = &[
     &["teacher", "teachers", "educator", "educators"],
     &["refugee", "refugees", "asylees"],
     &["foreign", "foreigner", "foreigners", "overseas"],
+    &["game", "match", "games", "matches", "fixture", "fixtures"],
+    &["truck", "lorry", "trucks", "lorries", "rig", "rigs"],
+    &["ship", "vessel", "boat", "ships", "vessels", "boats"],
+    &["plane", "aircraft", "jet", "planes", "jets", "airliner", "airliners"],
+    &["company", "firm", "companies", "firms"],
+    &["shop", "store", "shops", "stores"],
+    &["photo", "photograph", "picture", "image", "photos", "photographs", "pictures", "images"],
+    &["film", "movie", "films", "movies"],
+    &["baby", "infant", "babies", "infants", "newborn", "newborns"],
+    &["teenager", "teen", "teenagers", "teens", "adolescent", "adolescents"],
+    &["pensioner", "retiree", "pensioners", "retirees"],
+    &["mother", "mum", "mom", "mothers", "mums", "moms"],
+    &["father", "dad", "fathers", "dads"],
+    &["fan", "supporter", "fans", "supporters", "spectator", "spectators"],
+    &["win", "victory", "wins", "victories"],
+    &["arrest", "arrested", "arrests", "detained", "detention"],
+    &["attack", "assault", "attacks", "assaults"],
 ];
 
 /// The synonym table in force.
@@ -117,5 +134,23 @@ impl Synonyms {
     /// The canonical term of an unstemmed word.
     pub fn of_word(&self, word: &str) -> Option<String> {
         self.words.get(word).cloned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Synonyms;
+
+    #[test]
+    fn the_built_in_table_folds_the_common_nouns_of_news() {
+        let s = Synonyms::default();
+        let same = |a: &str, b: &str| s.of_word(a).is_some() && s.of_word(a) == s.of_word(b);
+        assert!(same("games", "matches"));
+        assert!(same("lorries", "trucks"));
+        assert!(same("pictures", "images"));
+        assert!(same("teenagers", "teens"));
+        // two groups stay two
+        assert!(!same("games", "tickets"));
+        assert!(!same("mother", "father"));
     }
 }
