@@ -255,8 +255,7 @@ pub fn years_in(unit: &str) -> Option<f64> {
 
 /// "aged 72", "aged between 18 and 25", "at age 87", "at the age of 87",
 /// "under the age of 16": the words before the figure's first token say it
-/// is an age.
-/// `Some(true)` where the word is the figure's own ("aged 72": the figure
+/// is an age. `Some(true)` where the word is the figure's own ("aged 72": the figure
 /// reads "aged 72"), `Some(false)` where it stays out ("at the age of 87":
 /// the figure reads "87").
 pub(super) fn age_before(cx: &Ctx, first: usize) -> Option<bool> {

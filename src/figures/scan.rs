@@ -270,10 +270,12 @@ pub(super) fn scan_sentence(
     inherit_periods(&cx, &mut found);
     #[cfg(test)]
     let before = found.clone();
-    attach_time(&cx, &cues, &mut found);
+    let clauses = attach_time(&cx, &cues, &mut found);
     #[cfg(test)]
     super::timing_reference::compare(&cx, &cues, before, &found);
-    super::tense::mark_past(&cx, &mut found);
+    if let Some(clauses) = &clauses {
+        super::tense::mark_past(&cx, clauses, &mut found);
+    }
     out.figures.extend(found.into_iter().map(|(f, _, _)| f));
     scratch.in_date = in_date;
     cx.recycle(scratch);

@@ -9,13 +9,13 @@ use super::scan::Ctx;
 use super::timing::Clauses;
 use super::Figure;
 
-/// Marks each figure without a time whose clause is told in the past; each
+/// Marks each figure without a time whose clause (of `clauses`, the
+/// sentence's, as `timing::attach_time` found them) is told in the past; each
 /// clause read once, however many figures it holds.
-pub(super) fn mark_past(cx: &Ctx, found: &mut [(Figure, usize, usize)]) {
+pub(super) fn mark_past(cx: &Ctx, clauses: &Clauses, found: &mut [(Figure, usize, usize)]) {
     if found.iter().all(|(f, _, _)| f.time.is_some()) {
         return;
     }
-    let clauses = Clauses::of(cx);
     let mut read: Vec<Option<bool>> = vec![None; clauses.spans.len()];
     for (fig, first, _) in found.iter_mut().filter(|(f, _, _)| f.time.is_none()) {
         let c = clauses.index(*first);

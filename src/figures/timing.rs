@@ -19,11 +19,18 @@ pub(super) fn is_clause_break(cx: &Ctx, k: usize) -> bool {
 /// n·log n in the sentence: each token's clause is found once, each cue's
 /// nearest figure once (binary search over the figures' positions), and each
 /// figure looks only at the cues nearest to it.
-pub(super) fn attach_time(cx: &Ctx, cues: &[(usize, usize, Cue)], found: &mut [(Figure, usize, usize)]) {
+///
+/// Returns the sentence's clauses (for `tense::mark_past`), none where it
+/// has no figure.
+pub(super) fn attach_time(
+    cx: &Ctx,
+    cues: &[(usize, usize, Cue)],
+    found: &mut [(Figure, usize, usize)],
+) -> Option<Clauses> {
     // a sentence with digits but no figure (dates, years, labels) has
     // nothing to place: its clauses need not be found
     if found.is_empty() {
-        return;
+        return None;
     }
     let mut clauses = Clauses::of(cx);
     let opening = clauses.of_token(0);
@@ -83,6 +90,7 @@ pub(super) fn attach_time(cx: &Ctx, cues: &[(usize, usize, Cue)], found: &mut [(
             fig.time = Some(TimeRef { span: cx.toks[k].range(), cues: vec![Cue::Ahead] });
         }
     }
+    Some(clauses)
 }
 
 /// The figure nearest to a cue: among the figures of the cue's clause (all

@@ -102,9 +102,10 @@ pub(super) fn comparable_as_stated(note: &impl Measure, src: &impl Measure) -> O
 /// A note figure with no time (or "now") is about the present: only present
 /// source figures count; told in the past tense ("spent £90,000"), it is
 /// about a past it does not place, which any source's past or present may
-/// be (not a peak: that is a time of its own). A time-scoped one ("at its peak", "in December
-/// 2015", "a year earlier") is matched against source figures of that time,
-/// and against present figures of sources dated within it.
+/// be (not a peak: that is a time of its own). A time-scoped one ("at its
+/// peak", "in December 2015", "a year earlier") is matched against source
+/// figures of that time, and against present figures of sources dated
+/// within it.
 pub(super) fn same_time(
     figure: &Figure,
     note_date: Option<crate::figures::DateSpec>,
