@@ -55,8 +55,10 @@ fn main() {
     for c in explain(fig, &subj, note_date, &corpus).iter().take(12) {
         let f: Vec<String> = c.features.iter().map(|x| format!("{x:.2}")).collect();
         println!(
-            "{:.3} [{}] {} {} | {}",
+            "{:.3} choice {:.3}{} [{}] {} {} | {}",
             c.probability,
+            c.choice,
+            if c.companion { " +companion" } else { "" },
             f.join(" "),
             if c.comparable { "cmp" } else { "---" },
             c.source,

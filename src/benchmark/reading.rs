@@ -41,5 +41,6 @@ pub fn subject_of(ex: &Extraction, fig: &Figure, corpus: &Corpus, settings: &Set
     context.sort_unstable();
     context.dedup();
     subj.context = context;
+    subj.companions = subject::companions(fig, ex.figures.iter().filter(|f| f.sentence == fig.sentence));
     subj
 }

@@ -135,8 +135,15 @@ pub fn check_note_unless(
     // each sentence's figure spans, so a figure finds its neighbours at once
     let mut by_sentence: std::collections::HashMap<(usize, usize), Vec<Range<usize>>> =
         std::collections::HashMap::new();
+    // and each figure's companions (`Subject::companions`), by its span's start
+    let mut companions: std::collections::HashMap<usize, Vec<f64>> = std::collections::HashMap::new();
     for f in &ex.figures {
         by_sentence.entry((f.sentence.start, f.sentence.end)).or_default().push(f.span.clone());
+    }
+    for (i, f) in ex.figures.iter().enumerate() {
+        let first = ex.figures[..i].iter().rposition(|g| g.sentence != f.sentence).map_or(0, |k| k + 1);
+        let last = ex.figures[i..].iter().position(|g| g.sentence != f.sentence).map_or(ex.figures.len(), |k| i + k);
+        companions.insert(f.span.start, subject::companions(f, &ex.figures[first..last]));
     }
     let ignores = Ignores::find(text);
     let mut out = NoteCheck { figures: Vec::new(), citations, ignored: 0, short_ids: Default::default() };
@@ -244,6 +251,7 @@ pub fn check_note_unless(
                         .of(&figure, count)
                 };
                 subject.context = context;
+                subject.companions = companions.remove(&figure.span.start).unwrap_or_default();
                 subject = subject::with_terms(subject, heading_words);
                 let params = &settings.params;
                 let j = verdict::judge_in(&figure, &subject, note_date, &cited_paths, corpus, params, &mut documents);

@@ -29,7 +29,8 @@ impl Corpus {
                 .take(limit)
                 .collect();
         }
-        let q = Query::of(&Subject { terms, noun: None, names: Vec::new(), context: Vec::new() });
+        let q =
+            Query::of(&Subject { terms, noun: None, names: Vec::new(), context: Vec::new(), companions: Vec::new() });
         let mut hits: Vec<(f32, f32, Arc<Source>, usize)> = self
             .candidates(&q, 0.0)
             .into_iter()

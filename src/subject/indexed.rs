@@ -63,6 +63,8 @@ pub struct Query {
     by_id: Vec<(TermId, usize)>,
     /// The paragraph's terms that some source uses, sorted by id.
     pub context: Vec<TermId>,
+    /// `Subject::companions`: the numbers of the note sentence's other figures.
+    pub companions: Vec<f64>,
 }
 
 impl Query {
@@ -80,7 +82,8 @@ impl Query {
             subject.context.iter().map(|t| TermId::lookup(t)).filter(|t| *t != TermId::UNKNOWN).collect();
         context.sort_unstable_by_key(|t| t.index());
         context.dedup();
-        Query { terms, noun: subject.noun.as_deref().map(TermId::lookup), names, by_id, context }
+        let companions = subject.companions.clone();
+        Query { terms, noun: subject.noun.as_deref().map(TermId::lookup), names, by_id, context, companions }
     }
 
     /// Do the two clauses name different entities in the same role, neither
@@ -184,7 +187,13 @@ mod tests {
     fn subject(terms: &[(&str, Weight)], noun: Option<&str>) -> Subject {
         let mut terms: Vec<(String, Weight)> = terms.iter().map(|(t, w)| (t.to_string(), *w)).collect();
         terms.sort_by(|a, b| a.0.cmp(&b.0));
-        Subject { terms, noun: noun.map(str::to_string), names: Vec::new(), context: Vec::new() }
+        Subject {
+            terms,
+            noun: noun.map(str::to_string),
+            names: Vec::new(),
+            context: Vec::new(),
+            companions: Vec::new(),
+        }
     }
 
     #[test]

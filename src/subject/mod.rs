@@ -39,6 +39,21 @@ pub struct Subject {
     /// is about, sorted and once each (empty for a source figure). The
     /// matcher asks which source speaks most of them.
     pub context: Vec<String>,
+    /// A note figure's companions: the numbers its sentence's other figures
+    /// state ("16" of "33 goals in 16 matches"), sorted and once each (empty
+    /// for a source figure, whose companions its source's figures say).
+    pub companions: Vec<f64>,
+}
+
+/// The numbers the figures of `sentence` state besides `figure`'s own
+/// (`Subject::companions`): each figure that is not `figure`, by its span.
+pub fn companions<'a>(figure: &Figure, sentence: impl IntoIterator<Item = &'a Figure>) -> Vec<f64> {
+    use crate::figures::Measure;
+    let mut out: Vec<f64> =
+        sentence.into_iter().filter(|f| f.span != figure.span).flat_map(|f| f.stated().iter().copied()).collect();
+    out.sort_by(f64::total_cmp);
+    out.dedup();
+    out
 }
 
 /// Weights: the counted noun, words next to the figure, the rest of its

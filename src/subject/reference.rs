@@ -105,7 +105,13 @@ pub fn of_figure_reference(
             bag.push((t, NOUN));
         }
     }
-    Subject { terms: merge(bag), noun: noun_term, names: names::merge(names), context: Vec::new() }
+    Subject {
+        terms: merge(bag),
+        noun: noun_term,
+        names: names::merge(names),
+        context: Vec::new(),
+        companions: Vec::new(),
+    }
 }
 
 #[cfg(test)]

@@ -214,7 +214,7 @@ impl<'a> SentenceSubjects<'a> {
             }
         }
         let terms = if extra { merge(bag) } else { bag };
-        Subject { terms, noun: noun_term, names: names::merge(names), context: Vec::new() }
+        Subject { terms, noun: noun_term, names: names::merge(names), context: Vec::new(), companions: Vec::new() }
     }
 
     /// For each of the sentence's terms: does it stand only in `span` (a

@@ -50,6 +50,15 @@ pub struct MatchParams {
     /// The model's weights and bias (`features::WEIGHTS`, `features::BIAS`).
     pub weights: features::Features,
     pub bias: f32,
+    /// The choice model's weights and bias (`choice::CHOICE_WEIGHTS`, `choice::CHOICE_BIAS`).
+    pub choice_weights: choice::ChoiceFeatures,
+    pub choice_bias: f32,
+    /// Least choice probability for a figure only the model found to be
+    /// the one measure that may contradict the note (`choice::one_measure`).
+    pub min_choice: f32,
+    /// How far under the chosen figure's choice probability a figure
+    /// stating another value must be for the choice to be sure of one.
+    pub choice_margin: f32,
 }
 
 impl Default for MatchParams {
@@ -70,6 +79,10 @@ impl Default for MatchParams {
             off_story_score: 0.6,
             weights: features::WEIGHTS,
             bias: features::BIAS,
+            choice_weights: choice::CHOICE_WEIGHTS,
+            choice_bias: choice::CHOICE_BIAS,
+            min_choice: 0.5,
+            choice_margin: 0.2,
         }
     }
 }
@@ -148,6 +161,12 @@ pub struct Candidate {
     /// The factor that scales its interval to the note figure's (rates of
     /// other periods), `None` when the two cannot be compared.
     pub factor: Option<f64>,
+    /// Does its sentence state another number of the note's sentence
+    /// (`choice::shares_companion`)?
+    pub companion: bool,
+    /// The choice model's probability that it is the measure, among the
+    /// candidates of its source (`choice::probabilities`).
+    pub choice: f32,
 }
 
 /// The source figures that may speak for `figure` (`compare::retrieve`,
@@ -184,7 +203,8 @@ fn candidates_of(
         let is_cited = cited.iter().any(|p| *p == source.path);
         let f = features::features(figure, query, &sf.figure, &sf.subject, (corpus, r.0), is_cited, docs, &idf_of);
         let factor = comparable_as_stated(figure, &sf.figure);
-        out.push(Candidate { at: r, features: f, probability: 0.0, factor });
+        let companion = choice::shares_companion(query, source, r.1 as usize);
+        out.push(Candidate { at: r, features: f, probability: 0.0, factor, companion, choice: 0.0 });
     }
     let mut all: Vec<features::Features> = out.iter().map(|c| c.features).collect();
     features::relative_documents(&mut all, features::best_document(corpus, query, docs));
@@ -192,6 +212,12 @@ fn candidates_of(
         c.features = f;
         c.probability = features::probability(&f, &params.weights, params.bias);
         tracing::debug!(probability = c.probability, figure = ?c.at, "candidate");
+    }
+    // chosen among the comparable ones: those the verdict may rest on
+    let comparable: Vec<usize> = (0..out.len()).filter(|i| out[*i].factor.is_some()).collect();
+    let rows: Vec<Candidate> = comparable.iter().map(|i| out[*i].clone()).collect();
+    for (i, p) in comparable.iter().zip(choice::probabilities(&rows, &params.choice_weights, params.choice_bias)) {
+        out[*i].choice = p;
     }
     out
 }
@@ -223,6 +249,8 @@ pub fn judge_in(
     let (query, idf) = (Query::of(subject), IdfCache::new(corpus));
     let mut scored = coverage::scored(figure, &query, note_date, cited, corpus, params, &idf);
     let mut model_found = false;
+    // the choice probability of each figure only the model found
+    let mut choices: Vec<(&Source, usize, f32)> = Vec::new();
     let docs = memo.of(&query);
     if !scored.iter().any(|s| s.2.is_some()) {
         // what the coverage reading missed: the model's sure candidates from
@@ -238,6 +266,11 @@ pub fn judge_in(
                         || c.features[features::CITED] > 0.0
                         || (c.features[features::DOCUMENT_VS_BEST] >= params.min_supporting_document
                             && corpus.get(c.at).is_some_and(|(_, sf)| features::same_number(figure, &sf.figure))))
+            })
+            .inspect(|c| {
+                if let Some((source, _)) = corpus.get(c.at) {
+                    choices.push((source.as_ref(), c.at.1 as usize, c.choice));
+                }
             })
             .map(|c| (c.at, c.probability, c.factor))
             .collect();
@@ -288,7 +321,7 @@ pub fn judge_in(
     // only where it is sure of one measure; else it is said as the nearest
     // passage, a note, not a warning (a false contradiction costs the writer
     // most trust; unguarded, 22 of the 50 it added on xsum's check part were false).
-    let mut nearest = if !supported && model_found && !one_sure_measure(&evidence, figure, params) {
+    let mut nearest = if !supported && model_found && !choice::one_measure(&evidence, &choices, figure, params) {
         std::mem::take(&mut evidence).into_iter().max_by(|a, b| a.similarity.total_cmp(&b.similarity))
     } else {
         None
@@ -379,29 +412,6 @@ fn off_story(
     taken
 }
 
-/// May the model's disagreeing evidence make the verdict "contradicted"?
-/// Only where it is sure of one measure: every figure it is sure of states
-/// the same value, and no source of them states the note's value in another
-/// comparable figure (then the one it chose may be the wrong one).
-fn one_sure_measure(evidence: &[Evidence], figure: &Figure, params: &MatchParams) -> bool {
-    let sure: Vec<&Evidence> = evidence.iter().filter(|e| e.similarity >= params.min_contradiction).collect();
-    let value = |e: &Evidence| e.source_figure().figure.interval();
-    !sure.is_empty()
-        && sure.iter().all(|e| value(e) == value(sure[0]))
-        && !sure.iter().any(|e| states_value(&e.source, figure))
-}
-
-/// Does `source` state the note figure's value in a figure that could be
-/// compared with it? Then a disagreeing figure of it the model chose may be
-/// the wrong one of its figures, never a contradiction.
-fn states_value(source: &Source, figure: &Figure) -> bool {
-    source.figures.iter().any(|sf| {
-        comparable(figure, &sf.figure).is_some_and(|f| {
-            sf.figure.interval().scaled(f).agrees(&figure.interval) || features::same_number(figure, &sf.figure)
-        })
-    })
-}
-
 pub(super) fn date_key(s: &Source) -> i64 {
     s.date.and_then(|d| d.month_index()).map_or(i64::MIN, |m| m * 32 + s.date.and_then(|d| d.day).unwrap_or(0) as i64)
 }
@@ -436,6 +446,9 @@ pub struct CandidateTrace {
     pub probability: f32,
     pub features: features::Features,
     pub comparable: bool,
+    /// The choice model's probability among its source's candidates.
+    pub choice: f32,
+    pub companion: bool,
 }
 
 /// Every candidate the matcher looks at for a note figure, most probable first.
@@ -455,6 +468,8 @@ pub fn explain(
                 probability: c.probability,
                 features: c.features,
                 comparable: c.factor.is_some(),
+                choice: c.choice,
+                companion: c.companion,
             })
         })
         .collect();
@@ -464,6 +479,7 @@ pub fn explain(
 
 pub mod across_notes;
 mod ages;
+pub mod choice;
 mod compare;
 mod coverage;
 pub mod diagnose;
