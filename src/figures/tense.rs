@@ -24,6 +24,12 @@ pub(super) fn mark_past(cx: &Ctx, clauses: &Clauses, found: &mut [(Figure, usize
     }
 }
 
+/// Does the clause of tokens `start..end` hold a verb of the present
+/// ("is", "has", "remain"; `PRESENT`)?
+pub(super) fn speaks_of_present(cx: &Ctx, start: usize, end: usize) -> bool {
+    (start..end).any(|k| cx.word(k).is_some_and(|w| PRESENT.contains(&w)))
+}
+
 /// A clause with a verb in the past tense and none in the present.
 fn told_in_past(cx: &Ctx, start: usize, end: usize) -> bool {
     let mut past = false;

@@ -66,7 +66,8 @@ pub(super) fn attach_time(
             .filter(|c| !(c.0 >= end && measured_against(cx, c.0, end)))
             .collect();
         in_clause.sort_by_key(|c| distance(c));
-        let picked: Vec<&(usize, usize, Cue)> = if !in_clause.is_empty() {
+        let inherited = in_clause.is_empty();
+        let mut picked: Vec<&(usize, usize, Cue)> = if !in_clause.is_empty() {
             // every cue of the clause that is nearest to this figure, nearest first
             in_clause
         } else if let Some(p) = prior.before(first) {
@@ -81,6 +82,9 @@ pub(super) fn attach_time(
         } else {
             Vec::new()
         };
+        if inherited {
+            drop_participial(cx, &clauses, (s, e), &mut picked);
+        }
         let Some(nearest) = picked.first() else { continue };
         fig.time = Some(TimeRef { span: cx.span(nearest.0, nearest.1), cues: picked.iter().map(|c| c.2).collect() });
     }
@@ -91,6 +95,32 @@ pub(super) fn attach_time(
         }
     }
     Some(clauses)
+}
+
+/// Leaves out of `picked`, the cues a figure of clause `own` takes from an
+/// earlier clause, those of a clause that opens on a past participle when
+/// the figure's own clause is told in the present: "Opened in 1912, the
+/// track is visited by 800,000 people a year" dates the track, not the
+/// visits ("Elected in 2015, he won 52%" keeps its year).
+pub(super) fn drop_participial(
+    cx: &Ctx,
+    clauses: &Clauses,
+    own: (usize, usize),
+    picked: &mut Vec<&(usize, usize, Cue)>,
+) {
+    if !picked.is_empty() && super::tense::speaks_of_present(cx, own.0, own.1) {
+        picked.retain(|c| !opens_on_participle(cx, clauses, c.0));
+    }
+}
+
+/// Does the clause of token `k` open on a past participle with no subject
+/// before it ("Opened in 1912", "Born in 1950", "Founded in 2004")?
+fn opens_on_participle(cx: &Ctx, clauses: &Clauses, k: usize) -> bool {
+    let (s, e) = clauses.of_token(k);
+    (s..e).find_map(|i| cx.word(i)).is_some_and(|w| {
+        let lower = w.to_lowercase();
+        super::tense::is_past_form(&lower) && !matches!(lower.as_str(), "was" | "were" | "had" | "did")
+    })
 }
 
 /// The figure nearest to a cue: among the figures of the cue's clause (all
@@ -284,4 +314,37 @@ pub(super) fn measured_against(cx: &Ctx, k: usize, figure_end: usize) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::figures::extract;
+    use crate::text::Format;
+
+    /// Each figure's quantity and the text of its time, if any.
+    fn times(text: &str) -> Vec<(String, Option<String>)> {
+        let x = extract(text, Format::Plain);
+        x.figures
+            .iter()
+            .map(|f| (text[f.quantity.clone()].to_string(), f.time.as_ref().map(|t| text[t.span.clone()].to_string())))
+            .collect()
+    }
+
+    #[test]
+    fn an_opening_participle_dates_its_subject_not_a_figure_told_in_the_present() {
+        assert_eq!(
+            times("Opened in 1912, the track is visited by more than 800,000 people per year."),
+            [("more than 800,000".to_string(), None)]
+        );
+        assert_eq!(times("Founded in 2004, the charity has 300 staff."), [("300".to_string(), None)]);
+        // its own clause's time, not the participle's
+        assert_eq!(
+            times("Founded in 2004, the charity now has 300 staff."),
+            [("300".to_string(), Some("now".to_string()))]
+        );
+        // told in the past, the main clause may speak of the participle's time
+        assert_eq!(times("Elected in 2015, he won 52% of the vote."), [("52%".to_string(), Some("2015".to_string()))]);
+        // an opening that is no participle still dates the figure
+        assert_eq!(times("In 2015, the firm has 300 staff."), [("300".to_string(), Some("2015".to_string()))]);
+    }
 }

@@ -48,7 +48,8 @@ pub(super) fn attach_time_reference(cx: &Ctx, cues: &[(usize, usize, Cue)], foun
             .filter(|c| nearest_figure(c) == mine)
             .collect();
         in_clause.sort_by_key(|c| distance(c));
-        let picked: Vec<&(usize, usize, Cue)> = match in_clause.first() {
+        let inherited = in_clause.is_empty();
+        let mut picked: Vec<&(usize, usize, Cue)> = match in_clause.first() {
             // every cue of the clause that is nearest to this figure, nearest first
             Some(_) => in_clause.clone(),
             None => {
@@ -68,6 +69,9 @@ pub(super) fn attach_time_reference(cx: &Ctx, cues: &[(usize, usize, Cue)], foun
                 }
             }
         };
+        if inherited {
+            super::timing::drop_participial(cx, &clauses, (s, e), &mut picked);
+        }
         let Some(nearest) = picked.first() else { continue };
         fig.time = Some(TimeRef { span: cx.span(nearest.0, nearest.1), cues: picked.iter().map(|c| c.2).collect() });
     }
