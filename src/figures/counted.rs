@@ -126,7 +126,8 @@ fn age_in(cx: &Ctx, c: &mut Counted, u: usize) {
     let years = cx.word(u).and_then(duration::years_in).filter(|_| !in_years);
     c.kind = Kind::Age;
     c.seconds = years.map(|y| (y, y));
-    c.unit = Some(if in_years { "years".to_string() } else { cx.raw(u).to_string() });
+    // the unit's word, not its case as written ("a 3-Month-Old" in a headline)
+    c.unit = Some(if in_years { "years".to_string() } else { cx.word(u).unwrap_or_else(|| cx.raw(u)).to_string() });
 }
 
 /// Tokens before a bare count searched for the measure its clause names.
@@ -143,9 +144,11 @@ fn measure_before(cx: &Ctx, first: usize) -> Option<&'static str> {
 
 /// A duration whose unit is token `u`.
 fn duration_from(cx: &Ctx, mut c: Counted, u: usize, lead: usize, hyphenated: bool) -> Option<Counted> {
-    let s = duration::seconds(cx.word(u)?)?;
+    let word = cx.word(u)?;
+    let s = duration::seconds(word)?;
     c.kind = Kind::Duration;
-    c.unit = Some(cx.raw(u).to_string());
+    // the unit's word, not its case as written ("for 16 Years" in a headline)
+    c.unit = Some(word.to_string());
     c.noun = Some(u);
     c.seconds = Some((s, s));
     c.end = u + 1;

@@ -142,7 +142,8 @@ pub fn same_number(a: &impl Measure, b: &impl Measure) -> bool {
 /// not "an 18-year-old", "15 km" not "15 miles", "50 a month" not "50 a
 /// year"); the numbers are scaled ("2 million" is not "2").
 pub fn same_number_as_written(a: &impl Measure, b: &impl Measure) -> bool {
-    a.kind() == b.kind() && a.unit() == b.unit() && a.per() == b.per() && same_number(a, b)
+    let unit = |m: &dyn Measure| m.unit().map(str::to_lowercase);
+    a.kind() == b.kind() && unit(a) == unit(b) && a.per() == b.per() && same_number(a, b)
 }
 
 /// Do the two figures state a number within `tolerance` of each other (a
