@@ -91,6 +91,31 @@ pub(super) fn clause_period(cx: &Ctx, end: usize, first: usize, floor: usize) ->
     None
 }
 
+/// A rate period said earlier in the figure's clause, by "each", "every"
+/// or "per": "the number of recruits crossing each month has collapsed to
+/// roughly 50", "Every year, 3,000 people visit". A semicolon, dash or
+/// parenthesis, another number, `floor` (the previous figure's end) or
+/// fourteen tokens end the search; "a month" is left alone ("a month
+/// later, 50 were freed" is no rate).
+pub(super) fn period_before(cx: &Ctx, first: usize, floor: usize) -> Option<Period> {
+    let mut k = first;
+    while k > floor && k + 14 > first {
+        k -= 1;
+        if matches!(cx.raw_at(k), Some(";" | ":" | "—" | "(" | ")")) || cx.kind(k) == Some(TokKind::Num) {
+            return None;
+        }
+        if cx.word(k).is_some_and(|w| lx::small_number(w).is_some()) {
+            return None;
+        }
+        if matches!(cx.word(k), Some("each" | "every" | "per")) && k + 1 < first {
+            if let Some(p) = cx.word(k + 1).and_then(lx::period_noun) {
+                return Some(p);
+            }
+        }
+    }
+    None
+}
+
 /// "down to 200 a month, from up to 2,000": a bare count set against a rate
 /// in the same sentence is a rate of the same period; so is an amount of
 /// money a rate changed from ("rose to $20 an hour from $19").

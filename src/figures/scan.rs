@@ -8,7 +8,7 @@ use super::counted;
 use super::exclusions::{excluded_digits, is_label, is_yearlike};
 use super::lexicon as lx;
 use super::number::{self, Form, Measure, Quantity};
-use super::periods::{adjacent_period, clause_period, inherit_periods};
+use super::periods::{adjacent_period, clause_period, inherit_periods, period_before};
 use super::qualifiers::{leading_qualifiers, trailing_qualifier};
 use super::ranges::{change_verb_before, range_tail};
 use super::time::{self, Cue, TimeRef};
@@ -388,7 +388,10 @@ fn build(
             end = next;
             Some(p)
         }
-        None => clause_period(cx, end, first, floor),
+        None => clause_period(cx, end, first, floor).or_else(|| {
+            // "the number crossing each month has fallen to 50"
+            matches!(kind, Kind::Count | Kind::Money).then(|| period_before(cx, first, floor)).flatten()
+        }),
     };
     // "5 deaths per 100,000 people", "$40,000 per capita": the base is the unit's
     if per.is_none() && matches!(kind, Kind::Count | Kind::Money) {
