@@ -138,3 +138,25 @@ pub(super) fn inherit_periods(cx: &Ctx, found: &mut [(Figure, usize, usize)]) {
         }
     }
 }
+
+/// "under a thousand fighters are left, against more than 45,000 at the
+/// peak": a bare count set against a counted one of the same sentence, by
+/// "against", "from", "to", "versus", "with" ("compared with") or "than"
+/// just before it, counts what that one counts (its unit, which the
+/// figure's subject then holds as its counted noun).
+pub(super) fn inherit_units(cx: &Ctx, found: &mut [(Figure, usize, usize)]) {
+    for k in 1..found.len() {
+        let (done, rest) = found.split_at_mut(k);
+        let (fig, first) = (&mut rest[0].0, rest[0].1);
+        if fig.kind != Kind::Count || fig.unit.is_some() || fig.noun.is_some() || first == 0 {
+            continue;
+        }
+        if !matches!(cx.word(first - 1), Some("against" | "from" | "to" | "versus" | "vs" | "with" | "than")) {
+            continue;
+        }
+        let prev = done.iter().rev().map(|(f, _, _)| f).find(|f| f.kind == Kind::Count);
+        if let Some(unit) = prev.and_then(|p| p.unit.clone()) {
+            fig.unit = Some(unit);
+        }
+    }
+}

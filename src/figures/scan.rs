@@ -8,7 +8,7 @@ use super::counted;
 use super::exclusions::{excluded_digits, is_label, is_yearlike};
 use super::lexicon as lx;
 use super::number::{self, Form, Measure, Quantity};
-use super::periods::{adjacent_period, clause_period, inherit_periods, period_before};
+use super::periods::{adjacent_period, clause_period, inherit_periods, inherit_units, period_before};
 use super::qualifiers::{leading_qualifiers, trailing_qualifier};
 use super::ranges::{change_verb_before, range_tail};
 use super::time::{self, Cue, TimeRef};
@@ -268,6 +268,7 @@ pub(super) fn scan_sentence(
         }
     }
     inherit_periods(&cx, &mut found);
+    inherit_units(&cx, &mut found);
     #[cfg(test)]
     let before = found.clone();
     let clauses = attach_time(&cx, &cues, &mut found);
