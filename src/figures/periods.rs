@@ -38,9 +38,11 @@ pub(super) fn adjacent_period(cx: &Ctx, i: usize) -> Option<(Period, usize)> {
 }
 
 /// A rate period elsewhere in the figure's clause: "2,000 fighters were
-/// joining each month"; "a monthly peak of 2,000".
-pub(super) fn clause_period(cx: &Ctx, end: usize, first: usize, floor: usize) -> Option<Period> {
-    let mut k = end;
+/// joining each month"; "a monthly peak of 2,000". A `bare` number (no
+/// counted noun) that a comma closes looks for none after it: "Now 91, she
+/// swims every day" counts no days.
+pub(super) fn clause_period(cx: &Ctx, end: usize, first: usize, floor: usize, bare: bool) -> Option<Period> {
+    let mut k = if bare && cx.raw_at(end) == Some(",") { cx.toks.len() } else { end };
     // Commas may enclose an aside ("2,000 recruits, both men and women, crossed
     // each month"); a semicolon, dash, another number (digits or words) or
     // fourteen tokens end the search; "and a quarter" is a fraction.

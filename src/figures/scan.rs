@@ -306,9 +306,22 @@ fn build(
         return None;
     }
     // Leading qualifiers, stacked: "nearly as many as".
-    let (lead_start, quals) = leading_qualifiers(cx, q.start, floor);
+    let (lead_start, mut quals) = leading_qualifiers(cx, q.start, floor);
+    // "under the age of 16", "between the ages of 20 and 40": the qualifier
+    // or "between" before the words of age (which stay out of the figure)
+    let age_words = lead_start == q.start
+        && q.start >= floor + 3
+        && cx.word(q.start - 1) == Some("of")
+        && matches!(cx.word(q.start - 2), Some("age" | "ages"))
+        && cx.word(q.start - 3) == Some("the");
+    let mut between_ages = false;
+    if age_words {
+        let (at, of_age) = leading_qualifiers(cx, q.start - 3, floor);
+        between_ages = of_age.is_empty() && at > floor && cx.word(at - 1) == Some("between");
+        quals = of_age;
+    }
     let before = lead_start.checked_sub(1).filter(|b| *b >= floor);
-    let between = before.is_some_and(|b| cx.word(b) == Some("between"));
+    let between = between_ages || before.is_some_and(|b| cx.word(b) == Some("between"));
     let after_from = before.is_some_and(|b| cx.word(b) == Some("from"));
     // "rose from 81 percent to 86 percent": two values, the first an earlier one
     // "down from 530", "up from 12", "revised from the 5.2 percent": the value it changed from
@@ -342,10 +355,9 @@ fn build(
             hi = None;
         }
     }
-    let mut first = if hi.is_some() && (between || from) { lead_start - 1 } else { lead_start };
+    let mut first = if hi.is_some() && (between || from) && !between_ages { lead_start - 1 } else { lead_start };
     let mut end = hi.as_ref().map_or(q.end, |h| h.end);
     // Trailing qualifiers: "1,000 or more", "1,000+".
-    let mut quals = quals;
     if let Some((qual, next)) = trailing_qualifier(cx, end) {
         quals.push(qual);
         end = next;
@@ -389,7 +401,7 @@ fn build(
             end = next;
             Some(p)
         }
-        None => clause_period(cx, end, first, floor).or_else(|| {
+        None => clause_period(cx, end, first, floor, noun.is_none()).or_else(|| {
             // "the number crossing each month has fallen to 50"
             matches!(kind, Kind::Count | Kind::Money).then(|| period_before(cx, first, floor)).flatten()
         }),
