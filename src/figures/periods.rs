@@ -96,8 +96,9 @@ pub(super) fn clause_period(cx: &Ctx, end: usize, first: usize, floor: usize, ba
 /// A rate period said earlier in the figure's clause, by "each", "every"
 /// or "per": "the number of recruits crossing each month has collapsed to
 /// roughly 50", "Every year, 3,000 people visit". A semicolon, dash or
-/// parenthesis, another number, `floor` (the previous figure's end) or
-/// fourteen tokens end the search; "a month" is left alone ("a month
+/// parenthesis, another number, a word that opens another clause ("and",
+/// "but", "which"…), `floor` (the previous figure's end) or fourteen
+/// tokens end the search; "a month" is left alone ("a month
 /// later, 50 were freed" is no rate).
 pub(super) fn period_before(cx: &Ctx, first: usize, floor: usize) -> Option<Period> {
     let mut k = first;
@@ -107,6 +108,10 @@ pub(super) fn period_before(cx: &Ctx, first: usize, floor: usize) -> Option<Peri
             return None;
         }
         if cx.word(k).is_some_and(|w| lx::small_number(w).is_some()) {
+            return None;
+        }
+        // another clause's period: "3,000 are diagnosed each year, and it kills around 1,000"
+        if matches!(cx.word(k), Some("and" | "but" | "while" | "whereas" | "which" | "who" | "that")) {
             return None;
         }
         if matches!(cx.word(k), Some("each" | "every" | "per")) && k + 1 < first {
