@@ -36,6 +36,39 @@ pub(super) fn retrieve(
     refs
 }
 
+/// The figures of the one article that speaks most of the note figure's
+/// paragraph (`stated_value::the_one_best`: none where two different
+/// articles are as good, the story open; at least `DOCUMENT_FLOOR`) that
+/// `retrieve` did not find (`known`, sorted): of the figure's kind, of its
+/// time, naming no other entity in a role. A writer restating an article
+/// in other words shares its story, not always the words of the figure's
+/// own clause ("two human-like creatures" for "the two individuals"); such
+/// a figure speaks for the note only by stating its number (`judge_in`).
+pub(super) fn of_best_document(
+    figure: &Figure,
+    query: &Query,
+    note_date: Option<crate::figures::DateSpec>,
+    corpus: &Corpus,
+    docs: &mut super::features::DocumentScores,
+    known: &[FigureRef],
+) -> Vec<FigureRef> {
+    let ranked = docs.sharing(corpus, query);
+    let best = super::stated_value::the_one_best(&ranked).filter(|(w, _)| *w >= super::features::DOCUMENT_FLOOR);
+    let Some((_, source)) = best else { return Vec::new() };
+    let Some(slot) = corpus.slot_of(&source.path) else { return Vec::new() };
+    (0..source.figures.len() as u32)
+        .map(|i| (slot, i))
+        .filter(|r| known.binary_search(r).is_err())
+        .filter(|r| {
+            corpus.get(*r).is_some_and(|(source, sf)| {
+                sf.figure.kind() == figure.kind
+                    && same_time(figure, note_date, sf.figure.time(), source)
+                    && !query.names_conflict(&sf.subject)
+            })
+        })
+        .collect()
+}
+
 /// Each term's IDF, looked up once per judgement.
 pub(super) struct IdfCache<'a> {
     corpus: &'a Corpus,
@@ -173,5 +206,57 @@ pub(super) fn same_time(
         // a time relative to a date neither text gives ("last month" in an
         // undated note, against an undated source): nothing to rule out by
         None => src_past || (note_date.is_none() && source.date.is_none()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::corpus::{Corpus, Source};
+    use crate::subject::{self, Synonyms};
+    use crate::verdict::{candidates, judge, MatchParams, Verdict};
+    use crate::workspace::Settings;
+    use std::path::Path;
+
+    const CAVE: &str = "New human relative found in South African cave\n\nScientists working in the Rising Star \
+        cave system near Johannesburg say fossil bones belong to a previously unknown species of human relative. \
+        The team recovered more than 1,500 pieces of bone from a deep chamber. The expedition ran for 21 days.\n";
+    const HARBOUR: &str = "Harbour dredging plan approved\n\nThe port authority approved a plan to dredge the \
+        harbour. About 300 ships docked last year, officials said.\n";
+
+    fn corpus() -> Corpus {
+        let conventions = Settings::default().conventions;
+        let read = |name: &str, text: &str| {
+            Source::from_text(Path::new(name), text.to_string(), &Synonyms::default(), &conventions)
+        };
+        Corpus::from_sources(vec![read("cave.txt", CAVE), read("harbour.txt", HARBOUR)])
+    }
+
+    fn subject_of(note: &str) -> (crate::figures::Figure, subject::Subject) {
+        let ex = crate::figures::extract(note, crate::text::Format::Markdown);
+        let figure = ex.figures[0].clone();
+        let mut s = subject::of_figure(note, &figure, &[], &Synonyms::default());
+        s.context = subject::context_terms(note, 0..note.len(), &Synonyms::default());
+        (figure, s)
+    }
+
+    #[test]
+    fn the_best_articles_figures_are_candidates_that_speak_only_by_their_number() {
+        let c = corpus();
+        let note = "A cave expedition near Johannesburg unearthed some 1,500 fragments of a new human relative.\n";
+        let (figure, subj) = subject_of(note);
+        let found = candidates(&figure, &subj, None, &[], &c, &MatchParams::default());
+        let quote = |k: &crate::verdict::Candidate| c.get(k.at).map(|(s, _)| s.quote(k.at.1 as usize));
+        // the cave article's counts, its duration left out; none of the harbour's
+        let by_document: Vec<String> = found.iter().filter(|k| k.by_document).filter_map(quote).collect();
+        assert!(by_document.contains(&"more than 1,500 pieces".to_string()), "{by_document:?}");
+        assert!(!by_document.iter().any(|q| q.contains("21 days") || q.contains("300")), "{by_document:?}");
+        let j = judge(&figure, &subj, None, &[], &c, &MatchParams::default());
+        assert_eq!(j.verdict, Verdict::Supported);
+        assert_eq!(j.evidence[0].quote(), "more than 1,500 pieces");
+        assert!(j.notes.iter().any(|n| n.starts_with("Matched by its value alone")), "{:?}", j.notes);
+        // another number is no contradiction from a figure found by its article alone
+        let note = "A cave expedition near Johannesburg unearthed some 4,500 fragments of a new human relative.\n";
+        let (figure, subj) = subject_of(note);
+        assert_eq!(judge(&figure, &subj, None, &[], &c, &MatchParams::default()).verdict, Verdict::Unsourced);
     }
 }

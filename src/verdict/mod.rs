@@ -164,6 +164,9 @@ pub struct Candidate {
     /// Does its sentence state another number of the note's sentence
     /// (`choice::shares_companion`)?
     pub companion: bool,
+    /// Reached only as a figure of the article that speaks most of the
+    /// note's paragraph (its subject shares too little with the note's).
+    pub by_document: bool,
     /// The choice model's probability that it is the measure, among the
     /// candidates of its source (`choice::probabilities`).
     pub choice: f32,
@@ -198,13 +201,18 @@ fn candidates_of(
 ) -> Vec<Candidate> {
     let idf_of = |t| idf.idf(t);
     let mut out = Vec::new();
-    for r in retrieve(figure, query, note_date, cited, corpus, params.retrieve_share) {
+    let mut refs = retrieve(figure, query, note_date, cited, corpus, params.retrieve_share);
+    let extra = compare::of_best_document(figure, query, note_date, corpus, docs, &refs);
+    let only_by_document = extra.clone();
+    refs.extend(extra);
+    for r in refs {
         let Some((source, sf)) = corpus.get(r) else { continue };
         let is_cited = cited.iter().any(|p| *p == source.path);
         let f = features::features(figure, query, &sf.figure, &sf.subject, (corpus, r.0), is_cited, docs, &idf_of);
         let factor = comparable_as_stated(figure, &sf.figure);
         let companion = choice::shares_companion(query, source, r.1 as usize);
-        out.push(Candidate { at: r, features: f, probability: 0.0, factor, companion, choice: 0.0 });
+        let by_document = only_by_document.contains(&r);
+        out.push(Candidate { at: r, features: f, probability: 0.0, factor, companion, choice: 0.0, by_document });
     }
     let mut all: Vec<features::Features> = out.iter().map(|c| c.features).collect();
     features::relative_documents(&mut all, features::best_document(corpus, query, docs));
@@ -251,6 +259,8 @@ pub fn judge_in(
     let mut model_found = false;
     // the choice probability of each figure only the model found
     let mut choices: Vec<(&Source, usize, f32)> = Vec::new();
+    // the model's candidates found only as figures of the best article
+    let mut by_document: Vec<FigureRef> = Vec::new();
     let docs = memo.of(&query);
     if !scored.iter().any(|s| s.2.is_some()) {
         // what the coverage reading missed: the model's sure candidates from
@@ -259,7 +269,12 @@ pub fn judge_in(
         scored = candidates_of(figure, &query, note_date, cited, corpus, params, &idf, docs)
             .into_iter()
             .filter(|c| {
+                let states_number =
+                    || corpus.get(c.at).is_some_and(|(_, sf)| features::same_number(figure, &sf.figure));
                 c.factor.is_some()
+                    // a figure whose subject shares too little with the note's
+                    // speaks for it only by stating its number (`compare::of_best_document`)
+                    && (!c.by_document || states_number())
                     && c.probability >= params.min_probability
                     && c.features[features::OTHER_NOUN] == 0.0
                     && (c.features[features::DOCUMENT_VS_BEST] >= features::BEST_DOCUMENT
@@ -270,6 +285,9 @@ pub fn judge_in(
             .inspect(|c| {
                 if let Some((source, _)) = corpus.get(c.at) {
                     choices.push((source.as_ref(), c.at.1 as usize, c.choice));
+                }
+                if c.by_document {
+                    by_document.push(c.at);
                 }
             })
             .map(|c| (c.at, c.probability, c.factor))
@@ -329,8 +347,14 @@ pub fn judge_in(
     if nearest.is_none() && evidence.is_empty() {
         nearest = off_story.into_iter().max_by(|a, b| a.similarity.total_cmp(&b.similarity));
     }
+    // support only from figures found by the article, not their words: by value
+    let only_by_value = supported
+        && evidence
+            .iter()
+            .filter(|e| e.stance == Stance::Supports)
+            .all(|e| corpus.slot_of(&e.source.path).is_some_and(|slot| by_document.contains(&(slot, e.figure as u32))));
     // neither reading found the measure: the paragraph's article may still state the value
-    let (mut supported, mut by_value) = (supported, false);
+    let (mut supported, mut by_value) = (supported, only_by_value);
     if evidence.is_empty() {
         if let Some(e) = stated_value::support(figure, &query, note_date, corpus, docs) {
             (supported, nearest, by_value) = (true, None, true);
