@@ -43,7 +43,8 @@ pub(super) fn retrieve(
 /// time, naming no other entity in a role. A writer restating an article
 /// in other words shares its story, not always the words of the figure's
 /// own clause ("two human-like creatures" for "the two individuals"); such
-/// a figure speaks for the note only by stating its number (`judge_in`).
+/// a figure speaks for the note only by stating its number (`judge_in`),
+/// so only those stating it are taken.
 pub(super) fn of_best_document(
     figure: &Figure,
     query: &Query,
@@ -62,6 +63,8 @@ pub(super) fn of_best_document(
         .filter(|r| {
             corpus.get(*r).is_some_and(|(source, sf)| {
                 sf.figure.kind() == figure.kind
+                    // it speaks for the note only by stating its number: no other is looked at
+                    && super::features::same_number(figure, &sf.figure)
                     && same_time(figure, note_date, sf.figure.time(), source)
                     && !query.names_conflict(&sf.subject)
             })
