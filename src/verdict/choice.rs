@@ -35,8 +35,8 @@ pub const NAMES: [&str; M] = [
 pub type ChoiceFeatures = [f32; M];
 
 /// Fitted weights (see the module's doc for the command that refits them).
-pub const CHOICE_WEIGHTS: ChoiceFeatures = [-0.007, 1.468, 1.255, 0.265, -0.175, 0.541, -0.097, -3.224];
-pub const CHOICE_BIAS: f32 = -0.709;
+pub const CHOICE_WEIGHTS: ChoiceFeatures = [-0.323, 1.176, 0.881, 0.324, -0.188, 0.553, 0.491, -2.419];
+pub const CHOICE_BIAS: f32 = -0.455;
 
 /// Does figure `i` of `source` share a companion of the note figure: does
 /// another figure of its sentence state one of the numbers the note's
