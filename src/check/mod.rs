@@ -132,18 +132,16 @@ pub fn check_note_unless(
     // subjects are read from the prose less the citations: a link citing a
     // source names that source, as a citation key does (keys are blank already)
     let prose = markdown::blanked(&ex.masked, citations.iter().map(|c| c.range.clone()));
-    // each sentence's figure spans, so a figure finds its neighbours at once
+    // each sentence's figure spans, so a figure finds its neighbours at once,
+    // and their stated numbers, for a judged figure's companions (`Subject::companions`)
     let mut by_sentence: std::collections::HashMap<(usize, usize), Vec<Range<usize>>> =
         std::collections::HashMap::new();
-    // and each figure's companions (`Subject::companions`), by its span's start
-    let mut companions: std::collections::HashMap<usize, Vec<f64>> = std::collections::HashMap::new();
+    let mut stated_by_sentence: std::collections::HashMap<(usize, usize), Vec<Vec<f64>>> =
+        std::collections::HashMap::new();
     for f in &ex.figures {
+        use figures::Measure;
         by_sentence.entry((f.sentence.start, f.sentence.end)).or_default().push(f.span.clone());
-    }
-    for (i, f) in ex.figures.iter().enumerate() {
-        let first = ex.figures[..i].iter().rposition(|g| g.sentence != f.sentence).map_or(0, |k| k + 1);
-        let last = ex.figures[i..].iter().position(|g| g.sentence != f.sentence).map_or(ex.figures.len(), |k| i + k);
-        companions.insert(f.span.start, subject::companions(f, &ex.figures[first..last]));
+        stated_by_sentence.entry((f.sentence.start, f.sentence.end)).or_default().push(f.stated().to_vec());
     }
     let ignores = Ignores::find(text);
     let mut out = NoteCheck { figures: Vec::new(), citations, ignored: 0, short_ids: Default::default() };
@@ -251,7 +249,9 @@ pub fn check_note_unless(
                         .of(&figure, count)
                 };
                 subject.context = context;
-                subject.companions = companions.remove(&figure.span.start).unwrap_or_default();
+                let stated = stated_by_sentence.get(&(figure.sentence.start, figure.sentence.end));
+                let numbers = sentence_figures.iter().zip(stated.into_iter().flatten().map(Vec::as_slice));
+                subject.companions = subject::companions_among(&figure.span, numbers);
                 subject = subject::with_terms(subject, heading_words);
                 let params = &settings.params;
                 let j = verdict::judge_in(&figure, &subject, note_date, &cited_paths, corpus, params, &mut documents);

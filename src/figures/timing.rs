@@ -117,10 +117,10 @@ pub(super) fn drop_participial(
 /// before it ("Opened in 1912", "Born in 1950", "Founded in 2004")?
 fn opens_on_participle(cx: &Ctx, clauses: &Clauses, k: usize) -> bool {
     let (s, e) = clauses.of_token(k);
-    (s..e).find_map(|i| cx.word(i)).is_some_and(|w| {
-        let lower = w.to_lowercase();
-        super::tense::is_past_form(&lower) && !matches!(lower.as_str(), "was" | "were" | "had" | "did")
-    })
+    // words come folded to lower case
+    (s..e)
+        .find_map(|i| cx.word(i))
+        .is_some_and(|w| super::tense::is_past_form(w) && !matches!(w, "was" | "were" | "had" | "did"))
 }
 
 /// The figure nearest to a cue: among the figures of the cue's clause (all

@@ -49,8 +49,16 @@ pub struct Subject {
 /// (`Subject::companions`): each figure that is not `figure`, by its span.
 pub fn companions<'a>(figure: &Figure, sentence: impl IntoIterator<Item = &'a Figure>) -> Vec<f64> {
     use crate::figures::Measure;
+    companions_among(&figure.span, sentence.into_iter().map(|f| (&f.span, f.stated())))
+}
+
+/// `companions`, from each of the sentence's figures' span and stated numbers.
+pub fn companions_among<'a>(
+    own: &std::ops::Range<usize>,
+    sentence: impl IntoIterator<Item = (&'a std::ops::Range<usize>, &'a [f64])>,
+) -> Vec<f64> {
     let mut out: Vec<f64> =
-        sentence.into_iter().filter(|f| f.span != figure.span).flat_map(|f| f.stated().iter().copied()).collect();
+        sentence.into_iter().filter(|(span, _)| *span != own).flat_map(|(_, stated)| stated.iter().copied()).collect();
     out.sort_by(f64::total_cmp);
     out.dedup();
     out

@@ -202,16 +202,16 @@ fn candidates_of(
     let idf_of = |t| idf.idf(t);
     let mut out = Vec::new();
     let mut refs = retrieve(figure, query, note_date, cited, corpus, params.retrieve_share);
+    let retrieved = refs.len();
     let extra = compare::of_best_document(figure, query, note_date, corpus, docs, &refs);
-    let only_by_document = extra.clone();
     refs.extend(extra);
-    for r in refs {
+    for (k, r) in refs.into_iter().enumerate() {
         let Some((source, sf)) = corpus.get(r) else { continue };
         let is_cited = cited.iter().any(|p| *p == source.path);
         let f = features::features(figure, query, &sf.figure, &sf.subject, (corpus, r.0), is_cited, docs, &idf_of);
         let factor = comparable_as_stated(figure, &sf.figure);
         let companion = choice::shares_companion(query, source, r.1 as usize);
-        let by_document = only_by_document.contains(&r);
+        let by_document = k >= retrieved;
         out.push(Candidate { at: r, features: f, probability: 0.0, factor, companion, choice: 0.0, by_document });
     }
     let mut all: Vec<features::Features> = out.iter().map(|c| c.features).collect();
@@ -269,12 +269,8 @@ pub fn judge_in(
         scored = candidates_of(figure, &query, note_date, cited, corpus, params, &idf, docs)
             .into_iter()
             .filter(|c| {
-                let states_number =
-                    || corpus.get(c.at).is_some_and(|(_, sf)| features::same_number(figure, &sf.figure));
+                // (a figure found by its article alone states the note's number: `compare::of_best_document`)
                 c.factor.is_some()
-                    // a figure whose subject shares too little with the note's
-                    // speaks for it only by stating its number (`compare::of_best_document`)
-                    && (!c.by_document || states_number())
                     && c.probability >= params.min_probability
                     && c.features[features::OTHER_NOUN] == 0.0
                     && (c.features[features::DOCUMENT_VS_BEST] >= features::BEST_DOCUMENT
