@@ -111,10 +111,14 @@ pub fn probabilities(candidates: &[Candidate], weights: &ChoiceFeatures, bias: f
 /// Only where it is sure of one measure, by either model: the figures the
 /// matcher's model is sure of (`min_contradiction`) all state one value,
 /// or the figure the choice model prefers (at least `min_choice`) has no
-/// rival within `choice_margin` of it that states another value; and no
-/// source of those figures states the note's value in another comparable
-/// figure (then the one chosen may be the wrong one). `choices` are the
-/// choice probabilities of the model's candidates.
+/// rival within `choice_margin` of it that states another value. Where
+/// rivals within the margin state several values, each disagreeing, the
+/// preferred figure must be surer (`min_choice_of_values`): whichever of
+/// them the article means, the note's number is none of them ("over 6,000
+/// views" against a clip's "2,000 views so far" and another's "120 views").
+/// And no source of those figures states the note's value in another
+/// comparable figure (then the one chosen may be the wrong one). `choices`
+/// are the choice probabilities of the model's candidates.
 pub(super) fn one_measure(
     evidence: &[Evidence],
     choices: &[(&Source, usize, f32)],
@@ -125,16 +129,15 @@ pub(super) fn one_measure(
         let at = |c: &&(&Source, usize, f32)| c.1 == e.figure && std::ptr::eq(c.0, e.source.as_ref());
         choices.iter().find(at).map_or(0.0, |c| c.2)
     };
-    let one_value = |sure: &[&Evidence]| {
-        let value = |e: &Evidence| e.source_figure().figure.interval();
-        sure.first().is_some_and(|first| {
-            sure.iter().all(|e| value(e) == value(first)) && !sure.iter().any(|e| states_value(&e.source, figure))
-        })
-    };
+    let value = |e: &&Evidence| e.source_figure().figure.interval();
+    let one_value =
+        |sure: &[&Evidence]| sure.first().is_some_and(|first| sure.iter().all(|e| value(e) == value(first)));
+    let none_states = |sure: &[&Evidence]| !sure.is_empty() && !sure.iter().any(|e| states_value(&e.source, figure));
     let by_model: Vec<&Evidence> = evidence.iter().filter(|e| e.similarity >= params.min_contradiction).collect();
     let best = evidence.iter().map(choice_of).fold(0.0f32, f32::max);
     let by_choice: Vec<&Evidence> = evidence.iter().filter(|e| choice_of(e) > best - params.choice_margin).collect();
-    one_value(&by_model) || (best >= params.min_choice && one_value(&by_choice))
+    let chosen = best >= params.min_choice && (one_value(&by_choice) || best >= params.min_choice_of_values);
+    (one_value(&by_model) && none_states(&by_model)) || (chosen && none_states(&by_choice))
 }
 
 /// Does `source` state the note figure's value in a figure that could be
@@ -220,8 +223,12 @@ mod tests {
             evidence.iter().zip(p).map(|(e, p)| (s.as_ref(), e.figure, p)).collect()
         };
         assert!(one_measure(&evidence, &choices([0.9, 0.6, 0.55]), &figure, &params));
-        // a rival stating another value within the margin: not sure of one measure
-        assert!(!one_measure(&evidence, &choices([0.9, 0.8, 0.55]), &figure, &params));
+        // a rival stating another value within the margin of a choice under
+        // `min_choice_of_values`: not sure of one measure
+        assert!(!one_measure(&evidence, &choices([0.55, 0.5, 0.1]), &figure, &params));
+        // a surer choice: whichever of the two the article means, it is not 33
+        assert!(one_measure(&evidence, &choices([0.9, 0.8, 0.55]), &figure, &params));
+        assert!(one_measure(&evidence, &choices([0.6, 0.45, 0.1]), &figure, &params));
         // the best choice itself unsure
         assert!(!one_measure(&evidence, &choices([0.45, 0.1, 0.1]), &figure, &params));
         // the article states the note's value too: the choice may be the wrong figure

@@ -59,6 +59,9 @@ pub struct MatchParams {
     /// How far under the chosen figure's choice probability a figure
     /// stating another value must be for the choice to be sure of one.
     pub choice_margin: f32,
+    /// Least choice probability for the preferred figure where the figures
+    /// within `choice_margin` of it state several values, none the note's.
+    pub min_choice_of_values: f32,
 }
 
 impl Default for MatchParams {
@@ -83,6 +86,7 @@ impl Default for MatchParams {
             choice_bias: choice::CHOICE_BIAS,
             min_choice: 0.5,
             choice_margin: 0.2,
+            min_choice_of_values: 0.6,
         }
     }
 }

@@ -272,10 +272,22 @@ fn the_model_never_contradicts_where_the_story_states_the_value_or_two_measures(
 In 2010 insurers counted 13,500 containers lost at sea.";
     let c = corpus(&sources, &Synonyms::default());
     assert_eq!(judged(&format!("- {long} about 13,500 containers on Monday.\n"), &c).0, Verdict::Unsourced);
-    // two figures of the story the model is as sure of, of other values
+    // two figures of the story the model is nearly as sure of, of other
+    // values: unsure under `min_choice_of_values`; over it, neither is the
+    // note's 13,500, and the one chosen is quoted
     sources[0].1 = "The harbour authority said the port handled about 4,500 containers on Monday after the strike.\n\nDock workers returned to the quays, where 2,000 containers were still waiting at the eastern terminal.";
     let c = corpus(&sources, &Synonyms::default());
-    assert_eq!(judged(&format!("- {long} about 13,500 containers on Monday.\n"), &c).0, Verdict::Unsourced);
+    let note = format!("- {long} about 13,500 containers on Monday.\n");
+    let unsure = MatchParams { min_choice_of_values: 1.0, ..MatchParams::default() };
+    assert_eq!(judged_by(&note, &c, &unsure).0, Verdict::Unsourced);
+    let ex = crate::figures::extract(&note, Format::Markdown);
+    let mut subject = subject::of_figure(&note, &ex.figures[0], &[], &Synonyms::default());
+    let paragraph = crate::check::paragraph_of(&note, ex.figures[0].sentence.clone());
+    subject.context = subject::context_terms(&note, paragraph, &Synonyms::default());
+    let j = judge(&ex.figures[0], &subject, None, &[], &c, &MatchParams::default());
+    assert_eq!(j.verdict, Verdict::Contradicted);
+    let quoted: Vec<String> = j.evidence.iter().map(|e| e.source.quote(e.figure)).collect();
+    assert_eq!(quoted.first().map(String::as_str), Some("about 4,500 containers"), "{quoted:?}");
 }
 
 const FOSSILS: &[(&str, &str)] = &[
