@@ -72,6 +72,23 @@ pub fn rate_base(unit: &str) -> Option<f64> {
     first.replace(',', "").parse::<f64>().ok().filter(|v| *v > 0.0)
 }
 
+/// The factor that turns a sum of money in `src` units into `note` units:
+/// one currency, and either the same unit after it or two population bases
+/// ("USD a head" and "USD per person": 1; "USD per 1,000 people" and "USD
+/// per capita": 1,000). `None` for another currency or another base
+/// ("USD per tonne" against "USD per barrel", or against "USD").
+pub fn money_factor(note: &str, src: &str) -> Option<f64> {
+    let (currency, rest) = note.split_once(' ').unwrap_or((note, ""));
+    let (other, other_rest) = src.split_once(' ').unwrap_or((src, ""));
+    if currency != other {
+        return None;
+    }
+    if rest == other_rest {
+        return Some(1.0);
+    }
+    Some(rate_base(note)? / rate_base(src)?)
+}
+
 /// The factor that turns a value in `src` units into `note` units, when
 /// both are units of one dimension (1 when neither is a physical unit);
 /// `None` when they cannot compare: different dimensions, a physical unit
@@ -114,6 +131,12 @@ mod tests {
     fn a_rate_per_head_meets_only_rates_per_head() {
         assert_eq!(rate_base("deaths per 100,000 people"), Some(100_000.0));
         assert_eq!(rate_base("tonnes per capita"), Some(1.0));
+        assert_eq!(money_factor("USD a head", "USD per person"), Some(1.0));
+        assert_eq!(money_factor("USD per 1,000 people", "USD per capita"), Some(1000.0));
+        assert_eq!(money_factor("USD per tonne", "USD per tonne"), Some(1.0));
+        assert_eq!(money_factor("USD per tonne", "USD per barrel"), None);
+        assert_eq!(money_factor("USD a head", "USD"), None);
+        assert_eq!(money_factor("GBP a head", "USD per person"), None);
         assert_eq!(factor(Some("deaths per 100,000 people"), Some("deaths per 1,000 people")), Some(100.0));
         assert_eq!(factor(Some("deaths per 100,000 people"), Some("deaths")), None);
     }

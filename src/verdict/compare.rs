@@ -99,12 +99,9 @@ pub(super) fn comparable(note: &impl Measure, src: &impl Measure) -> Option<f64>
     let units = match note.kind() {
         Kind::Count => units::factor(note.unit(), src.unit())?,
         Kind::Duration | Kind::Age => 1.0,
-        Kind::Share | Kind::Money => {
-            if note.unit() != src.unit() {
-                return None;
-            }
-            1.0
-        }
+        Kind::Share | Kind::Money if note.unit() == src.unit() => 1.0,
+        Kind::Money => units::money_factor(note.unit()?, src.unit()?)?,
+        Kind::Share => return None,
     };
     match (note.per(), src.per()) {
         (None, None) => Some(units),
