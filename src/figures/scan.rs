@@ -302,17 +302,18 @@ fn build(
     if let Some(r) = number::read_ratio_tail(cx, &q) {
         q = r;
     }
-    // "18 and a half years", "3 and a half thousand": the fraction is the
-    // number's, exactly as written, and so is a scale after it; a percent
-    // after it is left as it was read
+    // "18 and a half years", "3 and a half thousand", "5 and a half
+    // percent": the fraction is the number's, exactly as written, and so is
+    // a scale or a percent after it
     if q.form == Form::Digits && q.scale == 1.0 && q.value.fract() == 0.0 && q.measure == Measure::Plain {
         if let Some((f, next)) = super::numeral::and_fraction(cx, q.end) {
             let scale = cx.word(next).and_then(lx::scale_word);
-            if !matches!(cx.word(next), Some("percent" | "per")) {
-                q.value = (q.value + f) * scale.unwrap_or(1.0);
-                q.scale = scale.unwrap_or(1.0);
-                q.precision = super::conventions::Precision::Exact;
-                q.end = next + usize::from(scale.is_some());
+            q.value = (q.value + f) * scale.unwrap_or(1.0);
+            q.scale = scale.unwrap_or(1.0);
+            q.precision = super::conventions::Precision::Exact;
+            q.end = next + usize::from(scale.is_some());
+            if let Some((measure, end)) = number::read_measure_after(cx, q.end) {
+                (q.measure, q.end) = (measure, end);
             }
         }
     }
