@@ -184,6 +184,34 @@ const NOT_PAST: &[&str] = &[
     "united",
 ];
 
+/// A verb of saying in the past, as news text reports a figure ("said in
+/// December 2015 that", "estimated in 2019 that"): the time it is told in is
+/// the time of what it reports.
+pub(super) fn is_saying_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "told"
+            | "stated"
+            | "reported"
+            | "estimated"
+            | "announced"
+            | "claimed"
+            | "wrote"
+            | "added"
+            | "warned"
+            | "noted"
+            | "predicted"
+            | "forecast"
+            | "calculated"
+            | "concluded"
+            | "revealed"
+            | "confirmed"
+            | "disclosed"
+            | "declared"
+    )
+}
+
 pub(super) fn is_past_form(w: &str) -> bool {
     if IRREGULAR.contains(&w) {
         return true;

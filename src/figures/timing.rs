@@ -114,13 +114,18 @@ pub(super) fn drop_participial(
 }
 
 /// Does the clause of token `k` open on a past participle with no subject
-/// before it ("Opened in 1912", "Born in 1950", "Founded in 2004")?
+/// before it ("Opened in 1912", "Born in 1950", "Founded in 2004")? A verb
+/// of saying is none: after an appositive it is the sentence's own verb
+/// ("The Soufan Group, a consulting firm, said in December 2015 that 27,000
+/// people have travelled"), and its time is the reported figure's.
 fn opens_on_participle(cx: &Ctx, clauses: &Clauses, k: usize) -> bool {
     let (s, e) = clauses.of_token(k);
     // words come folded to lower case
-    (s..e)
-        .find_map(|i| cx.word(i))
-        .is_some_and(|w| super::tense::is_past_form(w) && !matches!(w, "was" | "were" | "had" | "did"))
+    (s..e).find_map(|i| cx.word(i)).is_some_and(|w| {
+        super::tense::is_past_form(w)
+            && !matches!(w, "was" | "were" | "had" | "did")
+            && !super::tense::is_saying_verb(w)
+    })
 }
 
 /// The figure nearest to a cue: among the figures of the cue's clause (all
@@ -346,5 +351,14 @@ mod tests {
         assert_eq!(times("Elected in 2015, he won 52% of the vote."), [("52%".to_string(), Some("2015".to_string()))]);
         // an opening that is no participle still dates the figure
         assert_eq!(times("In 2015, the firm has 300 staff."), [("300".to_string(), Some("2015".to_string()))]);
+        // a verb of saying after an appositive is the sentence's own: it dates what it reports
+        assert_eq!(
+            times("The Soufan Group, a security firm, said in December 2015 that \u{201c}between 27,000 and 31,000 people have traveled to Syria.\u{201d}"),
+            [("between 27,000 and 31,000".to_string(), Some("December 2015".to_string()))]
+        );
+        assert_eq!(
+            times("The agency, in its annual report, estimated in 2019 that 4,000 staff are needed."),
+            [("4,000".to_string(), Some("2019".to_string()))]
+        );
     }
 }
