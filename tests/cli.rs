@@ -138,22 +138,36 @@ fn check_json_follows_the_contract() {
     assert_eq!(cit["source"], "seeds/004_373bdf90062bec4d.txt");
 }
 
-#[test]
-fn the_seeds_disagreement_about_50_is_reported() {
+/// `check`'s text output for a note `n.md` of `note` against the seeds.
+fn checked_against_seeds(note: &str) -> String {
     let dir = tempfile::tempdir().expect("tmp");
-    std::fs::write(
-        dir.path().join("n.md"),
-        "US intelligence says the inflow of foreign recruits has dropped to as few as 50 a month [@002].\n",
-    )
-    .expect("write");
+    std::fs::write(dir.path().join("n.md"), note).expect("write");
     let seeds = repo().join("seeds");
     let out = run(&["check", "--sources", seeds.to_str().unwrap_or("seeds"), "n.md"], dir.path());
-    let text = String::from_utf8_lossy(&out.stdout);
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn the_seeds_disagreement_about_50_is_reported() {
+    let text = checked_against_seeds(
+        "US intelligence says the inflow of foreign recruits has dropped to as few as 50 a month [@002].\n",
+    );
     assert!(text.contains("Supported: 002 says as few as 50 per month."), "{text}");
     assert!(
         text.contains("Sources disagree: 001 gives 50 as a total, not per month: 50 since the beginning of 2016."),
         "{text}"
     );
+}
+
+#[test]
+fn the_passage_stating_the_note_s_number_is_quoted_before_one_that_only_bounds_it() {
+    let text = checked_against_seeds(
+        "By spring 2016 a US general put the monthly intake of foreign recruits into ISIS at roughly 200.\n",
+    );
+    // 000's "as many as 31,000 foreign fighters" bounds 200 too, and shares more words
+    assert!(text.contains("n.md:1:85: note: Supported: 000 says 200 a month."), "{text}");
+    let first = text.lines().nth(1).unwrap_or_default();
+    assert!(first.contains("supports: \"US general says figure down to 200 a month"), "{text}");
 }
 
 #[test]

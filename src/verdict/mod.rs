@@ -444,8 +444,14 @@ pub(super) fn date_key(s: &Source) -> i64 {
 fn order(evidence: &mut [Evidence], verdict: Verdict, figure: &Figure) {
     evidence.sort_by(|a, b| {
         let stance = |e: &Evidence| u8::from((e.stance == Stance::Supports) != (verdict == Verdict::Supported));
+        // what supports by stating the note's number before what only bounds
+        // it ("200 a month" for "roughly 200", before "as many as 31,000")
+        let restates = |e: &Evidence| {
+            u8::from(!(verdict == Verdict::Supported && features::same_number(figure, &e.source_figure().figure)))
+        };
         stance(a)
             .cmp(&stance(b))
+            .then_with(|| restates(a).cmp(&restates(b)))
             .then_with(|| {
                 if verdict == Verdict::Supported {
                     date_key(&b.source).cmp(&date_key(&a.source))
