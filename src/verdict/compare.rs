@@ -197,8 +197,10 @@ pub(super) fn same_time(
                 return b - a >= 11 || (a..=b).any(|i| month_of(i) == m);
             }
             if src_past {
-                // a past we cannot place (no date for the source): cannot rule it out
-                return src.is_some_and(|t| !t.is_peak());
+                // a past we cannot place (no date for the source): cannot rule it
+                // out; nor a peak it does not place, against the note's peak it does
+                // ("at its peak in 2015" for "at its peak")
+                return src.is_some_and(|t| !t.is_peak() || n.is_peak());
             }
             // the source's present, or the month before it (last month's figures, published this month)
             source.date.and_then(|d| d.month_index()).is_some_and(|m| a <= m && m - 1 <= b)

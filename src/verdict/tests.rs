@@ -232,6 +232,16 @@ fn a_note_figure_told_in_the_past_without_a_time_speaks_of_any_past_but_a_peak()
     assert!(same_time_as("The group had 30,000 fighters.\n", "In 2014 the group had 30,000 fighters.\n"));
 }
 
+#[test]
+fn a_peak_the_note_dates_meets_a_peak_the_source_does_not() {
+    let source =
+        "Coalition update\n\nDecember 28, 2017\n\nAt its peak, ISIS had more than 45,000 fighters in the region.\n";
+    let note = "Prepared 29 December 2017.\n\nAt its peak in 2015 the group fielded over 45,000 fighters.\n";
+    assert!(same_time_as(note, source));
+    // a peak is still no evidence about an ordinary time the note dates
+    assert!(!same_time_as("Prepared 29 December 2017.\n\nIn 2015 the group fielded over 45,000 fighters.\n", source));
+}
+
 const PORTS: &[(&str, &str)] = &[
     (
         "harbour.txt",
