@@ -213,11 +213,13 @@ mod tests {
     fn words_for_people_counted_are_known_by_their_stems() {
         let words = "people militants terrorists members residents employees prisoners boys refugees nurses accused \
                      casualties soldiers fighters civilians children deaths players teachers doctors migrants voters \
-                     officers workers citizens patients guards rebels troops survivors gunmen bloggers speakers";
+                     officers workers citizens patients guards rebels troops survivors gunmen bloggers speakers \
+                     foreigners nationals recruits tourists visitors officials volunteers journalists customers users \
+                     viewers commuters candidates hostages detainees evacuees protesters";
         for w in words.split_whitespace() {
             assert!(people(w), "{w}: {:?}", term(w, &Synonyms::default()));
         }
-        for w in ["prisons", "attacks", "blocks", "buildings", "points", "goals", "tonnes"] {
+        for w in ["prisons", "attacks", "blocks", "buildings", "points", "goals", "tonnes", "countries", "protests"] {
             assert!(!people(w), "{w}: {:?}", term(w, &Synonyms::default()));
         }
     }
