@@ -149,6 +149,9 @@ pub(super) fn sets_time(cx: &Ctx, lead: usize, end: usize, hyphenated: bool) -> 
     if stated || (word_before(lead) == Some("for") && !clause_has_another_number(cx, lead, end)) {
         return false;
     }
+    if is_elapsed_time(cx, lead, end) {
+        return false;
+    }
     // "over ten years", "within a decade": a qualifier that is a time preposition
     if matches!(cx.word(lead), Some("over" | "under" | "within"))
         && cx.word(lead).is_some()
@@ -160,6 +163,24 @@ pub(super) fn sets_time(cx: &Ctx, lead: usize, end: usize, hyphenated: bool) -> 
         return true;
     }
     word_before(lead).is_some_and(|w| w == "for" || sets_time_before(w))
+}
+
+/// Is the duration the time elapsed between two events, stated as a claim?
+/// After a copula ("it has been 88 years since the club reached the final",
+/// "it is ten years after the floods") or opening a sentence that holds no
+/// other number ("70 years after the Second World War, she returned"); but
+/// "36 hours after the blast, 40 people were still missing" dates the 40.
+fn is_elapsed_time(cx: &Ctx, lead: usize, end: usize) -> bool {
+    if !matches!(cx.word(end), Some("since" | "after" | "before")) {
+        return false;
+    }
+    let before = lead.checked_sub(1).and_then(|p| cx.word(p));
+    if before.is_some_and(|w| matches!(w, "been" | "is" | "was" | "it's" | "are" | "were" | "be")) {
+        return true;
+    }
+    let opens = (0..lead).all(|k| cx.kind(k) == Some(TokKind::Punct));
+    let is_number = |k: usize| cx.kind(k) == Some(TokKind::Num) || cx.word(k).and_then(lx::small_number).is_some();
+    opens && !(end..cx.toks.len()).any(is_number)
 }
 
 /// Does the clause around tokens `lead..end` hold a number outside them
