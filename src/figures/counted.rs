@@ -55,7 +55,10 @@ pub(super) fn read(cx: &Ctx, q: &Quantity, lead: usize, first: usize, end: usize
     }
     // "55 or older", "aged 65 and over": the qualifier says it is an age
     let older = end > 0 && matches!(cx.word(end - 1), Some("older" | "younger"));
-    if older || (duration::apposed_age(cx, q) || duration::said_age(cx, q)) && q.start == lead {
+    if older
+        || (duration::apposed_age(cx, q) || duration::said_age(cx, q) || duration::opening_age(cx, q))
+            && q.start == lead
+    {
         c.kind = Kind::Age;
         c.unit = Some("years".to_string());
         return Some(c);

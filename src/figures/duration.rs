@@ -321,6 +321,24 @@ pub(super) fn apposed_age(cx: &Ctx, q: &Quantity) -> bool {
     whole && name_before && closed && q.measure == Measure::Plain
 }
 
+/// An age opening a sentence about a person: "Now 91, Cartwright can still
+/// recall it", "At 20, she was called up" — a whole number up to 120 after a
+/// sentence's first word "now" or "at", closed by a comma and followed by a
+/// personal pronoun, or after "now" a capitalised word ("At 20, the index
+/// stood…" is no age).
+pub(super) fn opening_age(cx: &Ctx, q: &Quantity) -> bool {
+    let whole = q.scale == 1.0 && q.value.fract() == 0.0 && (1.0..=120.0).contains(&q.value);
+    let opener = q.start.checked_sub(1).and_then(|k| cx.word(k));
+    let opens = matches!(opener, Some("now" | "at")) && (0..q.start - 1).all(|k| cx.kind(k) == Some(TokKind::Punct));
+    let pronoun = matches!(cx.word(q.end + 1), Some("he" | "she" | "they" | "i" | "we"));
+    // a name after "at" may follow a time of day ("At 5, Reuters said…"): a pronoun only
+    let name = opener == Some("now")
+        && cx.kind(q.end + 1) == Some(TokKind::Word)
+        && cx.raw(q.end + 1).starts_with(char::is_uppercase)
+        && !cx.word(q.end + 1).is_some_and(lx::is_function_word);
+    whole && opens && cx.raw_at(q.end) == Some(",") && (pronoun || name) && q.measure == Measure::Plain
+}
+
 /// A time unit glued by a hyphen after the quantity: "36-hour", "10-year".
 pub(super) fn hyphenated_unit(cx: &Ctx, end: usize) -> Option<usize> {
     (cx.raw_at(end) == Some("-")
