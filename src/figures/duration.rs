@@ -178,9 +178,22 @@ fn is_elapsed_time(cx: &Ctx, lead: usize, end: usize) -> bool {
     if before.is_some_and(|w| matches!(w, "been" | "is" | "was" | "it's" | "are" | "were" | "be")) {
         return true;
     }
-    let opens = (0..lead).all(|k| cx.kind(k) == Some(TokKind::Punct));
-    let is_number = |k: usize| cx.kind(k) == Some(TokKind::Num) || cx.word(k).and_then(lx::small_number).is_some();
-    opens && !(end..cx.toks.len()).any(is_number)
+    opens_sentence(cx, lead) && !(end..cx.toks.len()).any(|k| is_number_at(cx, k))
+}
+
+/// Is token `k` the sentence's first word (only punctuation before it)?
+fn opens_sentence(cx: &Ctx, k: usize) -> bool {
+    (0..k).all(|p| cx.kind(p) == Some(TokKind::Punct))
+}
+
+/// Is token `k` a number: digits or a number word?
+fn is_number_at(cx: &Ctx, k: usize) -> bool {
+    cx.kind(k) == Some(TokKind::Num) || cx.word(k).and_then(lx::small_number).is_some()
+}
+
+/// A whole number up to 120, as an age said in words or digits is.
+fn is_whole_age(q: &Quantity) -> bool {
+    q.scale == 1.0 && q.value.fract() == 0.0 && (1.0..=120.0).contains(&q.value)
 }
 
 /// Does the clause around tokens `lead..end` hold a number outside them
@@ -190,7 +203,7 @@ fn clause_has_another_number(cx: &Ctx, lead: usize, end: usize) -> bool {
     let is_boundary = |k: usize| {
         cx.kind(k) == Some(TokKind::Punct) && matches!(cx.raw(k), "," | ";" | ":" | "(" | ")" | "\u{2014}" | "\u{2013}")
     };
-    let is_number = |k: usize| cx.kind(k) == Some(TokKind::Num) || cx.word(k).and_then(lx::small_number).is_some();
+    let is_number = |k: usize| is_number_at(cx, k);
     let before = (0..lead).rev().take_while(|&k| !is_boundary(k)).any(is_number);
     before || (end..cx.toks.len()).take_while(|&k| !is_boundary(k)).any(is_number)
 }
@@ -295,7 +308,7 @@ pub(super) fn age_before(cx: &Ctx, first: usize) -> Option<bool> {
 /// "he", "she" or "who", closing its clause or followed by "when", "at",
 /// "and" or "in" (not by a noun: "she was 20 minutes late" counts minutes).
 pub(super) fn said_age(cx: &Ctx, q: &Quantity) -> bool {
-    let whole = q.scale == 1.0 && q.value.fract() == 0.0 && (1.0..=120.0).contains(&q.value);
+    let whole = is_whole_age(q);
     let word = |back: usize| q.start.checked_sub(back).and_then(|b| cx.word(b));
     let said =
         matches!(word(1), Some("is" | "was" | "turned" | "turns")) && matches!(word(2), Some("he" | "she" | "who"));
@@ -309,7 +322,7 @@ pub(super) fn said_age(cx: &Ctx, q: &Quantity) -> bool {
 /// number up to 120 between a comma after a capitalised word or a noun of one
 /// person (`lexicon::is_person_noun`) and a comma or the sentence's end.
 pub(super) fn apposed_age(cx: &Ctx, q: &Quantity) -> bool {
-    let whole = q.form == Form::Digits && q.scale == 1.0 && q.value.fract() == 0.0 && (1.0..=120.0).contains(&q.value);
+    let whole = q.form == Form::Digits && is_whole_age(q);
     let name_before = q.start >= 2
         && cx.raw_at(q.start - 1) == Some(",")
         && cx.kind(q.start - 2) == Some(TokKind::Word)
@@ -327,16 +340,15 @@ pub(super) fn apposed_age(cx: &Ctx, q: &Quantity) -> bool {
 /// personal pronoun, or after "now" a capitalised word ("At 20, the index
 /// stood…" is no age).
 pub(super) fn opening_age(cx: &Ctx, q: &Quantity) -> bool {
-    let whole = q.scale == 1.0 && q.value.fract() == 0.0 && (1.0..=120.0).contains(&q.value);
     let opener = q.start.checked_sub(1).and_then(|k| cx.word(k));
-    let opens = matches!(opener, Some("now" | "at")) && (0..q.start - 1).all(|k| cx.kind(k) == Some(TokKind::Punct));
+    let opens = matches!(opener, Some("now" | "at")) && opens_sentence(cx, q.start - 1);
     let pronoun = matches!(cx.word(q.end + 1), Some("he" | "she" | "they" | "i" | "we"));
     // a name after "at" may follow a time of day ("At 5, Reuters said…"): a pronoun only
     let name = opener == Some("now")
         && cx.kind(q.end + 1) == Some(TokKind::Word)
         && cx.raw(q.end + 1).starts_with(char::is_uppercase)
         && !cx.word(q.end + 1).is_some_and(lx::is_function_word);
-    whole && opens && cx.raw_at(q.end) == Some(",") && (pronoun || name) && q.measure == Measure::Plain
+    is_whole_age(q) && opens && cx.raw_at(q.end) == Some(",") && (pronoun || name) && q.measure == Measure::Plain
 }
 
 /// A time unit glued by a hyphen after the quantity: "36-hour", "10-year".
